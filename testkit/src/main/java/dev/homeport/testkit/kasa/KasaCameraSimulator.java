@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
+import dev.homeport.ports.camera.Camera;
 import dev.homeport.testkit.tls.SelfSignedCertificate;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * A simulated TP-Link Kasa camera: a real HTTPS server on {@code 127.0.0.1} (ephemeral port, TLS
  * 1.2 only, a self-signed certificate made at start) that speaks LINKIE as described in the
  * protocol notes, decodes each method into a domain command, executes it on its backend
- * {@link dev.homeport.adapter.inmemory.InMemoryCamera}, and translates results and exceptions back
+ * backend camera (normally an in-memory camera), and translates results and exceptions back
  * to the wire.
  *
  * <p>Fault switches (all changeable while running): the password variant it expects and how it
@@ -66,7 +67,7 @@ public final class KasaCameraSimulator implements AutoCloseable {
   private final String username;
   private final String password;
   private final KasaMethodDispatcher dispatcher;
-  private final Object backend;
+  private final Camera backend;
 
   private volatile SelfSignedCertificate certificate;
   private volatile KasaAuthVariant authVariant;
@@ -101,8 +102,8 @@ public final class KasaCameraSimulator implements AutoCloseable {
     this.linkie2Only = b.linkie2Only;
     this.resetOverlapping = b.resetOverlapping;
     this.answerDelay = b.answerDelay;
-    this.dispatcher = b.dispatcher;
-    this.backend = b.backendObject;
+    this.backend = b.backend;
+    this.dispatcher = new InMemoryBackedDispatcher(b.backend);
   }
 
   /** A builder with defaults: base64 auth, 401 on wrong credentials, LINKIE.json, no faults. */
@@ -185,8 +186,8 @@ public final class KasaCameraSimulator implements AutoCloseable {
     return password;
   }
 
-  /** The backend camera whose state this simulator serves (an InMemoryCamera). */
-  Object backendObject() {
+  /** The backend camera whose state this simulator serves. */
+  public Camera backend() {
     return backend;
   }
 
@@ -411,9 +412,7 @@ public final class KasaCameraSimulator implements AutoCloseable {
         continue;
       }
       if (unsupportedModules.contains(moduleName) || !module.getValue().isObject()) {
-        ObjectNode failed = response.putObject(moduleName);
-        failed.put("err_code", -1);
-        failed.put("err_msg", "module not support");
+        response.set(moduleName, moduleNotSupported());
         continue;
       }
       ObjectNode moduleOut = response.putObject(moduleName);
@@ -423,6 +422,9 @@ public final class KasaCameraSimulator implements AutoCloseable {
         String methodName = method.getKey();
         JsonNode params = method.getValue();
         chain = chain.thenCompose(v -> {
+          if (response.get(moduleName) != moduleOut) {
+            return CompletableFuture.completedFuture(null); // module already failed as a whole
+          }
           MethodFailure injected = methodFailures.get(moduleName + "." + methodName);
           if (injected != null) {
             ObjectNode out = moduleOut.putObject(methodName);
@@ -431,11 +433,28 @@ public final class KasaCameraSimulator implements AutoCloseable {
             return CompletableFuture.completedFuture(null);
           }
           return dispatcher.call(moduleName, methodName, params)
-              .thenAccept(out -> moduleOut.set(methodName, out));
+              .handle((out, failure) -> {
+                Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                if (cause instanceof KasaMethodDispatcher.ModuleUnsupported) {
+                  response.set(moduleName, moduleNotSupported());
+                } else if (cause != null) {
+                  throw new CompletionException(cause);
+                } else {
+                  moduleOut.set(methodName, out);
+                }
+                return null;
+              });
         });
       }
     }
     return chain.thenApply(v -> response);
+  }
+
+  private static ObjectNode moduleNotSupported() {
+    ObjectNode failed = NODES.objectNode();
+    failed.put("err_code", -1);
+    failed.put("err_msg", "module not support");
+    return failed;
   }
 
   private boolean credentialsAccepted(String authorization) {
@@ -532,8 +551,7 @@ public final class KasaCameraSimulator implements AutoCloseable {
     private boolean resetOverlapping;
     private Duration answerDelay = Duration.ZERO;
     private SelfSignedCertificate certificate;
-    private KasaMethodDispatcher dispatcher;
-    private Object backendObject;
+    private Camera backend;
 
     private Builder() {}
 
@@ -580,18 +598,25 @@ public final class KasaCameraSimulator implements AutoCloseable {
       return this;
     }
 
-    /** Builds the simulator (not yet started). */
-    public KasaCameraSimulator build() {
-      if (dispatcher == null) {
-        throw new IllegalStateException("backend is required");
-      }
-      return new KasaCameraSimulator(this);
+    /**
+     * The camera whose state the simulator serves and on which it executes every decoded command
+     * (normally an {@code InMemoryCamera}, whose fault switches then show up on the wire). Required.
+     */
+    public Builder backend(Camera backend) {
+      this.backend = Objects.requireNonNull(backend, "backend");
+      return this;
     }
 
-    Builder dispatcher(KasaMethodDispatcher dispatcher, Object backend) {
-      this.dispatcher = dispatcher;
-      this.backendObject = backend;
-      return this;
+    /**
+     * Builds the simulator (not yet started).
+     *
+     * @throws IllegalStateException if no backend was given
+     */
+    public KasaCameraSimulator build() {
+      if (backend == null) {
+        throw new IllegalStateException("backend is required: the camera whose state the simulator serves");
+      }
+      return new KasaCameraSimulator(this);
     }
 
     /** Builds and starts. */

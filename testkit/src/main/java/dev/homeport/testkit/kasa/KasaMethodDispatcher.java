@@ -13,6 +13,13 @@ interface KasaMethodDispatcher {
    */
   CompletableFuture<ObjectNode> call(String module, String method, JsonNode params);
 
+  /** The whole module is unknown: answer it with a module-level {@code err_code -1}. */
+  final class ModuleUnsupported extends RuntimeException {
+    ModuleUnsupported() {
+      super("module not supported", null, false, false);
+    }
+  }
+
   /** The backend is unreachable: drop the connection without an answer. */
   final class DropConnection extends RuntimeException {
     DropConnection() {
