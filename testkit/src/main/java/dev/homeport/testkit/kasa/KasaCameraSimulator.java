@@ -78,6 +78,7 @@ public final class KasaCameraSimulator implements AutoCloseable {
   private volatile GarbageKind garbage;
   private final Map<String, MethodFailure> methodFailures = new ConcurrentHashMap<>();
   private final Set<String> unsupportedModules = ConcurrentHashMap.newKeySet();
+  private final Map<String, JsonNode> overrides = new ConcurrentHashMap<>();
 
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger overlapResets = new AtomicInteger();
@@ -239,6 +240,26 @@ public final class KasaCameraSimulator implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Answers {@code module.method} with exactly this JSON object (e.g. one lacking a field, or with
+   * a field of the wrong type) until cleared, without touching the backend.
+   *
+   * @throws IllegalArgumentException if {@code answerJson} is not a JSON object
+   */
+  public KasaCameraSimulator overrideAnswer(String module, String method, String answerJson) {
+    JsonNode node;
+    try {
+      node = JSON.readTree(answerJson);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("answerJson must be JSON: " + e.getMessage(), e);
+    }
+    if (node == null || !node.isObject()) {
+      throw new IllegalArgumentException("answerJson must be a JSON object");
+    }
+    overrides.put(module + "." + method, node);
+    return this;
+  }
+
   /** Answers every method of {@code module} with module-level {@code err_code -1}. */
   public KasaCameraSimulator unsupportedModule(String module) {
     unsupportedModules.add(module);
@@ -251,10 +272,11 @@ public final class KasaCameraSimulator implements AutoCloseable {
     return this;
   }
 
-  /** Clears method failures, unsupported modules, garbage and the answer delay. */
+  /** Clears method failures, overridden answers, unsupported modules, garbage and the answer delay. */
   public KasaCameraSimulator clearFaults() {
     methodFailures.clear();
     unsupportedModules.clear();
+    overrides.clear();
     garbage = null;
     answerDelay = Duration.ZERO;
     return this;
@@ -424,6 +446,11 @@ public final class KasaCameraSimulator implements AutoCloseable {
         chain = chain.thenCompose(v -> {
           if (response.get(moduleName) != moduleOut) {
             return CompletableFuture.completedFuture(null); // module already failed as a whole
+          }
+          JsonNode override = overrides.get(moduleName + "." + methodName);
+          if (override != null) {
+            moduleOut.set(methodName, override.deepCopy());
+            return CompletableFuture.completedFuture(null);
           }
           MethodFailure injected = methodFailures.get(moduleName + "." + methodName);
           if (injected != null) {
