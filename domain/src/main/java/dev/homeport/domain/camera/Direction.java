@@ -1,0 +1,9 @@
+package dev.homeport.domain.camera;
+
+/** A pan/tilt direction. */
+public enum Direction {
+  LEFT,
+  RIGHT,
+  UP,
+  DOWN
+}

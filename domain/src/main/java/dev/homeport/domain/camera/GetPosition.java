@@ -1,0 +1,4 @@
+package dev.homeport.domain.camera;
+
+/** Reads the current pan/tilt position. */
+public record GetPosition() implements CameraCommand<Position> {}

@@ -1,0 +1,8 @@
+package dev.homeport.domain.camera;
+
+/** Sensitivity of motion or sound detection. */
+public enum Sensitivity {
+  LOW,
+  MEDIUM,
+  HIGH
+}

@@ -1,0 +1,13 @@
+package dev.homeport.ports;
+
+/**
+ * Thrown when a device or service does not support a command: the brand lacks the feature (see
+ * {@code Camera.capabilities()}), or the device answered that the module or method is unknown to it.
+ * Not retryable.
+ */
+public class UnsupportedCommandException extends RefusedException {
+
+  public UnsupportedCommandException(String message) {
+    super(message, null, false);
+  }
+}

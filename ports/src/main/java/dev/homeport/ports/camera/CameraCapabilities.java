@@ -1,0 +1,47 @@
+package dev.homeport.ports.camera;
+
+import dev.homeport.domain.camera.CameraCommand;
+import dev.homeport.domain.camera.GetSetting;
+import dev.homeport.domain.camera.SetSetting;
+import dev.homeport.domain.camera.Setting;
+import java.util.Set;
+import org.immutables.value.Value;
+
+/**
+ * What a camera supports: which command types, and which settings it can read and change. Build
+ * with {@code ImmutableCameraCapabilities.builder()} or start from {@link #all()}.
+ */
+@Value.Immutable
+public interface CameraCapabilities {
+
+  /** Every command type of the domain and every setting. */
+  static CameraCapabilities all() {
+    @SuppressWarnings("unchecked")
+    Class<? extends CameraCommand<?>>[] types =
+        (Class<? extends CameraCommand<?>>[]) CameraCommand.class.getPermittedSubclasses();
+    return ImmutableCameraCapabilities.builder()
+        .addCommandTypes(types)
+        .addAllSettings(Setting.all())
+        .build();
+  }
+
+  /** The command types supported. */
+  Set<Class<? extends CameraCommand<?>>> commandTypes();
+
+  /** The settings that can be read and changed. */
+  Set<Setting<?>> settings();
+
+  /** Whether {@code command} is supported: its type, and for settings the setting too. */
+  default boolean supports(CameraCommand<?> command) {
+    if (!commandTypes().contains(command.getClass())) {
+      return false;
+    }
+    if (command instanceof GetSetting<?> get) {
+      return settings().contains(get.setting());
+    }
+    if (command instanceof SetSetting<?> set) {
+      return settings().contains(set.setting());
+    }
+    return true;
+  }
+}

@@ -1,0 +1,71 @@
+package dev.homeport.ports.home;
+
+import dev.homeport.domain.home.Device;
+import dev.homeport.domain.home.DeviceEvent;
+import dev.homeport.domain.home.EventFilter;
+import dev.homeport.domain.home.Location;
+import dev.homeport.domain.home.LocationId;
+import dev.homeport.domain.home.PushedMessage;
+import dev.homeport.domain.home.Room;
+import dev.homeport.domain.home.SessionInfo;
+import dev.homeport.domain.home.User;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+
+/**
+ * An authenticated session with a smart home: queries, pushed events, and the session's own life.
+ *
+ * <p>Thread-safe. Query futures fail with {@link dev.homeport.ports.HomeportException} subtypes:
+ * {@link dev.homeport.ports.AuthenticationException} (rejected or expired),
+ * {@link dev.homeport.ports.ServiceCallException} (the service refused),
+ * {@link dev.homeport.ports.TransportException} (unreachable, timed out, disconnected while pending),
+ * {@link dev.homeport.ports.ClosedException} (after {@link #close()}).
+ *
+ * <p>Publishers honour {@link Flow.Subscription#request(long)} demand. Each subscriber has a bounded
+ * buffer; what happens when it overflows is the adapter's documented overflow policy (by default the
+ * slow subscription fails with {@link dev.homeport.ports.SubscriberOverflowException}; others go on).
+ * Publishers complete when the session closes and signal an error when it ends for good (e.g.
+ * session expired).
+ */
+public interface SmartHomeSession extends AutoCloseable {
+
+  /** What authentication said: user, session length, stay-logged-in. */
+  SessionInfo sessionInfo();
+
+  /** The account holder. */
+  CompletableFuture<User> user();
+
+  /** The locations (homes) of the account. */
+  CompletableFuture<List<Location>> locations();
+
+  /** The rooms of a location. */
+  CompletableFuture<List<Room>> rooms(LocationId locationId);
+
+  /** The devices of a location, with their current states. Also refreshes {@link #directory()}. */
+  CompletableFuture<List<Device>> devices(LocationId locationId);
+
+  /**
+   * Device events matching {@code filter}, from the moment a subscriber subscribes. The adapter
+   * subscribes to the filter's location with the service when the first subscriber arrives, and
+   * again after every reconnect. Events carry their {@link Device} when the directory knows it.
+   * A subscription the service refuses ends with {@code onError}.
+   */
+  Flow.Publisher<DeviceEvent> subscribe(EventFilter filter);
+
+  /**
+   * Every pushed message of every subscription of this session, including kinds other than device
+   * events ({@link dev.homeport.domain.home.UnknownMessage} for what was not understood).
+   */
+  Flow.Publisher<PushedMessage> messages();
+
+  /** The session's life: connected, authenticated, reconnecting (with a gap notice), expired, closed. */
+  Flow.Publisher<LifecycleEvent> lifecycle();
+
+  /** The last known user, locations, rooms and devices, as answered by this session's queries. */
+  DeviceDirectory directory();
+
+  /** Ends the session: pending calls fail with {@code ClosedException}, publishers complete. Idempotent. */
+  @Override
+  void close();
+}
