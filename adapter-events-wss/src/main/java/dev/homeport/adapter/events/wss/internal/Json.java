@@ -14,6 +14,8 @@ public final class Json {
       JsonMapper.builder()
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .disable(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+          .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
           .build();
 
   public static final JsonNodeFactory NODES = MAPPER.getNodeFactory();

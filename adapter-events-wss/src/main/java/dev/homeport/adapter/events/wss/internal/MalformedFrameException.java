@@ -1,7 +1,12 @@
 package dev.homeport.adapter.events.wss.internal;
 
-/** A frame that does not follow Engine.IO 3 / Socket.IO 4; the message describes what was wrong, never the secrets. */
-public final class MalformedFrameException extends RuntimeException {
+import dev.homeport.ports.ProtocolException;
+
+/**
+ * A frame that does not follow Engine.IO 3 / Socket.IO 4: the adapter's protocol error. The message
+ * describes what was wrong, never the frame's secrets.
+ */
+public final class MalformedFrameException extends ProtocolException {
   public MalformedFrameException(String message) {
     super(message);
   }
