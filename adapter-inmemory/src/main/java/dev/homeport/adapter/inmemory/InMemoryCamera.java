@@ -115,8 +115,8 @@ public final class InMemoryCamera implements Camera {
 
   private static final Logger LOG = LoggerFactory.getLogger(InMemoryCamera.class);
 
-  static final String PTZ = "smartlife.cam.ipcamera.ptz";
-  static final String SD_CARD = "smartlife.cam.ipcamera.sdCard";
+  private static final String PTZ = "smartlife.cam.ipcamera.ptz";
+  private static final String SD_CARD = "smartlife.cam.ipcamera.sdCard";
 
   private final String name;
   private final Clock clock;
