@@ -1,0 +1,73 @@
+package dev.homeport.benchmarks;
+
+import dev.homeport.adapter.events.wss.internal.EngineIoCodec;
+import dev.homeport.adapter.events.wss.internal.EngineIoPacket;
+import dev.homeport.adapter.events.wss.internal.EngineIoType;
+import dev.homeport.adapter.events.wss.internal.PayloadClassifier;
+import dev.homeport.adapter.events.wss.internal.SocketIoCodec;
+import dev.homeport.adapter.events.wss.internal.SocketIoPacket;
+import dev.homeport.domain.home.DeviceEvent;
+import dev.homeport.domain.home.PushedMessage;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The SmartThings event path on one thread, as {@code SmartThingsSession} runs it for every pushed
+ * frame: Engine.IO decoding, Socket.IO decoding (including the JSON parse), classification by
+ * payload shape and mapping to a {@link DeviceEvent}. The frames cycle through eight recorded-style
+ * device events (numbers with units, strings, an integer, a structured colour value), 340 to 420
+ * bytes each. Run with {@code -prof gc} for the allocation per event.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@State(Scope.Thread)
+public class SocketIoBenchmark {
+
+  private String[] frames;
+  private int next;
+
+  @Setup
+  public void setUp() {
+    frames = Fixtures.DEVICE_EVENT_FRAMES.toArray(new String[0]);
+    for (String frame : frames) {
+      if (!(decodeClassifyMap(frame) instanceof DeviceEvent)) {
+        throw new IllegalStateException("fixture frame not a device event: " + frame);
+      }
+    }
+  }
+
+  /** One device-event frame from WebSocket text to {@link DeviceEvent}. */
+  @Benchmark
+  public PushedMessage deviceEventFrame() {
+    String frame = frames[next++ & 7];
+    return decodeClassifyMap(frame);
+  }
+
+  /** Engine.IO and Socket.IO decoding alone (with the JSON parse), for the breakdown. */
+  @Benchmark
+  public SocketIoPacket decodeOnly() {
+    String frame = frames[next++ & 7];
+    return SocketIoCodec.decode(EngineIoCodec.decode(frame).data());
+  }
+
+  static PushedMessage decodeClassifyMap(String frame) {
+    EngineIoPacket engine = EngineIoCodec.decode(frame);
+    if (engine.type() != EngineIoType.MESSAGE) {
+      throw new IllegalStateException("not a message frame");
+    }
+    SocketIoPacket packet = SocketIoCodec.decode(engine.data());
+    return PayloadClassifier.classify(packet.data().orElseThrow()).message();
+  }
+}
