@@ -1,0 +1,116 @@
+package dev.homeport.benchmarks;
+
+import dev.homeport.adapter.events.wss.SmartThingsGateway;
+import dev.homeport.adapter.events.wss.internal.SmartThingsSession;
+import dev.homeport.domain.home.EventFilter;
+import dev.homeport.ports.flow.OverflowPolicy;
+import dev.homeport.ports.home.SmartHomeSession;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Measurement 5: the SmartThings simulator pushes device events as fast as it can over real WSS
+ * into one subscription of the SmartThings adapter. Fast subscriber: events/s delivered, loss and
+ * duplicates by event id, client CPU per event. Then a deliberately slow subscriber under each
+ * overflow policy: the heap peak while it falls behind, and what the policy did.
+ *
+ * <p>{@code java -cp benchmarks.jar dev.homeport.benchmarks.EventFirehoseRun [--events=1000000]
+ * [--warmup-events=300000] [--slow-events=200000] [--slow-pause-us=100] [--in-process]}
+ */
+public final class EventFirehoseRun {
+
+  private EventFirehoseRun() {}
+
+  public static void main(String[] args) throws Exception {
+    Bench.Options options = new Bench.Options(args);
+    long events = options.number("events", 1_000_000);
+    long warmupEvents = options.number("warmup-events", 300_000);
+    long slowEvents = options.number("slow-events", 200_000);
+    long slowPause = options.number("slow-pause-us", 100) * 1000;
+    Bench.header("EventFirehoseRun", args);
+    try (SimControl sims = SimControl.create(options.flag("in-process"))) {
+      SimControl.SmartThingsTarget target = sims.startSmartThings();
+      long next = 0;
+      next = fast(sims, target, next, warmupEvents, "warm-up");
+      next = fast(sims, target, next, events, "firehose");
+      next = slow(sims, target, next, slowEvents, slowPause, OverflowPolicy.DROP_OLDEST);
+      slow(sims, target, next, slowEvents, slowPause, OverflowPolicy.FAIL_SUBSCRIPTION);
+    }
+  }
+
+  private static SmartHomeSession connect(SimControl sims, SimControl.SmartThingsTarget target, OverflowPolicy policy,
+      EventCounter... subscribers) throws Exception {
+    SmartHomeSession session = SmartThingsGateway.create(Bench.smartThingsConfig(target).overflowPolicy(policy).build())
+        .connect().get(30, TimeUnit.SECONDS);
+    for (EventCounter subscriber : subscribers) {
+      session.subscribe(EventFilter.location(Fixtures.LOCATION)).subscribe(subscriber);
+      subscriber.subscribed.get(30, TimeUnit.SECONDS);
+    }
+    if (!Bench.await(() -> sims.liveSubscriptions() >= 1, Duration.ofSeconds(30))) {
+      throw new IllegalStateException("the simulator never saw the subscription");
+    }
+    return session;
+  }
+
+  /** Pushes {@code count} events to a fast subscriber; prints rate, loss, duplicates, CPU. */
+  static long fast(SimControl sims, SimControl.SmartThingsTarget target, long first, long count, String label) throws Exception {
+    EventCounter counter = new EventCounter(0);
+    try (SmartHomeSession session = connect(sims, target, OverflowPolicy.FAIL_SUBSCRIPTION, counter)) {
+      long[] gc0 = Bench.gcCountAndMillis();
+      long cpu0 = Bench.processCpuNanos();
+      long start = System.nanoTime();
+      long pushNanos = sims.push(first, count);
+      boolean all = Bench.await(() -> counter.received() >= count || counter.ended.isDone(), Duration.ofSeconds(120));
+      // Let stragglers (or duplicates) arrive before counting.
+      Bench.pause(200);
+      long end = counter.lastArrival();
+      long cpu = Bench.processCpuNanos() - cpu0;
+      long[] gc1 = Bench.gcCountAndMillis();
+      long distinct = counter.distinctIn(first, count);
+      SmartThingsSession internal = (SmartThingsSession) session;
+      Bench.OUT.printf(Locale.ROOT,
+          "%-9s %,d events: %.0f events/s delivered to the subscriber (simulator wrote them at %.0f/s); lost %d, duplicates %d%s; "
+              + "client CPU %.2f us/event (all client threads, JIT and GC included); GC %d collections / %d ms; "
+              + "adapter counters: duplicates dropped %d, malformed %d, overflow drops %d%n",
+          label, count, count / ((end - start) / 1e9), count / (pushNanos / 1e9), count - distinct, counter.duplicates(),
+          all ? "" : " (stopped waiting after 120 s)", cpu / 1e3 / count, gc1[0] - gc0[0], gc1[1] - gc0[1],
+          internal.duplicateCount(), internal.malformedFrameCount(), internal.droppedCount());
+      if (counter.ended.isDone()) {
+        Bench.OUT.println("  subscription ended early: " + counter.ended.getNow(null));
+      }
+    }
+    return first + count;
+  }
+
+  /** A slow subscriber (a pause per event) under {@code policy}, with a fast one beside it. */
+  static long slow(SimControl sims, SimControl.SmartThingsTarget target, long first, long count, long pauseNanos,
+      OverflowPolicy policy) throws Exception {
+    EventCounter slow = new EventCounter(pauseNanos);
+    EventCounter fast = new EventCounter(0);
+    long heapBefore = Bench.heapAfterGc();
+    try (SmartHomeSession session = connect(sims, target, policy, slow, fast); HeapWatch heap = new HeapWatch()) {
+      long start = System.nanoTime();
+      sims.push(first, count);
+      long pushed = System.nanoTime() - start;
+      SmartThingsSession internal = (SmartThingsSession) session;
+      Bench.await(() -> fast.received() >= count, Duration.ofSeconds(60));
+      // The slow one drains its buffer, or has failed.
+      Bench.await(() -> slow.ended.isDone() || slow.received() + internal.droppedCount() >= count, Duration.ofSeconds(120));
+      heap.close();
+      long heapAfter = Bench.heapAfterGc();
+      Bench.OUT.printf(Locale.ROOT,
+          "slow subscriber (%d us per event) under %s, %,d events pushed in %.1f s: slow one received %,d, dropped %,d, %s; "
+              + "fast one beside it received %,d (lost %d); heap after full GC before %s; during: peak after a collection %s (%d collections), peak in use %s (garbage included, sampled every 5 ms); after full GC %s%n",
+          pauseNanos / 1000, policy, count, pushed / 1e9, slow.received(), internal.droppedCount(),
+          slow.ended.isDone() ? "ended with " + describe(slow.ended.getNow(null)) : "still subscribed",
+          fast.received(), count - fast.distinctIn(first, count),
+          Bench.mb(heapBefore), Bench.mb(heap.peakAfterGc()), heap.collections(), Bench.mb(heap.peakUsed()), Bench.mb(heapAfter));
+    }
+    return first + count;
+  }
+
+  private static String describe(Throwable t) {
+    return t == null ? "onComplete" : t.getClass().getSimpleName() + " (\"" + t.getMessage() + "\")";
+  }
+}

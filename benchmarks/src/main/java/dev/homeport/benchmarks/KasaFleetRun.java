@@ -1,0 +1,148 @@
+package dev.homeport.benchmarks;
+
+import dev.homeport.adapter.camera.http.KasaCameraDriver;
+import dev.homeport.ports.camera.Camera;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Measurement 4: a fleet of simulated cameras (each its own {@code KasaCameraSimulator} on its own
+ * port) driven concurrently from this JVM, one command in flight per camera (each camera issues its
+ * next command when the previous one completes). Prints aggregate commands/s, latency percentiles
+ * and the heap after full GC per connected camera.
+ *
+ * <p>{@code java -cp benchmarks.jar dev.homeport.benchmarks.KasaFleetRun [--cameras=200]
+ * [--seconds=20] [--warmup=10] [--in-process]}
+ */
+public final class KasaFleetRun {
+
+  private KasaFleetRun() {}
+
+  /** One camera's endless loop of commands, one at a time. */
+  static final class Driver {
+    final Camera camera;
+    final Bench.LongList latencies = new Bench.LongList();
+    final AtomicLong failures = new AtomicLong();
+    volatile boolean measuring;
+    volatile boolean stopped;
+    final CompletableFuture<Void> done = new CompletableFuture<>();
+    long n;
+
+    Driver(Camera camera) {
+      this.camera = camera;
+    }
+
+    void next() {
+      if (stopped) {
+        done.complete(null);
+        return;
+      }
+      long t0 = System.nanoTime();
+      boolean counted = measuring;
+      camera.execute(Bench.command(n++)).whenComplete((result, failure) -> {
+        long t1 = System.nanoTime();
+        if (counted && measuring) {
+          synchronized (this) {
+            latencies.add(t1 - t0);
+          }
+          if (failure != null) {
+            failures.incrementAndGet();
+          }
+        }
+        next();
+      });
+    }
+
+    synchronized long[] latencies() {
+      return latencies.toArray();
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    Bench.Options options = new Bench.Options(args);
+    int cameras = options.integer("cameras", 200);
+    Duration seconds = options.duration("seconds", Duration.ofSeconds(20));
+    Duration warmup = options.duration("warmup", Duration.ofSeconds(10));
+    Bench.header("KasaFleetRun", args);
+    ExecutorService executor = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "bench-fleet-http");
+      t.setDaemon(true);
+      return t;
+    });
+    try (SimControl sims = SimControl.create(options.flag("in-process"))) {
+      List<SimControl.KasaTarget> targets = sims.startKasa(cameras);
+      KasaCameraDriver driver = new KasaCameraDriver(executor);
+      int threads0 = Bench.threads();
+      long heap0 = Bench.heapAfterGc();
+      List<Camera> connected = new ArrayList<>();
+      for (SimControl.KasaTarget target : targets) {
+        connected.add(driver.connect(Bench.kasaConfig(target)));
+      }
+      long heapIdle = Bench.heapAfterGc();
+      Bench.OUT.printf(Locale.ROOT, "%d cameras created, no connection yet: %.1f KB per camera%n",
+          cameras, (heapIdle - heap0) / 1024.0 / cameras);
+      // One command each, so every camera holds its TLS connection.
+      // (In waves of 16: 200 simultaneous TLS handshakes on 2 cores would only measure the queue.)
+      for (int i = 0; i < connected.size(); i += 16) {
+        CompletableFuture.allOf(connected.subList(i, Math.min(connected.size(), i + 16)).stream()
+            .map(c -> c.execute(Bench.command(3))).toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+      }
+      long heap1 = Bench.heapAfterGc();
+      int threads1 = Bench.threads();
+      Bench.OUT.printf(Locale.ROOT, "%d cameras connected: heap after full GC %s before, %s after = %.1f KB per connected camera; threads %d -> %d%n",
+          cameras, Bench.mb(heap0), Bench.mb(heap1), (heap1 - heap0) / 1024.0 / cameras, threads0, threads1);
+
+      List<Driver> drivers = new ArrayList<>();
+      for (Camera camera : connected) {
+        drivers.add(new Driver(camera));
+      }
+      drivers.forEach(Driver::next);
+      Bench.pause(warmup.toMillis());
+      sims.clearRecords();
+      long cpu0 = Bench.processCpuNanos();
+      long[] gc0 = Bench.gcCountAndMillis();
+      long start = System.nanoTime();
+      drivers.forEach(d -> d.measuring = true);
+      Bench.pause(seconds.toMillis());
+      drivers.forEach(d -> d.measuring = false);
+      long elapsed = System.nanoTime() - start;
+      long cpu = Bench.processCpuNanos() - cpu0;
+      long[] gc1 = Bench.gcCountAndMillis();
+      drivers.forEach(d -> d.stopped = true);
+      CompletableFuture.allOf(drivers.stream().map(d -> d.done).toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+
+      long total = 0;
+      long failures = 0;
+      List<long[]> all = new ArrayList<>();
+      for (Driver d : drivers) {
+        long[] l = d.latencies();
+        all.add(l);
+        total += l.length;
+        failures += d.failures.get();
+      }
+      long[] merged = new long[(int) total];
+      int at = 0;
+      for (long[] l : all) {
+        System.arraycopy(l, 0, merged, at, l.length);
+        at += l.length;
+      }
+      double perSecond = total / (elapsed / 1e9);
+      Bench.OUT.printf(Locale.ROOT, "%d cameras, one in flight each: %.0f commands/s aggregate (%d commands, %d failed, in %.1f s); client CPU %.1f us/command; GC %d collections / %d ms%n",
+          cameras, perSecond, total, failures, elapsed / 1e9, cpu / 1e3 / Math.max(1, total), gc1[0] - gc0[0], gc1[1] - gc0[1]);
+      Bench.OUT.println("latency per command: " + Bench.latencySummary(merged));
+      long heap2 = Bench.heapAfterGc();
+      Bench.OUT.printf(Locale.ROOT, "after the load: heap after full GC %s = %.1f KB per connected camera; threads %d%n",
+          Bench.mb(heap2), (heap2 - heap0) / 1024.0 / cameras, Bench.threads());
+      connected.forEach(Camera::close);
+    } finally {
+      executor.shutdownNow();
+    }
+  }
+}

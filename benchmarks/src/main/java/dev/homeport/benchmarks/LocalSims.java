@@ -1,0 +1,106 @@
+package dev.homeport.benchmarks;
+
+import dev.homeport.adapter.inmemory.InMemoryCamera;
+import dev.homeport.adapter.inmemory.InMemorySmartHome;
+import dev.homeport.domain.home.ImmutableLocation;
+import dev.homeport.testkit.kasa.KasaCameraSimulator;
+import dev.homeport.testkit.smartthings.SmartThingsSimulator;
+import dev.homeport.testkit.tls.SelfSignedCertificate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The simulators in this JVM. Thread-safe (every call is synchronized). */
+final class LocalSims implements SimControl {
+
+  /** Held so the level sticks (java.util.logging keeps loggers weakly). */
+  private static final java.util.logging.Logger GRIZZLY = java.util.logging.Logger.getLogger("org.glassfish.grizzly");
+
+  static {
+    GRIZZLY.setLevel(java.util.logging.Level.WARNING);
+    // The JDK HTTP server leaves Nagle's algorithm on unless told otherwise; its separate writes of
+    // headers and body then meet the client's delayed ACK and every answer waits ~40 ms. Real
+    // cameras answer at once, so the simulators must not add that.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
+  private final List<KasaCameraSimulator> kasa = new ArrayList<>();
+  private final List<InMemoryCamera> backends = new ArrayList<>();
+  private SelfSignedCertificate kasaCertificate;
+  private SmartThingsSimulator smartThings;
+
+  @Override
+  public synchronized List<KasaTarget> startKasa(int count) {
+    if (kasaCertificate == null) {
+      // One certificate for all simulated cameras: making 200 key pairs would only slow the start.
+      kasaCertificate = SelfSignedCertificate.create("kasa-simulator");
+    }
+    List<KasaTarget> targets = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      String name = "cam-" + (kasa.size() + 1);
+      InMemoryCamera backend = InMemoryCamera.builder().name(name).info(Fixtures.cameraInfo(name)).build();
+      KasaCameraSimulator simulator = KasaCameraSimulator.builder()
+          .credentials(KASA_USER, KASA_PASSWORD)
+          .certificate(kasaCertificate)
+          .backend(backend)
+          .start();
+      kasa.add(simulator);
+      backends.add(backend);
+      targets.add(new KasaTarget(name, simulator.port(), simulator.fingerprint()));
+    }
+    return targets;
+  }
+
+  @Override
+  public synchronized void kasaUnreachable(boolean unreachable) {
+    backends.forEach(b -> b.setUnreachable(unreachable));
+  }
+
+  @Override
+  public synchronized void clearRecords() {
+    backends.forEach(InMemoryCamera::clearExecutedCommands);
+  }
+
+  @Override
+  public synchronized SmartThingsTarget startSmartThings() {
+    if (smartThings == null) {
+      InMemorySmartHome home = InMemorySmartHome.builder().build();
+      home.addLocation(ImmutableLocation.builder().id(Fixtures.LOCATION).name("Bench home").build());
+      smartThings = SmartThingsSimulator.builder().backend(home).start();
+    }
+    return new SmartThingsTarget(smartThings.url(), smartThings.csrfToken(), smartThings.cookie(),
+        smartThings.certificate().sha256Fingerprint());
+  }
+
+  @Override
+  public synchronized long push(long first, long count) {
+    long start = System.nanoTime();
+    for (long n = first; n < first + count; n++) {
+      smartThings.push(Fixtures.event(n));
+    }
+    return System.nanoTime() - start;
+  }
+
+  @Override
+  public synchronized void drop() {
+    smartThings.dropConnections();
+  }
+
+  @Override
+  public synchronized int liveSubscriptions() {
+    return smartThings == null ? 0 : smartThings.liveSubscriptions();
+  }
+
+  @Override
+  public synchronized void close() {
+    kasa.forEach(KasaCameraSimulator::close);
+    kasa.clear();
+    backends.forEach(InMemoryCamera::close);
+    backends.clear();
+    if (smartThings != null) {
+      smartThings.close();
+      smartThings = null;
+    }
+  }
+}
