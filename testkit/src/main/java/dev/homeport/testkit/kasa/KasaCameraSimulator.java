@@ -420,6 +420,9 @@ public final class KasaCameraSimulator implements AutoCloseable {
             if (cause instanceof KasaMethodDispatcher.DropConnection) {
               release(exchange);
               exchange.close();
+            } else if (cause instanceof KasaMethodDispatcher.NoAnswer) {
+              release(exchange);
+              hold(exchange);
             } else if (cause instanceof KasaMethodDispatcher.RejectCredentials) {
               rejectedCredentials.incrementAndGet();
               send401(exchange);
@@ -551,18 +554,23 @@ public final class KasaCameraSimulator implements AutoCloseable {
         sendBody(exchange, 200, WireFormat.encodeResponse(body.toString()));
         return CompletableFuture.completedFuture(null);
       case NO_ANSWER:
-        held.add(exchange);
-        timer.schedule(() -> {
-          if (held.remove(exchange)) {
-            exchange.close();
-          }
-        }, 60, TimeUnit.SECONDS);
+        hold(exchange);
         return CompletableFuture.completedFuture(null);
       case HTTP_401:
       default:
         send401(exchange);
         return CompletableFuture.completedFuture(null);
     }
+  }
+
+  /** Leaves the exchange unanswered; it is closed after a minute or when the simulator closes. */
+  private void hold(HttpExchange exchange) {
+    held.add(exchange);
+    timer.schedule(() -> {
+      if (held.remove(exchange)) {
+        exchange.close();
+      }
+    }, 60, TimeUnit.SECONDS);
   }
 
   private static void send401(HttpExchange exchange) throws IOException {
