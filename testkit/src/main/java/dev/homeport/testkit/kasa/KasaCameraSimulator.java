@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -472,8 +471,7 @@ public final class KasaCameraSimulator implements AutoCloseable {
   private CompletableFuture<ObjectNode> answer(ObjectNode request) {
     ObjectNode response = NODES.objectNode();
     CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
-    for (Iterator<Map.Entry<String, JsonNode>> modules = request.fields(); modules.hasNext(); ) {
-      Map.Entry<String, JsonNode> module = modules.next();
+    for (Map.Entry<String, JsonNode> module : request.properties()) {
       String moduleName = module.getKey();
       if ("context".equals(moduleName)) {
         continue;
@@ -484,7 +482,7 @@ public final class KasaCameraSimulator implements AutoCloseable {
       }
       ObjectNode moduleOut = response.putObject(moduleName);
       List<Map.Entry<String, JsonNode>> methods = new ArrayList<>();
-      module.getValue().fields().forEachRemaining(methods::add);
+      methods.addAll(module.getValue().properties());
       for (Map.Entry<String, JsonNode> method : methods) {
         String methodName = method.getKey();
         JsonNode params = method.getValue();
