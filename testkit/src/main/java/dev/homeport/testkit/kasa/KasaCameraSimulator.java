@@ -288,11 +288,15 @@ public final class KasaCameraSimulator implements AutoCloseable {
     return this;
   }
 
-  /** Clears method failures, overridden answers, unsupported modules, garbage and the answer delay. */
+  /**
+   * Clears method failures, overridden answers, unsupported modules, pending connection drops,
+   * garbage and the answer delay (auth, LINKIE2 and overlap switches stay as they are).
+   */
   public KasaCameraSimulator clearFaults() {
     methodFailures.clear();
     unsupportedModules.clear();
     overrides.clear();
+    dropNext.set(0);
     garbage = null;
     answerDelay = Duration.ZERO;
     return this;
