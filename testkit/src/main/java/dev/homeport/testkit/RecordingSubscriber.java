@@ -25,6 +25,9 @@ import java.util.function.Predicate;
  */
 public final class RecordingSubscriber<T> implements Flow.Subscriber<T> {
 
+  /** How often waits check their condition. */
+  private static final Duration POLL = Duration.ofMillis(10);
+
   /** The default bound of every wait. */
   public static final Duration DEFAULT_WAIT = Duration.ofSeconds(10);
 
@@ -136,7 +139,7 @@ public final class RecordingSubscriber<T> implements Flow.Subscriber<T> {
 
   /** Waits (bounded) for {@code onSubscribe} and returns the subscription. */
   public Flow.Subscription awaitSubscribed() {
-    await("onSubscribe").atMost(wait).until(() -> subscription.get() != null);
+    await("onSubscribe").atMost(wait).pollDelay(Duration.ZERO).pollInterval(POLL).until(() -> subscription.get() != null);
     return subscription.get();
   }
 
@@ -168,7 +171,7 @@ public final class RecordingSubscriber<T> implements Flow.Subscriber<T> {
   /** Waits (bounded) until at least {@code count} items have arrived; returns the items so far. */
   public List<T> awaitItems(int count) {
     await("at least " + count + " items (have " + items.size() + ")")
-        .atMost(wait)
+        .atMost(wait).pollDelay(Duration.ZERO).pollInterval(POLL)
         .until(() -> items.size() >= count);
     return items();
   }
@@ -176,20 +179,20 @@ public final class RecordingSubscriber<T> implements Flow.Subscriber<T> {
   /** Waits (bounded) for an item {@code match} accepts, and returns the first such item. */
   public T awaitItem(Predicate<? super T> match) {
     await("an item matching the expectation, received so far: " + items)
-        .atMost(wait)
+        .atMost(wait).pollDelay(Duration.ZERO).pollInterval(POLL)
         .until(() -> items.stream().anyMatch(match));
     return items.stream().filter(match).findFirst().orElseThrow();
   }
 
   /** Waits (bounded) for {@code onComplete}. */
   public void awaitCompletion() {
-    await("onComplete").atMost(wait).until(this::terminated);
+    await("onComplete").atMost(wait).pollDelay(Duration.ZERO).pollInterval(POLL).until(this::terminated);
     assertThat(error.get()).as("error instead of completion").isNull();
   }
 
   /** Waits (bounded) for {@code onError} and returns the error. */
   public Throwable awaitError() {
-    await("onError").atMost(wait).until(this::terminated);
+    await("onError").atMost(wait).pollDelay(Duration.ZERO).pollInterval(POLL).until(this::terminated);
     assertThat(completions.get()).as("completions instead of an error").isZero();
     return error.get();
   }
