@@ -87,7 +87,12 @@ public abstract class SmartHomeContract {
   /** The capability of the contract's probe and marker events. */
   protected static final String CONTRACT_CAPABILITY = "homeportContract";
 
+  // The account the contract puts into the backend before every test: HOME (rooms KITCHEN, LIVING;
+  // devices PLUG in the kitchen and LAMP without a room) and CABIN (room PORCH; device SENSOR).
+
+  /** The first location. */
   protected static final LocationId HOME = LocationId.of("loc-home");
+  /** The second location. */
   protected static final LocationId CABIN = LocationId.of("loc-cabin");
   protected static final RoomId KITCHEN = RoomId.of("room-kitchen");
   protected static final RoomId LIVING = RoomId.of("room-living");
@@ -146,10 +151,12 @@ public abstract class SmartHomeContract {
         .build();
   }
 
+  /** The cabin: no parent, a non-ASCII name. */
   protected static Location cabinLocation() {
     return ImmutableLocation.builder().id(CABIN).name("Caban\u00e9 \u2014 lake").build();
   }
 
+  /** The rooms of the home: the kitchen with every optional field, the living room with none. */
   protected static List<Room> homeRooms() {
     return List.of(
         ImmutableRoom.builder()
@@ -163,6 +170,7 @@ public abstract class SmartHomeContract {
         ImmutableRoom.builder().id(LIVING).locationId(HOME).name("Living room").build());
   }
 
+  /** The plug: in the kitchen, two states (text and number), unknown fields including a nested one. */
   protected static Device plug() {
     Map<String, Object> plugin = new LinkedHashMap<>();
     plugin.put("uri", "wwst://com.samsung.one.plugin.stplugin");
@@ -195,6 +203,7 @@ public abstract class SmartHomeContract {
         .build();
   }
 
+  /** The lamp: no room, no component, one numeric state. */
   protected static Device lamp() {
     return ImmutableDevice.builder()
         .id(LAMP)
@@ -210,6 +219,7 @@ public abstract class SmartHomeContract {
         .build();
   }
 
+  /** The sensor of the cabin. */
   protected static Device sensor() {
     return ImmutableDevice.builder()
         .id(SENSOR)
@@ -254,6 +264,7 @@ public abstract class SmartHomeContract {
     return session;
   }
 
+  /** The value of {@code future}, failing the test on failure or after {@link #WAIT}. */
   protected static <T> T result(CompletableFuture<T> future, Object what) {
     assertThat(future).as("future of %s", what).isNotNull();
     try {
@@ -315,6 +326,7 @@ public abstract class SmartHomeContract {
     return message instanceof DeviceEvent event && CONTRACT_CAPABILITY.equals(event.capability());
   }
 
+  /** Whether two events have the same id. */
   protected static boolean sameEvent(DeviceEvent a, DeviceEvent b) {
     return a.eventId().equals(b.eventId());
   }
@@ -356,6 +368,7 @@ public abstract class SmartHomeContract {
     return subscriber.items(item -> !isContractEvent(item));
   }
 
+  /** The ids of {@code events}, in order. */
   protected static List<EventId> ids(List<DeviceEvent> events) {
     return events.stream().map(DeviceEvent::eventId).collect(Collectors.toList());
   }
@@ -384,6 +397,7 @@ public abstract class SmartHomeContract {
     assertThat(normalized).as("other fields").containsAllEntriesOf(wanted);
   }
 
+  /** Asserts {@code actual} carries {@code expected}'s fields, states and unknown fields (more unknown fields may be). */
   protected static void assertSameDevice(Device actual, Device expected) {
     assertThat(actual.id()).isEqualTo(expected.id());
     assertThat(actual.locationId()).isEqualTo(expected.locationId());
