@@ -136,7 +136,7 @@ public final class KasaCameraDriver implements CameraDriver {
         .build();
     LinkieTransport transport = new LinkieTransport(config.name(), config.host(), config.port(),
         new Credentials(config.username(), config.password()), config.authVariant(),
-        config.connectTimeout(), config.requestTimeout(), client);
+        config.connectTimeout(), config.requestTimeout(), client, executor);
     return new KasaCamera(config.name(), hostKey, transport);
   }
 

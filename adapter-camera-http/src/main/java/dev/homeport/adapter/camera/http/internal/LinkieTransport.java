@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,13 +59,15 @@ public final class LinkieTransport {
   private final Duration connectTimeout;
   private final Duration requestTimeout;
   private final HttpClient client;
+  private final Executor executor;
 
   private volatile String path = LINKIE;
   private volatile boolean pathConfirmed;
   private volatile AuthVariant resolved;
 
   public LinkieTransport(String cameraName, String host, int port, Credentials credentials,
-      AuthVariant variant, Duration connectTimeout, Duration requestTimeout, HttpClient client) {
+      AuthVariant variant, Duration connectTimeout, Duration requestTimeout, HttpClient client,
+      Executor executor) {
     this.cameraName = cameraName;
     this.hostKey = hostKey(host, port);
     this.base = URI.create("https://" + hostKey);
@@ -74,6 +77,7 @@ public final class LinkieTransport {
     this.connectTimeout = connectTimeout;
     this.requestTimeout = requestTimeout;
     this.client = client;
+    this.executor = executor;
   }
 
   /** {@code host:port}, with brackets around an IPv6 literal; the known-hosts key. */
@@ -144,7 +148,19 @@ public final class LinkieTransport {
             new TransportException("cannot build a request for camera " + describe() + ": " + e.getMessage(), e, false));
         return;
       }
-      client.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.ISO_8859_1))
+      // The blocking send on the driver's executor, not sendAsync: the JDK's sendAsync hands every
+      // answer to the common pool, which on a two-core machine means a new thread per answer.
+      // At most one request per camera is in flight, so this blocks at most one thread per camera.
+      CompletableFuture.supplyAsync(() -> {
+        try {
+          return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.ISO_8859_1));
+        } catch (IOException e) {
+          throw new CompletionException(e);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new CompletionException(new java.io.InterruptedIOException("interrupted"));
+        }
+      }, executor)
           .whenComplete((response, failure) -> {
             try {
               if (failure != null) {
