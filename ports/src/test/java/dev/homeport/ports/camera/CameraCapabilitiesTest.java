@@ -1,6 +1,7 @@
 package dev.homeport.ports.camera;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.homeport.domain.camera.CameraCommand;
 import dev.homeport.domain.camera.Direction;
@@ -12,6 +13,7 @@ import dev.homeport.domain.camera.SetSetting;
 import dev.homeport.domain.camera.Setting;
 import dev.homeport.domain.camera.Sensitivity;
 import java.util.Arrays;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class CameraCapabilitiesTest {
@@ -39,14 +41,18 @@ class CameraCapabilitiesTest {
   @Test
   void settingMissing_makesItsGetAndSetUnsupported_evenWhenTheCommandTypesAreSupported() {
     CameraCapabilities motionOnly =
-        ImmutableCameraCapabilities.builder()
-            .addCommandTypes(castTypes(new Class<?>[] {GetSetting.class, SetSetting.class}))
-            .addSettings(Setting.MOTION_DETECTION)
-            .build();
+        CameraCapabilities.of(Set.of(GetSetting.class, SetSetting.class), Set.of(Setting.MOTION_DETECTION));
     assertThat(motionOnly.supports(GetSetting.of(Setting.MOTION_DETECTION))).isTrue();
     assertThat(motionOnly.supports(SetSetting.of(Setting.MOTION_DETECTION, false))).isTrue();
     assertThat(motionOnly.supports(GetSetting.of(Setting.SOUND_SENSITIVITY))).isFalse();
     assertThat(motionOnly.supports(SetSetting.of(Setting.SOUND_SENSITIVITY, Sensitivity.LOW))).isFalse();
+  }
+
+  @Test
+  void ofWithANonCommandClass_isRefusedNamingTheClass() {
+    assertThatThrownBy(() -> CameraCapabilities.of(Set.of(String.class), Set.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("command types must implement CameraCommand, was java.lang.String");
   }
 
   @SuppressWarnings("unchecked")

@@ -229,6 +229,18 @@ class BoundedPublisherTest {
   }
 
   @Test
+  void lateSubscriber_whenTheExecutorIsShutDown_isStillSubscribedThenCompleted() {
+    ExecutorService stopped = Executors.newSingleThreadExecutor();
+    stopped.shutdown();
+    BoundedPublisher<Integer> publisher = new BoundedPublisher<>(stopped, 4, OverflowPolicy.FAIL_SUBSCRIPTION);
+    publisher.close();
+    RecordingSubscriber<Integer> subscriber = new RecordingSubscriber<>(0);
+    publisher.subscribe(subscriber);
+    assertThat(subscriber.subscribes.get()).isEqualTo(1);
+    assertThat(subscriber.completions.get()).isEqualTo(1);
+  }
+
+  @Test
   void lateSubscriber_ofAFailedPublisher_getsTheError() {
     IllegalStateException cause = new IllegalStateException("expired");
     direct.closeExceptionally(cause);
@@ -368,14 +380,14 @@ class BoundedPublisherTest {
   }
 
   @Test
-  void rejectingExecutor_dropsTheSubscriberInsteadOfThrowing() {
+  void rejectingExecutor_deliversOnTheCallingThreadInstead() {
     ExecutorService stopped = Executors.newSingleThreadExecutor();
     stopped.shutdown();
     BoundedPublisher<Integer> publisher = new BoundedPublisher<>(stopped, 4, OverflowPolicy.FAIL_SUBSCRIPTION);
     RecordingSubscriber<Integer> subscriber = new RecordingSubscriber<>(Long.MAX_VALUE);
     publisher.subscribe(subscriber);
     publisher.offer(1);
-    assertThat(publisher.subscriberCount()).isZero();
-    assertThat(subscriber.items).isEmpty();
+    assertThat(subscriber.subscribes.get()).isEqualTo(1);
+    assertThat(subscriber.items).containsExactly(1);
   }
 }
