@@ -109,6 +109,25 @@ public final class LinkieTransport {
     return attempt.run();
   }
 
+  /**
+   * One HTTP exchange: the blocking {@code send} on the driver's executor rather than
+   * {@code sendAsync}, because the JDK's {@code sendAsync} hands every answer to the common pool,
+   * which on a two-core machine starts a new thread per answer. At most one request per camera is
+   * in flight, so this holds at most one executor thread per camera.
+   */
+  private CompletableFuture<HttpResponse<String>> exchange(HttpRequest request) {
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.ISO_8859_1));
+      } catch (IOException e) {
+        throw new CompletionException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new CompletionException(new java.io.InterruptedIOException("interrupted"));
+      }
+    }, executor);
+  }
+
   /** One logical request: its tries across variants, paths and one reconnect. */
   private final class Attempt {
     final String body;
@@ -144,34 +163,30 @@ public final class LinkieTransport {
             .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.US_ASCII))
             .build();
       } catch (RuntimeException e) {
-        result.completeExceptionally(
-            new TransportException("cannot build a request for camera " + describe() + ": " + e.getMessage(), e, false));
+        // no message or cause: a header-validation message could quote the credentials
+        result.completeExceptionally(new TransportException("cannot build a request for camera "
+            + describe() + " (" + e.getClass().getSimpleName() + ")", null, false));
         return;
       }
-      // The blocking send on the driver's executor, not sendAsync: the JDK's sendAsync hands every
-      // answer to the common pool, which on a two-core machine means a new thread per answer.
-      // At most one request per camera is in flight, so this blocks at most one thread per camera.
-      CompletableFuture.supplyAsync(() -> {
+      CompletableFuture<HttpResponse<String>> exchange;
+      try {
+        exchange = exchange(request);
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        result.completeExceptionally(new TransportException("the executor of camera " + describe()
+            + " refused the request (shut down?)", e, false));
+        return;
+      }
+      exchange.whenComplete((response, failure) -> {
         try {
-          return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.ISO_8859_1));
-        } catch (IOException e) {
-          throw new CompletionException(e);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new CompletionException(new java.io.InterruptedIOException("interrupted"));
+          if (failure != null) {
+            onFailure(failure);
+          } else {
+            onResponse(response, variant, usedPath);
+          }
+        } catch (RuntimeException e) {
+          result.completeExceptionally(translate(e));
         }
-      }, executor)
-          .whenComplete((response, failure) -> {
-            try {
-              if (failure != null) {
-                onFailure(failure);
-              } else {
-                onResponse(response, variant, usedPath);
-              }
-            } catch (RuntimeException e) {
-              result.completeExceptionally(translate(e));
-            }
-          });
+      });
     }
 
     void onFailure(Throwable failure) {
