@@ -296,7 +296,7 @@ public final class Views {
   public static String eventText(DeviceEvent event) {
     String device = event.device().map(Device::name).orElse(event.deviceId().value());
     String value = event.value().map(Views::text).orElse("(none)");
-    return event.time() + "  " + device + "  " + event.componentId() + "/" + event.capability()
+    return event.time().truncatedTo(java.time.temporal.ChronoUnit.MILLIS) + "  " + device + "  " + event.componentId() + "/" + event.capability()
         + "." + event.attribute() + " = " + value + event.unit().map(unit -> " " + unit).orElse("")
         + (event.stateChange() ? "" : "  (refresh)");
   }
