@@ -24,6 +24,14 @@ final class EventsSimulator implements AutoCloseable {
     throw new UnsupportedOperationException();
   }
 
+  int port() {
+    throw new UnsupportedOperationException();
+  }
+
+  String fingerprint() {
+    throw new UnsupportedOperationException();
+  }
+
   @Override
   public void close() {}
 }

@@ -25,7 +25,9 @@ public final class Failures {
     Throwable current = failure;
     while ((current instanceof CompletionException
             || current instanceof ExecutionException
-            || current instanceof CommandLine.ExecutionException)
+            || current instanceof CommandLine.ExecutionException
+            || current instanceof com.google.inject.ProvisionException
+            || current instanceof com.google.inject.CreationException)
         && current.getCause() != null) {
       current = current.getCause();
     }
@@ -71,8 +73,15 @@ public final class Failures {
   public static String describe(Throwable failure) {
     Throwable cause = unwrap(failure);
     String message = message(cause);
-    String hint = hint(cause);
+    String hint = alreadyAdvises(message) ? "" : hint(cause);
     return "homeport: " + message + (hint.isEmpty() ? "" : " (" + hint + ")");
+  }
+
+  /** Whether the message already says what to try (adapters often do). */
+  private static boolean alreadyAdvises(String message) {
+    String lower = message.toLowerCase(java.util.Locale.ROOT);
+    return lower.contains("check ") || lower.contains("remove its") || lower.contains("pin the new")
+        || lower.contains(" try ") || lower.contains("--help");
   }
 
   private static String message(Throwable cause) {
