@@ -49,6 +49,7 @@ import dev.homeport.ports.camera.BatchResult;
 import dev.homeport.ports.camera.Camera;
 import dev.homeport.ports.camera.CameraCapabilities;
 import dev.homeport.ports.camera.CommandOutcome;
+import dev.homeport.ports.camera.ImmutableCameraCapabilities;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,6 +67,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -114,8 +116,8 @@ public final class InMemoryCamera implements Camera {
 
   private static final Logger LOG = LoggerFactory.getLogger(InMemoryCamera.class);
 
-  static final String PTZ = "smartlife.cam.ipcamera.ptz";
-  static final String SD_CARD = "smartlife.cam.ipcamera.sdCard";
+  private static final String PTZ = "smartlife.cam.ipcamera.ptz";
+  private static final String SD_CARD = "smartlife.cam.ipcamera.sdCard";
 
   private final String name;
   private final Clock clock;
@@ -207,10 +209,13 @@ public final class InMemoryCamera implements Camera {
       Object result;
       synchronized (lock) {
         HomeportException fault = takeFault(command);
-        executed.add(command);
         if (fault != null) {
+          if (!failsWholeRequest(fault)) {
+            executed.add(command);
+          }
           throw fault;
         }
+        executed.add(command);
         result = apply(command);
       }
       @SuppressWarnings("unchecked")
@@ -243,14 +248,19 @@ public final class InMemoryCamera implements Camera {
       checkConnection();
       List<CommandOutcome<?>> outcomes = new ArrayList<>(batch.size());
       synchronized (lock) {
+        // Match faults on a copy first: a fault that fails the whole request consumes only itself.
+        LinkedList<ArmedFault> remaining = new LinkedList<>(armedFaults);
         List<HomeportException> faults = new ArrayList<>(batch.size());
         for (CameraCommand<?> command : batch) {
-          HomeportException fault = takeFault(command);
-          if (fault instanceof TransportException || fault instanceof AuthenticationException) {
-            throw fault;
+          ArmedFault fault = take(remaining, command);
+          if (fault != null && failsWholeRequest(fault.error())) {
+            armedFaults.remove(fault);
+            throw fault.error();
           }
-          faults.add(fault);
+          faults.add(fault == null ? null : fault.error());
         }
+        armedFaults.clear();
+        armedFaults.addAll(remaining);
         for (int i = 0; i < batch.size(); i++) {
           outcomes.add(applyForOutcome(batch.get(i), faults.get(i)));
         }
@@ -290,15 +300,25 @@ public final class InMemoryCamera implements Camera {
 
   /** Removes and returns the first armed fault matching {@code command}; caller holds the lock. */
   private HomeportException takeFault(CameraCommand<?> command) {
-    Iterator<ArmedFault> it = armedFaults.iterator();
+    ArmedFault fault = take(armedFaults, command);
+    return fault == null ? null : fault.error();
+  }
+
+  private static ArmedFault take(List<ArmedFault> faults, CameraCommand<?> command) {
+    Iterator<ArmedFault> it = faults.iterator();
     while (it.hasNext()) {
       ArmedFault fault = it.next();
       if (fault.which().test(command)) {
         it.remove();
-        return fault.error();
+        return fault;
       }
     }
     return null;
+  }
+
+  /** Faults that mean "no answer at all" or "not let in": they fail a batch as a whole. */
+  private static boolean failsWholeRequest(HomeportException fault) {
+    return fault instanceof TransportException || fault instanceof AuthenticationException;
   }
 
   private <R> void deliver(CompletableFuture<R> answer, R value, HomeportException error) {
@@ -307,28 +327,35 @@ public final class InMemoryCamera implements Camera {
       complete(answer, value, error);
       return;
     }
-    ScheduledExecutorService scheduler = scheduler();
+    ScheduledExecutorService scheduler;
     synchronized (lock) {
       if (closed) {
         answer.completeExceptionally(new ClosedException("camera " + name + " was closed while a command was pending"));
         return;
       }
       pending.add(answer);
+      scheduler = schedulerLocked();
     }
     answer.whenComplete((ignored, failure) -> {
       synchronized (lock) {
         pending.remove(answer);
       }
     });
-    if (requestTimeout != null && delay.compareTo(requestTimeout) > 0) {
-      scheduler.schedule(
-          () -> answer.completeExceptionally(
-              new RequestTimeoutException(
-                  "camera " + name + " did not answer within " + requestTimeout, null)),
-          requestTimeout.toNanos(),
-          TimeUnit.NANOSECONDS);
-    } else {
-      scheduler.schedule(() -> complete(answer, value, error), delay.toNanos(), TimeUnit.NANOSECONDS);
+    try {
+      if (requestTimeout != null && delay.compareTo(requestTimeout) > 0) {
+        scheduler.schedule(
+            () -> answer.completeExceptionally(
+                new RequestTimeoutException(
+                    "camera " + name + " did not answer within " + requestTimeout, null)),
+            requestTimeout.toNanos(),
+            TimeUnit.NANOSECONDS);
+      } else {
+        scheduler.schedule(() -> complete(answer, value, error), delay.toNanos(), TimeUnit.NANOSECONDS);
+      }
+    } catch (RejectedExecutionException e) {
+      // Closed meanwhile (our scheduler shut down) or an injected scheduler refused the task.
+      answer.completeExceptionally(
+          new ClosedException("camera " + name + " could not schedule its answer: closed or scheduler shut down"));
     }
   }
 
@@ -340,16 +367,15 @@ public final class InMemoryCamera implements Camera {
     }
   }
 
-  private ScheduledExecutorService scheduler() {
+  /** The scheduler for delayed answers; caller holds the lock and has checked the camera is open. */
+  private ScheduledExecutorService schedulerLocked() {
     if (injectedScheduler != null) {
       return injectedScheduler;
     }
-    synchronized (lock) {
-      if (ownScheduler == null) {
-        ownScheduler = DaemonScheduler.create("homeport-inmemory-camera-" + name);
-      }
-      return ownScheduler;
+    if (ownScheduler == null) {
+      ownScheduler = DaemonScheduler.create("homeport-inmemory-camera-" + name);
     }
+    return ownScheduler;
   }
 
   // ---------------------------------------------------------------- command semantics (lock held)
@@ -559,9 +585,10 @@ public final class InMemoryCamera implements Camera {
   }
 
   /**
-   * Every command this camera received, in order, whether it succeeded or failed (including
-   * armed faults and unsupported commands). Requests refused before reaching the camera (closed,
-   * unreachable, credentials rejected) are not listed. An immutable snapshot.
+   * Every command this camera processed, in order, whether it succeeded or failed on its own
+   * (refused, unsupported, or an armed {@link CameraCommandException}-like fault). Requests that
+   * failed as a whole are not listed: closed, unreachable, credentials rejected, or an armed {@link
+   * TransportException} or {@link AuthenticationException}. An immutable snapshot.
    */
   public List<CameraCommand<?>> executedCommands() {
     synchronized (lock) {
@@ -852,6 +879,47 @@ public final class InMemoryCamera implements Camera {
     /** Restricts what the camera supports (default: {@link CameraCapabilities#all()}). */
     public Builder capabilities(CameraCapabilities capabilities) {
       this.capabilities = Objects.requireNonNull(capabilities, "capabilities");
+      return this;
+    }
+
+    /**
+     * Removes command types from the capabilities (e.g. {@code Move.class, GoToPreset.class} for a
+     * camera without pan/tilt). Saves the unchecked casts that generic command types such as {@code
+     * GetSetting.class} need with {@link CameraCapabilities}' builder.
+     *
+     * @throws IllegalArgumentException if a type is not a {@link CameraCommand} type
+     */
+    public Builder withoutCommands(Class<?>... commandTypes) {
+      Set<Class<?>> removed = new HashSet<>();
+      for (Class<?> type : commandTypes) {
+        if (type == null || !CameraCommand.class.isAssignableFrom(type) || type == CameraCommand.class) {
+          throw new IllegalArgumentException(
+              "commandTypes must be CameraCommand record types such as Move.class, was " + type);
+        }
+        removed.add(type);
+      }
+      ImmutableCameraCapabilities.Builder restricted =
+          ImmutableCameraCapabilities.builder().addAllSettings(capabilities.settings());
+      for (Class<? extends CameraCommand<?>> type : capabilities.commandTypes()) {
+        if (!removed.contains(type)) {
+          restricted.addCommandTypes(type);
+        }
+      }
+      this.capabilities = restricted.build();
+      return this;
+    }
+
+    /** Removes settings from the capabilities: reading or changing them fails as unsupported. */
+    public Builder withoutSettings(Setting<?>... settings) {
+      Set<Setting<?>> removed = new HashSet<>(List.of(settings));
+      ImmutableCameraCapabilities.Builder restricted =
+          ImmutableCameraCapabilities.builder().addAllCommandTypes(capabilities.commandTypes());
+      for (Setting<?> setting : capabilities.settings()) {
+        if (!removed.contains(setting)) {
+          restricted.addSettings(setting);
+        }
+      }
+      this.capabilities = restricted.build();
       return this;
     }
 

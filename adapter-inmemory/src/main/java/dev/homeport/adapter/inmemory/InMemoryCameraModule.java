@@ -28,6 +28,10 @@ import java.util.function.Consumer;
  * Camera porch = injector.getInstance(Key.get(Camera.class, Names.named("porch")));
  * }</pre>
  *
+ * <p>Why an {@code AbstractModule} around a {@code PrivateModule}: Guice refuses a {@code
+ * Multibinder} set bound both inside a private module and in the parent ("bound multiple times"),
+ * so the driver is contributed from the outer module while the cameras stay private.
+ *
  * <p>Cameras are created lazily, once per injector. Several of these modules may be installed in
  * one injector as long as their camera names differ; the driver is added once. The module itself is
  * immutable and thread-safe.

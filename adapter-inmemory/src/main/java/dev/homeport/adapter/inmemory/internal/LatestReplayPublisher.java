@@ -26,6 +26,7 @@ public final class LatestReplayPublisher<T> implements Flow.Publisher<T> {
   private boolean closed;
   private Throwable closedWith;
 
+  /** A publisher delivering on {@code executor}, buffering like {@link BoundedPublisher}. */
   public LatestReplayPublisher(Executor executor, int bufferSize, OverflowPolicy policy) {
     this.executor = Objects.requireNonNull(executor, "executor");
     this.bufferSize = bufferSize;
