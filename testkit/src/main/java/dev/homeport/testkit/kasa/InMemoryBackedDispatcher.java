@@ -41,6 +41,7 @@ import dev.homeport.domain.camera.TriggerTime;
 import dev.homeport.domain.camera.VodState;
 import dev.homeport.ports.AuthenticationException;
 import dev.homeport.ports.CameraCommandException;
+import dev.homeport.ports.RequestTimeoutException;
 import dev.homeport.ports.TransportException;
 import dev.homeport.ports.UnsupportedCommandException;
 import dev.homeport.ports.camera.Camera;
@@ -66,8 +67,9 @@ import java.util.function.Function;
  *
  * <p>Backend failures translate as: {@link CameraCommandException} -> its code and message;
  * {@link UnsupportedCommandException} -> {@code -10008}; {@link AuthenticationException} -> the
- * whole request refused as a failed login; {@link TransportException} -> connection dropped
- * without an answer; an invalid parameter -> {@code -40409} ({@code -41203} for PTZ speed).
+ * whole request refused as a failed login; {@link RequestTimeoutException} -> no answer until
+ * the client gives up; any other {@link TransportException} -> connection dropped without an
+ * answer; an invalid parameter -> {@code -40409} ({@code -41203} for PTZ speed).
  */
 final class InMemoryBackedDispatcher implements KasaMethodDispatcher {
 
@@ -305,6 +307,9 @@ final class InMemoryBackedDispatcher implements KasaMethodDispatcher {
         ? failure.getCause() : failure;
     if (t instanceof AuthenticationException) {
       throw new RejectCredentials();
+    }
+    if (t instanceof RequestTimeoutException) {
+      throw new NoAnswer();
     }
     if (t instanceof TransportException) {
       throw new DropConnection();

@@ -59,6 +59,14 @@ public final class KasaCameraSimulator implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+  static {
+    // The JDK server writes status line, headers and body separately; without TCP_NODELAY, Nagle
+    // and delayed ACKs add ~40 ms to every keep-alive answer. Only affects com.sun.net.httpserver.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   /** Path of the LINKIE endpoint on older firmware. */
   public static final String LINKIE = "/data/LINKIE.json";
   /** Path of the LINKIE endpoint on newer firmware. */
@@ -78,7 +86,9 @@ public final class KasaCameraSimulator implements AutoCloseable {
   private volatile GarbageKind garbage;
   private final Map<String, MethodFailure> methodFailures = new ConcurrentHashMap<>();
   private final Set<String> unsupportedModules = ConcurrentHashMap.newKeySet();
+  private final Map<String, JsonNode> overrides = new ConcurrentHashMap<>();
 
+  private final AtomicInteger dropNext = new AtomicInteger();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger overlapResets = new AtomicInteger();
   private final AtomicInteger rejectedCredentials = new AtomicInteger();
@@ -86,6 +96,7 @@ public final class KasaCameraSimulator implements AutoCloseable {
   private final List<ReceivedRequest> received = new CopyOnWriteArrayList<>();
   private final Set<HttpExchange> held = ConcurrentHashMap.newKeySet();
 
+  private final SwappableSslContext tls;
   private HttpsServer server;
   private ExecutorService handlers;
   private ScheduledExecutorService timer;
@@ -97,6 +108,7 @@ public final class KasaCameraSimulator implements AutoCloseable {
     this.password = b.password;
     this.certificate = b.certificate != null ? b.certificate
         : SelfSignedCertificate.create("kasa-simulator");
+    this.tls = SwappableSslContext.of(certificate.serverContext());
     this.authVariant = b.authVariant;
     this.wrongCredentialsAnswer = b.wrongCredentialsAnswer;
     this.linkie2Only = b.linkie2Only;
@@ -126,7 +138,7 @@ public final class KasaCameraSimulator implements AutoCloseable {
     } catch (IOException e) {
       throw new IllegalStateException("cannot bind the simulator", e);
     }
-    server.setHttpsConfigurator(configurator(certificate));
+    server.setHttpsConfigurator(configurator(tls));
     handlers = Executors.newCachedThreadPool(daemon("kasa-sim-" + username.hashCode()));
     timer = Executors.newSingleThreadScheduledExecutor(daemon("kasa-sim-timer"));
     server.setExecutor(handlers);
@@ -145,8 +157,7 @@ public final class KasaCameraSimulator implements AutoCloseable {
     };
   }
 
-  private static HttpsConfigurator configurator(SelfSignedCertificate cert) {
-    SSLContext context = cert.serverContext();
+  private static HttpsConfigurator configurator(SSLContext context) {
     return new HttpsConfigurator(context) {
       @Override
       public void configure(HttpsParameters params) {
@@ -196,10 +207,7 @@ public final class KasaCameraSimulator implements AutoCloseable {
   /** Presents {@code replacement} to new connections (existing keep-alive connections keep theirs). */
   public KasaCameraSimulator replaceCertificate(SelfSignedCertificate replacement) {
     this.certificate = Objects.requireNonNull(replacement, "replacement");
-    HttpsServer s = server;
-    if (s != null) {
-      s.setHttpsConfigurator(configurator(replacement));
-    }
+    tls.swap(replacement.serverContext());
     return this;
   }
 
@@ -239,6 +247,36 @@ public final class KasaCameraSimulator implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Answers {@code module.method} with exactly this JSON object (e.g. one lacking a field, or with
+   * a field of the wrong type) until cleared, without touching the backend.
+   *
+   * @throws IllegalArgumentException if {@code answerJson} is not a JSON object
+   */
+  public KasaCameraSimulator overrideAnswer(String module, String method, String answerJson) {
+    JsonNode node;
+    try {
+      node = JSON.readTree(answerJson);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("answerJson must be JSON: " + e.getMessage(), e);
+    }
+    if (node == null || !node.isObject()) {
+      throw new IllegalArgumentException("answerJson must be a JSON object");
+    }
+    overrides.put(module + "." + method, node);
+    return this;
+  }
+
+  /**
+   * Closes the connection without an answer for the next {@code count} accepted requests (they
+   * are recorded in {@link #receivedRequests()} first), as a camera does when it drops a
+   * keep-alive connection.
+   */
+  public KasaCameraSimulator dropConnectionForNext(int count) {
+    dropNext.set(count);
+    return this;
+  }
+
   /** Answers every method of {@code module} with module-level {@code err_code -1}. */
   public KasaCameraSimulator unsupportedModule(String module) {
     unsupportedModules.add(module);
@@ -251,10 +289,11 @@ public final class KasaCameraSimulator implements AutoCloseable {
     return this;
   }
 
-  /** Clears method failures, unsupported modules, garbage and the answer delay. */
+  /** Clears method failures, overridden answers, unsupported modules, garbage and the answer delay. */
   public KasaCameraSimulator clearFaults() {
     methodFailures.clear();
     unsupportedModules.clear();
+    overrides.clear();
     garbage = null;
     answerDelay = Duration.ZERO;
     return this;
@@ -289,13 +328,24 @@ public final class KasaCameraSimulator implements AutoCloseable {
 
   // ----------------------------------------------------------------- wire
 
+  private static final String RELEASE = "kasa.simulator.release";
+
   private void handle(HttpExchange exchange) {
     boolean overlapped = inFlight.getAndIncrement() > 0;
+    java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+    Runnable release = () -> {
+      if (released.compareAndSet(false, true)) {
+        inFlight.decrementAndGet();
+      }
+    };
+    // released just before the answer is written: once the client has it, it may send the next
+    exchange.setAttribute(RELEASE, release);
     CompletableFuture<Void> done;
     try {
       if (overlapped && resetOverlapping) {
         overlapResets.incrementAndGet();
         drainQuietly(exchange);
+        release.run();
         exchange.close(); // no status line: the client sees the connection closed
         done = CompletableFuture.completedFuture(null);
       } else {
@@ -303,16 +353,24 @@ public final class KasaCameraSimulator implements AutoCloseable {
       }
     } catch (RuntimeException | IOException e) {
       LOG.debug("simulator request failed: {}", e.toString());
+      release.run();
       exchange.close();
       done = CompletableFuture.completedFuture(null);
     }
     done.whenComplete((v, f) -> {
-      inFlight.decrementAndGet();
+      release.run();
       if (f != null) {
         LOG.debug("simulator answer failed: {}", f.toString());
         exchange.close();
       }
     });
+  }
+
+  private static void release(HttpExchange exchange) {
+    Object release = exchange.getAttribute(RELEASE);
+    if (release instanceof Runnable) {
+      ((Runnable) release).run();
+    }
   }
 
   private CompletableFuture<Void> serve(HttpExchange exchange) throws IOException {
@@ -349,13 +407,22 @@ public final class KasaCameraSimulator implements AutoCloseable {
       return CompletableFuture.completedFuture(null);
     }
     received.add(new ReceivedRequest(path, request.toString()));
+    if (dropNext.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+      release(exchange);
+      exchange.close(); // received, never answered: what a closed keep-alive connection looks like
+      return CompletableFuture.completedFuture(null);
+    }
     return answer(request)
         .thenCompose(response -> later(answerDelay).thenApply(v -> response))
         .handle((response, failure) -> {
           Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
           try {
             if (cause instanceof KasaMethodDispatcher.DropConnection) {
+              release(exchange);
               exchange.close();
+            } else if (cause instanceof KasaMethodDispatcher.NoAnswer) {
+              release(exchange);
+              hold(exchange);
             } else if (cause instanceof KasaMethodDispatcher.RejectCredentials) {
               rejectedCredentials.incrementAndGet();
               send401(exchange);
@@ -425,6 +492,11 @@ public final class KasaCameraSimulator implements AutoCloseable {
           if (response.get(moduleName) != moduleOut) {
             return CompletableFuture.completedFuture(null); // module already failed as a whole
           }
+          JsonNode override = overrides.get(moduleName + "." + methodName);
+          if (override != null) {
+            moduleOut.set(methodName, override.deepCopy());
+            return CompletableFuture.completedFuture(null);
+          }
           MethodFailure injected = methodFailures.get(moduleName + "." + methodName);
           if (injected != null) {
             ObjectNode out = moduleOut.putObject(methodName);
@@ -482,18 +554,23 @@ public final class KasaCameraSimulator implements AutoCloseable {
         sendBody(exchange, 200, WireFormat.encodeResponse(body.toString()));
         return CompletableFuture.completedFuture(null);
       case NO_ANSWER:
-        held.add(exchange);
-        timer.schedule(() -> {
-          if (held.remove(exchange)) {
-            exchange.close();
-          }
-        }, 60, TimeUnit.SECONDS);
+        hold(exchange);
         return CompletableFuture.completedFuture(null);
       case HTTP_401:
       default:
         send401(exchange);
         return CompletableFuture.completedFuture(null);
     }
+  }
+
+  /** Leaves the exchange unanswered; it is closed after a minute or when the simulator closes. */
+  private void hold(HttpExchange exchange) {
+    held.add(exchange);
+    timer.schedule(() -> {
+      if (held.remove(exchange)) {
+        exchange.close();
+      }
+    }, 60, TimeUnit.SECONDS);
   }
 
   private static void send401(HttpExchange exchange) throws IOException {
@@ -513,6 +590,7 @@ public final class KasaCameraSimulator implements AutoCloseable {
 
   private static void sendRaw(HttpExchange exchange, int status, String text) throws IOException {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    release(exchange);
     exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);
