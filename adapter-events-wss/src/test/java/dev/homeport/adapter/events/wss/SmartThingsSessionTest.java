@@ -33,7 +33,7 @@ class SmartThingsSessionTest {
   }
 
   private SmartHomeSession connect() throws Exception {
-    session = SmartThingsGateway.create(SimulatorHarness.config(simulator).build()).connect().get(10, TimeUnit.SECONDS);
+    session = SmartThingsGateway.create(SimulatorHarness.config(simulator)).connect().get(10, TimeUnit.SECONDS);
     return session;
   }
 
