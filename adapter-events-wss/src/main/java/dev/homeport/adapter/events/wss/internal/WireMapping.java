@@ -188,10 +188,13 @@ public final class WireMapping {
           builder.addStates(state(state));
         }
       }
-      devices.add(
-          builder
-              .otherFields(otherFields(basic, Set.of("deviceId", "locationId", "roomId", "componentId", "deviceName", "states")))
-              .build());
+      // deviceTypeData carrying only the type is fully represented by Device.type().
+      JsonNode typeData = basic.path("deviceTypeData");
+      Set<String> known =
+          typeData.isObject() && typeData.size() == 1 && typeData.has("type")
+              ? Set.of("deviceId", "locationId", "roomId", "componentId", "deviceName", "states", "deviceTypeData")
+              : Set.of("deviceId", "locationId", "roomId", "componentId", "deviceName", "states");
+      devices.add(builder.otherFields(otherFields(basic, known)).build());
     }
     Optional<String> etag = result.isObject() ? optionalText(result, "etag") : Optional.empty();
     Optional<Object> version =
