@@ -26,6 +26,9 @@ public final class Main {
   public static void main(String[] args) {
     if (Arrays.asList(args).contains("--verbose")) {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
+    } else {
+      // Libraries that log through java.util.logging (Grizzly, Tyrus) stay quiet unless --verbose.
+      java.util.logging.LogManager.getLogManager().reset();
     }
     CliEnvironment environment = CliEnvironment.system();
     int code = run(environment, args);

@@ -42,8 +42,26 @@ final class CliRunner {
   }
 
   Run run(String... args) {
+    return run(new ByteArrayOutputStream(), new ByteArrayOutputStream(), args);
+  }
+
+  /** Starts a long-running command (simulate) in the background; stop it with the stop signal. */
+  Background start(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
+    CompletableFuture<Run> done = CompletableFuture.supplyAsync(() -> run(out, err, args));
+    return new Background(out, err, done, stop);
+  }
+
+  /** A command running in the background. */
+  record Background(
+      ByteArrayOutputStream out, ByteArrayOutputStream err, CompletableFuture<Run> done, CompletableFuture<Void> stop) {
+    String outSoFar() {
+      return out.toString(StandardCharsets.UTF_8);
+    }
+  }
+
+  private Run run(ByteArrayOutputStream out, ByteArrayOutputStream err, String... args) {
     CliEnvironment environment =
         CliEnvironment.builder()
             .out(out)

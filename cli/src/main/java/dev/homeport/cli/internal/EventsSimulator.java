@@ -2,36 +2,45 @@ package dev.homeport.cli.internal;
 
 import dev.homeport.adapter.inmemory.InMemorySmartHome;
 import dev.homeport.domain.Secret;
+import dev.homeport.testkit.smartthings.SmartThingsSimulator;
 
-/** The SmartThings simulator serving an in-memory home, as the CLI uses it. */
+/** The SmartThings simulator serving an in-memory home, as the CLI's demo and simulate use it. */
 final class EventsSimulator implements AutoCloseable {
 
-  private EventsSimulator() {}
+  private final SmartThingsSimulator simulator;
 
-  static EventsSimulator start(InMemorySmartHome home) {
-    throw new UnsupportedOperationException("the SmartThings simulator is not available in this build yet");
+  private EventsSimulator(SmartThingsSimulator simulator) {
+    this.simulator = simulator;
   }
 
+  /** Starts a simulator on an ephemeral loopback port, backed by {@code home}. */
+  static EventsSimulator start(InMemorySmartHome home) {
+    return new EventsSimulator(SmartThingsSimulator.builder().backend(home).start());
+  }
+
+  /** A smartthings source pointing at this simulator, its certificate pinned. */
   EventSourceSpec spec() {
-    throw new UnsupportedOperationException();
+    return EventSourceSpec.smartThings().withUrl(simulator.url()).withTrust("sha256:" + fingerprint());
   }
 
   Secret csrfToken() {
-    throw new UnsupportedOperationException();
+    return Secret.of(simulator.csrfToken());
   }
 
   Secret cookie() {
-    throw new UnsupportedOperationException();
+    return Secret.of(simulator.cookie());
   }
 
   int port() {
-    throw new UnsupportedOperationException();
+    return simulator.url().getPort();
   }
 
   String fingerprint() {
-    throw new UnsupportedOperationException();
+    return simulator.certificate().sha256Fingerprint();
   }
 
   @Override
-  public void close() {}
+  public void close() {
+    simulator.close();
+  }
 }
