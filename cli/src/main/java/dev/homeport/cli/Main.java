@@ -60,7 +60,8 @@ public final class Main {
         (failure, arguments) -> {
           CommandLine where = failure.getCommandLine();
           String name = where == null ? "homeport" : where.getCommandSpec().qualifiedName();
-          err.println("homeport: " + failure.getMessage() + " (see '" + name + " --help')");
+          String message = String.valueOf(failure.getMessage()).replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+          err.println("homeport: " + message + " (see '" + name + " --help')");
           err.flush();
           return ExitCode.USAGE;
         });

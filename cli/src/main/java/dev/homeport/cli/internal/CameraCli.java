@@ -145,10 +145,12 @@ public final class CameraCli implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    throw new ParameterException(
-        spec.commandLine(),
-        "missing camera command: one of "
-            + String.join(", ", spec.subcommands().keySet()));
+    String commands = String.join(", ", spec.subcommands().keySet());
+    if (cameraName != null && config == null) {
+      throw new ParameterException(
+          spec.commandLine(), "unknown camera command '" + cameraName + "': one of " + commands);
+    }
+    throw new ParameterException(spec.commandLine(), "missing camera command: one of " + commands);
   }
 
   /** The camera spec from the config file and flags, validated; no I/O beyond reading the file. */

@@ -31,10 +31,11 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "A short tour of the whole stack with no hardware and no account: starts a Kasa camera",
-      "simulator and a SmartThings simulator on 127.0.0.1, wires the real adapters to them with",
-      "Guice, and drives them: camera info, settings, a preset, a batch, a refused value, then the",
-      "home's user, locations, rooms, devices and a few seconds of live device events.",
+      "A tour of the whole stack, no camera and no account needed.",
+      "Starts a Kasa camera simulator and a SmartThings simulator on 127.0.0.1, wires the real"
+          + " adapters to them with Guice, and drives them: camera info, settings, a preset, a batch,"
+          + " a refused value, then the home's user, locations, rooms, devices and a few seconds of"
+          + " live device events.",
     })
 public final class DemoCli implements Callable<Integer> {
 

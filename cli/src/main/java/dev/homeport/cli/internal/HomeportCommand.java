@@ -39,8 +39,8 @@ import picocli.CommandLine.Spec;
     },
     footer = {
       "",
-      "Secrets are read from environment variables (or a password prompt on a terminal), never from",
-      "flags. Output is UTF-8; --json prints only the result on standard output."
+      "Secrets are read from environment variables (or a password prompt on a terminal), never"
+          + " from flags. Output is UTF-8; --json prints only the result on standard output."
     })
 public final class HomeportCommand implements Callable<Integer> {
 
