@@ -406,7 +406,7 @@ public final class KasaCameraSimulator implements AutoCloseable {
       sendPlain(exchange, 400, "400 Bad Request");
       return CompletableFuture.completedFuture(null);
     }
-    received.add(new ReceivedRequest(path, request.toString()));
+    received.add(new ReceivedRequest(path, request.toString(), exchange.getRemoteAddress().getPort()));
     if (dropNext.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
       release(exchange);
       exchange.close(); // received, never answered: what a closed keep-alive connection looks like

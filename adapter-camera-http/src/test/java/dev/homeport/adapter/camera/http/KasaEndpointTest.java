@@ -52,6 +52,18 @@ class KasaEndpointTest {
   }
 
   @Test
+  void sequentialRequests_reuseOneConnection() {
+    try (KasaCameraSimulator sim = KasaCameraSimulator.builder().backend(backend()).start();
+        Camera camera = KasaTestSupport.connect(sim, dir)) {
+      for (int i = 0; i < 20; i++) {
+        await(camera.execute(GetSetting.of(Setting.POWER)));
+      }
+      assertThat(sim.receivedRequests()).hasSize(20);
+      assertThat(sim.receivedRequests().stream().map(r -> r.clientPort()).distinct()).hasSize(1);
+    }
+  }
+
+  @Test
   void slowAnswer_failsWithRetryableRequestTimeout() {
     try (KasaCameraSimulator sim = KasaCameraSimulator.builder().backend(backend())
             .answerDelay(Duration.ofSeconds(3)).start();

@@ -91,6 +91,18 @@ class CameraTrustManagerTest {
   }
 
   @Test
+  void insecure_warnsOnceNoMatterHowManyHandshakes() throws Exception {
+    String host = "insecure-" + System.nanoTime() + ":10443";
+    CameraTrustManager tm = CameraTrustManager.insecure(host);
+    for (int i = 0; i < 3; i++) {
+      tm.checkServerTrusted(chain(i % 2 == 0 ? FIRST : SECOND), "RSA");
+    }
+    String log = Files.readString(Path.of(System.getProperty("org.slf4j.simpleLogger.logFile")));
+    assertThat(log.split(java.util.regex.Pattern.quote("INSECURE TLS for camera " + host + ":"), -1))
+        .hasSize(2);
+  }
+
+  @Test
   void clientCertificates_areNeverTrusted() {
     CameraTrustManager tm = CameraTrustManager.insecure("cam:1");
     assertThatThrownBy(() -> tm.checkClientTrusted(chain(FIRST), "RSA"))
