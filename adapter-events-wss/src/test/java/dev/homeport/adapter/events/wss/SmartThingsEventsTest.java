@@ -198,7 +198,8 @@ class SmartThingsEventsTest {
     for (int i = 0; i < 100; i++) {
       home.publish(TestHome.event("o-" + i, i));
       int expected = i + 1;
-      await().atMost(Duration.ofSeconds(5)).until(() -> fast.items.size() == expected);
+      await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2)).atMost(Duration.ofSeconds(5))
+          .until(() -> fast.items.size() == expected);
     }
 
     ExecutionException failure = org.junit.jupiter.api.Assertions.assertThrows(
@@ -217,7 +218,8 @@ class SmartThingsEventsTest {
     for (int i = 0; i < 100; i++) {
       home.publish(TestHome.event("d-" + i, i));
       int expected = i + 1;
-      await().atMost(Duration.ofSeconds(5)).until(() -> fast.items.size() == expected);
+      await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2)).atMost(Duration.ofSeconds(5))
+          .until(() -> fast.items.size() == expected);
     }
     slow.subscribed.get().request(Long.MAX_VALUE);
 
