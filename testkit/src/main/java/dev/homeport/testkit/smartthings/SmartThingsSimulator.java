@@ -159,6 +159,7 @@ public final class SmartThingsSimulator implements AutoCloseable {
   private final AtomicLong pushedFrames = new AtomicLong();
   private final AtomicLong deviceListVersion = new AtomicLong();
   private final List<Map<String, String>> handshakes = new CopyOnWriteArrayList<>();
+  private final Set<SmartHomeSession> outage = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService scheduler;
   private final ExecutorService pusher;
   private volatile boolean rejectAuthentication;
@@ -455,6 +456,11 @@ public final class SmartThingsSimulator implements AutoCloseable {
       handshakes.add(handshake);
       connection = new SimConnection(session, handshake);
       connections.add(connection);
+      if (!outage.isEmpty()) {
+        // The backend is disconnected: behave like an unreachable service.
+        connection.close();
+        return;
+      }
       session.setMaxTextMessageBufferSize(16 * 1024 * 1024);
       session.addMessageHandler(String.class, (MessageHandler.Whole<String>) connection::onText);
       Map<String, Object> open = new LinkedHashMap<>();
@@ -521,7 +527,7 @@ public final class SmartThingsSimulator implements AutoCloseable {
     void ended() {
       if (connections.remove(this)) {
         SmartHomeSession backendNow = backendSession;
-        if (backendNow != null) {
+        if (backendNow != null && !outage.contains(backendNow)) {
           backendNow.close();
         }
       }
@@ -666,19 +672,25 @@ public final class SmartThingsSimulator implements AutoCloseable {
               });
     }
 
+    /**
+     * Mirrors the backend session's life on the wire: expired -> the simulator's session expires;
+     * disconnected -> this client is dropped and new clients are refused until the backend session
+     * is authenticated again (so nothing published during the outage reaches anyone).
+     */
     private void watchLifecycle(SmartHomeSession home) {
       home.lifecycle()
           .subscribe(
               new Forwarder<LifecycleEvent>(
                   event -> {
-                    if (backendSession != home) {
-                      return;
-                    }
                     if (event.state() == SessionState.SESSION_EXPIRED) {
                       expireSession();
-                    } else if (event.state() == SessionState.RECONNECTING
-                        || event.state() == SessionState.DISCONNECTED) {
+                    } else if (event.state() == SessionState.RECONNECTING) {
+                      outage.add(home);
                       close();
+                    } else if (event.state() == SessionState.DISCONNECTED) {
+                      close();
+                    } else if (event.state() == SessionState.AUTHENTICATED && outage.remove(home)) {
+                      home.close();
                     }
                   },
                   null));

@@ -23,7 +23,6 @@ import dev.homeport.ports.RequestTimeoutException;
 import dev.homeport.ports.SessionExpiredException;
 import dev.homeport.ports.TransportException;
 import dev.homeport.ports.flow.BoundedPublisher;
-import dev.homeport.ports.flow.OverflowPolicy;
 import dev.homeport.ports.home.ConcurrentDeviceDirectory;
 import dev.homeport.ports.home.DeviceDirectory;
 import dev.homeport.ports.home.LifecycleEvent;
@@ -81,7 +80,7 @@ public final class SmartThingsSession implements SmartHomeSession {
   private final FeathersClient feathers;
   private final BoundedPublisher<DeviceEvent> events;
   private final BoundedPublisher<PushedMessage> messages;
-  private final BoundedPublisher<LifecycleEvent> lifecycle;
+  private final LatestReplayPublisher<LifecycleEvent> lifecycle;
   private final ConcurrentDeviceDirectory directory = new ConcurrentDeviceDirectory();
   private final RecentIds<String> recentEventIds;
   private final Backoff backoff;
@@ -115,7 +114,7 @@ public final class SmartThingsSession implements SmartHomeSession {
     this.feathers = new FeathersClient(pending, config.callTimeout());
     this.events = new BoundedPublisher<>(delivery, config.bufferSize(), config.overflowPolicy());
     this.messages = new BoundedPublisher<>(delivery, config.bufferSize(), config.overflowPolicy());
-    this.lifecycle = new BoundedPublisher<>(delivery, Math.max(64, config.bufferSize()), OverflowPolicy.DROP_OLDEST);
+    this.lifecycle = new LatestReplayPublisher<>(delivery, Math.max(64, config.bufferSize()));
     this.recentEventIds = new RecentIds<>(config.duplicateWindow());
     this.backoff = new Backoff(config.backoffMin(), config.backoffMax());
   }
@@ -520,11 +519,7 @@ public final class SmartThingsSession implements SmartHomeSession {
   }
 
   private void publishLifecycle(SessionState state, String detail, boolean gap) {
-    try {
-      lifecycle.offer(new LifecycleEvent(state, clock.instant(), detail, gap));
-    } catch (IllegalStateException closedMeanwhile) {
-      LOG.debug("lifecycle event after close: {}", state);
-    }
+    lifecycle.offer(new LifecycleEvent(state, clock.instant(), detail, gap));
   }
 
   // ---------------------------------------------------------------- calls
@@ -644,9 +639,7 @@ public final class SmartThingsSession implements SmartHomeSession {
   }
 
   private static void requireLocation(LocationId locationId) {
-    if (locationId == null) {
-      throw new IllegalArgumentException("locationId must not be null");
-    }
+    java.util.Objects.requireNonNull(locationId, "locationId");
   }
 
   private CompletableFuture<JsonNode> createSubscription(Link link, LocationId locationId) {
@@ -673,9 +666,7 @@ public final class SmartThingsSession implements SmartHomeSession {
 
   @Override
   public Flow.Publisher<DeviceEvent> subscribe(EventFilter filter) {
-    if (filter == null) {
-      throw new IllegalArgumentException("filter must not be null");
-    }
+    java.util.Objects.requireNonNull(filter, "filter");
     Flow.Publisher<DeviceEvent> view = events.filtered(filter::matches);
     return subscriber -> {
       if (subscriber == null) {
