@@ -271,10 +271,19 @@ class CameraCommandsTest {
         port = socket.getLocalPort();
       }
       Run run = cli.run("camera", "--host", "127.0.0.1", "--port", Integer.toString(port), "--username", "u",
-          "--trust", "insecure", "info");
+          "--trust", "sha256:" + "ab".repeat(32), "info");
       assertThat(run.code()).as(run.toString()).isEqualTo(ExitCode.UNREACHABLE);
       assertThat(run.err().lines()).hasSize(1);
       assertThat(run.err()).doesNotContain("\tat ");
+    }
+
+    @Test
+    void insecureTrust_works_butWarns() {
+      Run run = cli.run("camera", "--host", simulator.host(), "--port", Integer.toString(simulator.port()),
+          "--username", simulator.username(), "--trust", "insecure", "get", "power", "--json");
+      assertThat(run.code()).as(run.toString()).isZero();
+      assertThat(run.json().get("value").asText()).isEqualTo("on");
+      assertThat(run.err()).contains("warning: --trust insecure");
     }
 
     @Test

@@ -226,7 +226,7 @@ class EventsCommandsTest {
       try (ServerSocket socket = new ServerSocket(0)) {
         port = socket.getLocalPort();
       }
-      Run run = cli.run("events", "--url", "wss://127.0.0.1:" + port + "/socket.io/", "--trust", "insecure", "user");
+      Run run = cli.run("events", "--url", "wss://127.0.0.1:" + port + "/socket.io/", "--trust", "sha256:" + "ab".repeat(32), "user");
       assertThat(run.code()).as(run.toString()).isEqualTo(ExitCode.UNREACHABLE);
       assertThat(run.err().lines()).hasSize(1);
     }

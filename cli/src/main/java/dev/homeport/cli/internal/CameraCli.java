@@ -216,6 +216,10 @@ public final class CameraCli implements Callable<Integer> {
                   "camera password",
                   Optional.of("Password for " + camera.username().orElse("") + " on " + camera.host().orElse("") + ": ")));
     }
+    if (camera.trust().equals("insecure")) {
+      output.note("homeport: warning: --trust insecure accepts any certificate; anyone on the network path"
+          + " can impersonate the camera and capture its password");
+    }
     output.progress("Connecting to " + camera.name() + describeWhere(camera) + "...");
     try (Camera connected = context.backends().camera(camera, password)) {
       R value = await(connected.execute(command), camera.timeout());

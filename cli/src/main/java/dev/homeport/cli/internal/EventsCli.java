@@ -132,6 +132,10 @@ public final class EventsCli implements Callable<Integer> {
       csrf = Optional.of(context.secret(source.csrfEnv(), "CSRF token", Optional.empty()));
       cookie = Optional.of(context.secret(source.cookieEnv(), "session cookie", Optional.empty()));
     }
+    if (source.trust().equals("insecure")) {
+      output.note("homeport: warning: --trust insecure accepts any certificate; anyone on the network path"
+          + " can read the session cookie");
+    }
     output.progress("Connecting to " + source.url().map(Object::toString).orElse(source.source()) + "...");
     return CameraCli.await(
         context.backends().gateway(source, csrf, cookie).connect(), Optional.of(Duration.ofSeconds(10)));
