@@ -105,6 +105,13 @@ class UsageTest {
   }
 
   @Test
+  void eventsWithBadUrl_isRefused() {
+    assertThat(cli.run("events", "--url", "http://example.com/", "user").err()).contains("--url must be a wss:// URL");
+    assertThat(cli.run("events", "--url", "wss://example.com/socket.io/?csrfToken=x", "user").err())
+        .contains("must not have a query");
+  }
+
+  @Test
   void eventsWithoutToken_namesTheVariable() {
     Run run = cli.run("events", "--url", "wss://192.0.2.1/socket.io/", "user");
     assertThat(run.code()).isEqualTo(2);

@@ -118,13 +118,17 @@ public final class Values {
     return text;
   }
 
-  /** A {@code wss://} or {@code ws://} URL. */
+  /** A {@code wss://} URL with a host and no query (the adapter adds its own query). */
   public static URI webSocketUrl(String field, String text) {
     try {
       URI uri = new URI(text == null ? "" : text.trim());
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if ((scheme.equals("wss") || scheme.equals("ws") || scheme.equals("https"))
-          && uri.getHost() != null) {
+      if (scheme.equals("wss") && uri.getHost() != null) {
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+          throw new UsageException(
+              field + " must not have a query or fragment (homeport adds EIO, transport and the token), was \""
+                  + text + "\"");
+        }
         return uri;
       }
     } catch (URISyntaxException e) {
