@@ -8,6 +8,7 @@ import dev.homeport.cli.internal.HomeportCommand;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.util.Arrays;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 
 /**
@@ -26,10 +27,11 @@ public final class Main {
   public static void main(String[] args) {
     if (Arrays.asList(args).contains("--verbose")) {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
-    } else {
-      // Libraries that log through java.util.logging (Grizzly, Tyrus) stay quiet unless --verbose.
-      java.util.logging.LogManager.getLogManager().reset();
     }
+    // Libraries that log through java.util.logging (Grizzly, Tyrus) go through the CLI's SLF4J
+    // binding too: quiet unless --verbose.
+    SLF4JBridgeHandler.removeHandlersForRootLogger();
+    SLF4JBridgeHandler.install();
     CliEnvironment environment = CliEnvironment.system();
     int code = run(environment, args);
     environment.out().flush();
