@@ -199,6 +199,7 @@ class CameraCommandsTest {
           .run(target("info", "--json"));
       assertThat(run.code()).isZero();
       assertThat(run.json().get("alias").asText()).isEqualTo("Caméra");
+      assertThat(run.out()).contains("\"alias\" : \"Caméra\"");
       assertThat(run.err()).doesNotContain("Connecting");
     }
   }

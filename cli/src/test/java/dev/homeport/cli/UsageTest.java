@@ -28,6 +28,12 @@ class UsageTest {
   }
 
   @Test
+  void subcommandHelp_listsExitCodesToo() {
+    assertThat(cli.run("camera", "--help").out()).contains("Exit codes:", "6   certificate mismatch", "info", "format-sd");
+    assertThat(cli.run("events", "--help").out()).contains("Exit codes:", "watch");
+  }
+
+  @Test
   void noCommand_isUsageError() {
     Run run = cli.run();
     assertThat(run.code()).isEqualTo(2);

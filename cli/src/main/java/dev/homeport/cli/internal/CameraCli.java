@@ -57,6 +57,16 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     usageHelpAutoWidth = true,
     mixinStandardHelpOptions = true,
+    exitCodeListHeading = ExitCodesHelp.HEADING,
+    exitCodeList = {
+      ExitCodesHelp.OK,
+      ExitCodesHelp.FAILURE,
+      ExitCodesHelp.USAGE,
+      ExitCodesHelp.AUTHENTICATION,
+      ExitCodesHelp.UNREACHABLE,
+      ExitCodesHelp.REFUSED,
+      ExitCodesHelp.CERTIFICATE,
+    },
     description = {
       "Send one command to a camera.",
       "The password comes from the environment variable named by --password-env, or a prompt on a terminal.",
@@ -79,9 +89,6 @@ import picocli.CommandLine.Spec;
       CameraCli.Raw.class,
     })
 public final class CameraCli implements Callable<Integer> {
-
-  static final String SETTING_IDS =
-      Setting.all().stream().map(Setting::id).collect(Collectors.joining(", "));
 
   private final CliContext context;
 
@@ -214,6 +221,7 @@ public final class CameraCli implements Callable<Integer> {
               context.secret(
                   camera.passwordEnv(),
                   "camera password",
+                  config != null ? "password-env: in " + config : "--password-env",
                   Optional.of("Password for " + camera.username().orElse("") + " on " + camera.host().orElse("") + ": ")));
     }
     if (camera.trust().equals("insecure")) {

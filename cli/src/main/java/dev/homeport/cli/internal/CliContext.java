@@ -43,7 +43,7 @@ public final class CliContext {
    *
    * @throws UsageException naming the variable when neither gives a value
    */
-  public Secret secret(String variable, String what, Optional<String> prompt) {
+  public Secret secret(String variable, String what, String option, Optional<String> prompt) {
     Optional<String> value = environment.variable(variable);
     if (value.isPresent()) {
       return Secret.of(value.get());
@@ -57,10 +57,9 @@ public final class CliContext {
       }
       throw new UsageException(
           "no " + what + ": set the environment variable " + variable
-              + " (or name another one with the -env option), or run on a terminal to be prompted");
+              + " (or name another one with " + option + "), or run on a terminal to be prompted");
     }
     throw new UsageException(
-        "no " + what + ": set the environment variable " + variable
-            + " (or name another one with the -env option)");
+        "no " + what + ": set the environment variable " + variable + " (or name another one with " + option + ")");
   }
 }

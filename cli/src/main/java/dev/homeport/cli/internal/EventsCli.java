@@ -36,6 +36,16 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     usageHelpAutoWidth = true,
     mixinStandardHelpOptions = true,
+    exitCodeListHeading = ExitCodesHelp.HEADING,
+    exitCodeList = {
+      ExitCodesHelp.OK,
+      ExitCodesHelp.FAILURE,
+      ExitCodesHelp.USAGE,
+      ExitCodesHelp.AUTHENTICATION,
+      ExitCodesHelp.UNREACHABLE,
+      ExitCodesHelp.REFUSED,
+      ExitCodesHelp.CERTIFICATE,
+    },
     description = {
       "Query a smart home and watch its device events.",
       "The CSRF token and session cookie come from environment variables (see --csrf-env, --cookie-env).",
@@ -129,8 +139,8 @@ public final class EventsCli implements Callable<Integer> {
     Optional<Secret> csrf = Optional.empty();
     Optional<Secret> cookie = Optional.empty();
     if (source.source().equals("smartthings")) {
-      csrf = Optional.of(context.secret(source.csrfEnv(), "CSRF token", Optional.empty()));
-      cookie = Optional.of(context.secret(source.cookieEnv(), "session cookie", Optional.empty()));
+      csrf = Optional.of(context.secret(source.csrfEnv(), "CSRF token", "--csrf-env", Optional.empty()));
+      cookie = Optional.of(context.secret(source.cookieEnv(), "session cookie", "--cookie-env", Optional.empty()));
     }
     if (source.trust().equals("insecure")) {
       output.note("homeport: warning: --trust insecure accepts any certificate; anyone on the network path"

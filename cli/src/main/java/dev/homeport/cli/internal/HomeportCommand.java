@@ -27,15 +27,15 @@ import picocli.CommandLine.Spec;
       SimulateCli.class,
       picocli.CommandLine.HelpCommand.class
     },
-    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeListHeading = ExitCodesHelp.HEADING,
     exitCodeList = {
-      "0:ok",
-      "1:anything else (run again with --verbose)",
-      "2:usage error: bad option, value or config file (nothing was sent)",
-      "3:authentication failed (or the session expired)",
-      "4:unreachable, timed out, or an answer not understood",
-      "5:refused or unsupported by the device or service",
-      "6:certificate mismatch (not the pinned or recorded certificate)",
+      ExitCodesHelp.OK,
+      ExitCodesHelp.FAILURE,
+      ExitCodesHelp.USAGE,
+      ExitCodesHelp.AUTHENTICATION,
+      ExitCodesHelp.UNREACHABLE,
+      ExitCodesHelp.REFUSED,
+      ExitCodesHelp.CERTIFICATE,
     },
     footer = {
       "",
