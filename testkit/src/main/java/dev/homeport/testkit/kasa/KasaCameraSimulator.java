@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,10 +39,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A simulated TP-Link Kasa camera: a real HTTPS server on {@code 127.0.0.1} (ephemeral port, TLS
- * 1.2 only, a self-signed certificate made at start) that speaks LINKIE as described in the
- * protocol notes, decodes each method into a domain command, executes it on its backend
- * backend camera (normally an in-memory camera), and translates results and exceptions back
- * to the wire.
+ * 1.2 only, a self-signed certificate made when it is built unless one is given) that speaks
+ * LINKIE as described in the protocol notes, decodes each method into a domain command, executes it
+ * on its backend camera (normally an in-memory camera), and translates results and exceptions back
+ * to the wire. Its wire decoding is its own, independent of any client codec.
  *
  * <p>Fault switches (all changeable while running): the password variant it expects and how it
  * answers wrong credentials (401, {@code -10007}, no answer); firmware that only serves
@@ -58,6 +57,7 @@ public final class KasaCameraSimulator implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(KasaCameraSimulator.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final AtomicInteger INSTANCES = new AtomicInteger();
 
   static {
     // The JDK server writes status line, headers and body separately; without TCP_NODELAY, Nagle
@@ -134,12 +134,12 @@ public final class KasaCameraSimulator implements AutoCloseable {
       throw new IllegalStateException("simulator already started");
     }
     try {
-      server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+      server = HttpsServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 64);
     } catch (IOException e) {
       throw new IllegalStateException("cannot bind the simulator", e);
     }
     server.setHttpsConfigurator(configurator(tls));
-    handlers = Executors.newCachedThreadPool(daemon("kasa-sim-" + username.hashCode()));
+    handlers = Executors.newCachedThreadPool(daemon("kasa-sim-" + INSTANCES.incrementAndGet()));
     timer = Executors.newSingleThreadScheduledExecutor(daemon("kasa-sim-timer"));
     server.setExecutor(handlers);
     server.createContext("/", this::handle);
@@ -289,11 +289,15 @@ public final class KasaCameraSimulator implements AutoCloseable {
     return this;
   }
 
-  /** Clears method failures, overridden answers, unsupported modules, garbage and the answer delay. */
+  /**
+   * Clears method failures, overridden answers, unsupported modules, pending connection drops,
+   * garbage and the answer delay (auth, LINKIE2 and overlap switches stay as they are).
+   */
   public KasaCameraSimulator clearFaults() {
     methodFailures.clear();
     unsupportedModules.clear();
     overrides.clear();
+    dropNext.set(0);
     garbage = null;
     answerDelay = Duration.ZERO;
     return this;
@@ -472,8 +476,7 @@ public final class KasaCameraSimulator implements AutoCloseable {
   private CompletableFuture<ObjectNode> answer(ObjectNode request) {
     ObjectNode response = NODES.objectNode();
     CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
-    for (Iterator<Map.Entry<String, JsonNode>> modules = request.fields(); modules.hasNext(); ) {
-      Map.Entry<String, JsonNode> module = modules.next();
+    for (Map.Entry<String, JsonNode> module : request.properties()) {
       String moduleName = module.getKey();
       if ("context".equals(moduleName)) {
         continue;
@@ -484,7 +487,7 @@ public final class KasaCameraSimulator implements AutoCloseable {
       }
       ObjectNode moduleOut = response.putObject(moduleName);
       List<Map.Entry<String, JsonNode>> methods = new ArrayList<>();
-      module.getValue().fields().forEachRemaining(methods::add);
+      methods.addAll(module.getValue().properties());
       for (Map.Entry<String, JsonNode> method : methods) {
         String methodName = method.getKey();
         JsonNode params = method.getValue();
@@ -603,6 +606,12 @@ public final class KasaCameraSimulator implements AutoCloseable {
     } catch (IOException e) {
       // the connection is going away anyway
     }
+  }
+
+  @Override
+  public String toString() {
+    HttpsServer s = server;
+    return "KasaCameraSimulator[" + (s == null ? "not started" : "127.0.0.1:" + s.getAddress().getPort()) + "]";
   }
 
   /** Stops the server at once, closing held connections. Idempotent. */

@@ -61,12 +61,16 @@ class KasaCameraModuleTest {
   }
 
   @Test
-  void driver_isContributedToTheDriverSet_andOnlyPortTypesAreVisible() {
-    Injector injector = Guice.createInjector(new KasaCameraModule());
+  void twoModules_contributeOneDriverToTheSet_andOnlyPortTypesAreVisible() {
+    KasaCameraConfig a = ImmutableKasaCameraConfig.builder().name("a").host("10.0.0.2")
+        .username("u").password(dev.homeport.domain.Secret.of("p")).build();
+    KasaCameraConfig b = ImmutableKasaCameraConfig.builder().name("b").host("10.0.0.3")
+        .username("u").password(dev.homeport.domain.Secret.of("p")).build();
+    Injector injector = Guice.createInjector(new KasaCameraModule(a), new KasaCameraModule(b));
     Set<CameraDriver> drivers = injector.getInstance(Key.get(new TypeLiteral<Set<CameraDriver>>() {}));
     assertThat(drivers).singleElement().satisfies(d -> assertThat(d.brand()).isEqualTo("kasa"));
-    assertThat(injector.getInstance(Key.get(CameraDriver.class, Names.named("kasa"))))
-        .isSameAs(drivers.iterator().next());
+    assertThat(injector.getInstance(Key.get(Camera.class, Names.named("a"))).name()).isEqualTo("a");
+    assertThat(injector.getInstance(Key.get(Camera.class, Names.named("b"))).name()).isEqualTo("b");
     assertThat(injector.getExistingBinding(Key.get(KasaCameraDriver.class))).isNull();
     assertThatThrownBy(() -> injector.getInstance(KasaCameraDriver.class))
         .hasMessageContaining("private");
