@@ -23,11 +23,11 @@ import org.junit.jupiter.api.Test;
 class SmartThingsSimulatorTest {
 
   private final InMemorySmartHome backend = InMemorySmartHome.builder().build();
-  private final SmartThingsSimulator simulator =
+  private SmartThingsSimulator simulator =
       SmartThingsSimulator.builder()
           .backend(backend)
-          .pingInterval(Duration.ofMillis(400))
-          .pingTimeout(Duration.ofMillis(300))
+          .pingInterval(Duration.ofMillis(4000))
+          .pingTimeout(Duration.ofMillis(3000))
           .start();
   private WebSocket socket;
 
@@ -95,7 +95,7 @@ class SmartThingsSimulatorTest {
     open(simulator.csrfToken(), simulator.cookie());
 
     String open = next();
-    assertThat(open).startsWith("0{").contains("\"pingInterval\":400").contains("\"pingTimeout\":300").contains("\"sid\":");
+    assertThat(open).startsWith("0{").contains("\"pingInterval\":4000").contains("\"pingTimeout\":3000").contains("\"sid\":");
     assertThat(next()).isEqualTo("40");
   }
 
@@ -146,6 +146,9 @@ class SmartThingsSimulatorTest {
 
   @Test
   void silentClient_isDroppedAfterPingIntervalPlusTimeout() throws Exception {
+    simulator.close();
+    simulator =
+        SmartThingsSimulator.builder().backend(backend).pingInterval(Duration.ofMillis(300)).pingTimeout(Duration.ofMillis(300)).start();
     open(simulator.csrfToken(), simulator.cookie());
 
     assertThat(closes.poll(5, TimeUnit.SECONDS)).isNotNull();
