@@ -412,6 +412,14 @@ public final class SmartThingsSimulator implements AutoCloseable {
 
   // ------------------------------------------------------------------ lifecycle
 
+  private void runLater(Runnable action) {
+    try {
+      scheduler.execute(action);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      LOG.debug("simulator closed; action dropped");
+    }
+  }
+
   private void dropSilentClients() {
     long limit = pingInterval.plus(pingTimeout).toNanos();
     long now = System.nanoTime();
@@ -682,15 +690,21 @@ public final class SmartThingsSimulator implements AutoCloseable {
           .subscribe(
               new Forwarder<LifecycleEvent>(
                   event -> {
+                    // React off the backend's delivery thread: closing a session from inside its
+                    // own lifecycle callback would re-enter the backend.
                     if (event.state() == SessionState.SESSION_EXPIRED) {
-                      expireSession();
+                      expired = true;
+                      runLater(SmartThingsSimulator.this::expireSession);
                     } else if (event.state() == SessionState.RECONNECTING) {
                       outage.add(home);
-                      close();
+                      runLater(this::close);
                     } else if (event.state() == SessionState.DISCONNECTED) {
-                      close();
-                    } else if (event.state() == SessionState.AUTHENTICATED && outage.remove(home)) {
-                      home.close();
+                      runLater(this::close);
+                    } else if (event.state() == SessionState.AUTHENTICATED && outage.contains(home)) {
+                      runLater(() -> {
+                        outage.remove(home);
+                        home.close();
+                      });
                     }
                   },
                   null));

@@ -158,8 +158,8 @@ class SmartThingsConnectionTest {
   }
 
   @Test
-  void twoHundredConnectCloseCycles_leakNoThreads() throws Exception {
-    SmartThingsConfig config = SimulatorHarness.config(simulator);
+  void twoHundredConnectCloseCyclesAndTwentyRefusals_leakNoThreads() throws Exception {
+    ImmutableSmartThingsConfig config = SimulatorHarness.config(simulator);
     // Warm up once, so the simulator's own (server-side) Tyrus pool exists and can be told apart.
     SmartThingsGateway.create(config).connect().get(10, TimeUnit.SECONDS).close();
     await().atMost(Duration.ofSeconds(10)).until(() -> simulator.openConnections() == 0);
@@ -176,6 +176,10 @@ class SmartThingsConnectionTest {
     for (int i = 0; i < 200; i++) {
       gateway.connect().get(10, TimeUnit.SECONDS).close();
     }
+    SmartThingsGateway refused = SmartThingsGateway.create(config.withCookie(Secret.of("JSESSIONID=wrong")));
+    for (int i = 0; i < 20; i++) {
+      assertThat(failureOf(refused.config())).isInstanceOf(AuthenticationException.class);
+    }
 
     await()
         .atMost(Duration.ofSeconds(30))
@@ -189,7 +193,7 @@ class SmartThingsConnectionTest {
                             .filter(name -> simulatorPools.stream().noneMatch(name::startsWith)))
                     .as("client threads still alive after 200 closed sessions")
                     .isEmpty());
-    assertThat(simulator.connectionsAccepted()).isEqualTo(201);
+    assertThat(simulator.connectionsAccepted()).isEqualTo(221);
   }
 
   private static java.util.stream.Stream<String> threadNames() {

@@ -50,6 +50,18 @@ class SmartThingsSessionTest {
   }
 
   @Test
+  void deviceList_keepsEtagAndVersion() throws Exception {
+    connect();
+
+    session.devices(TestHome.HOME).get(5, TimeUnit.SECONDS);
+
+    var list = ((dev.homeport.adapter.events.wss.internal.SmartThingsSession) session).lastDeviceList(TestHome.HOME).orElseThrow();
+    assertThat(list.etag()).hasValueSatisfying(etag -> assertThat(etag).startsWith("W/"));
+    assertThat(list.version()).isPresent();
+    assertThat(list.devices()).containsExactly(home.plug);
+  }
+
+  @Test
   void publishedEvent_reachesSubscriberWithItsDevice() throws Exception {
     connect();
     session.devices(TestHome.HOME).get(5, TimeUnit.SECONDS);
