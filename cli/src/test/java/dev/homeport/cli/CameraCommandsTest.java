@@ -317,18 +317,19 @@ class CameraCommandsTest {
     }
 
     @Test
-    void certificateOtherThanRecorded_exits6() throws IOException {
+    void certificateChangedAfterFirstUse_exits6() throws IOException {
       Path knownHosts = dir.resolve("known_hosts");
       String[] tofu = {"camera", "--host", simulator.host(), "--port", Integer.toString(simulator.port()),
           "--username", simulator.username(), "--known-hosts", knownHosts.toString(), "get", "power"};
       Run first = cli.run(tofu);
       assertThat(first.code()).as(first.toString()).isZero();
       assertThat(Files.readString(knownHosts)).contains(simulator.fingerprint());
-      // The camera "changes" its certificate: the recorded one is now another.
-      Files.writeString(knownHosts, Files.readString(knownHosts).replace(simulator.fingerprint(), "cd".repeat(32)));
+      String recorded = simulator.fingerprint();
+      simulator.replaceCertificate(dev.homeport.testkit.tls.SelfSignedCertificate.create("impostor"));
       Run run = cli.run(tofu);
       assertThat(run.code()).as(run.toString()).isEqualTo(ExitCode.CERTIFICATE_MISMATCH);
-      assertThat(run.err()).contains("known-hosts");
+      assertThat(run.err()).contains(recorded, simulator.fingerprint());
+      assertThat(run.err().lines()).hasSize(1);
     }
   }
 }
