@@ -1,0 +1,128 @@
+package dev.homeport.adapter.events.wss;
+
+import dev.homeport.domain.Secret;
+import dev.homeport.ports.flow.OverflowPolicy;
+import java.net.URI;
+import java.time.Duration;
+import org.immutables.value.Value;
+
+/**
+ * Everything the SmartThings adapter needs. Build with {@code ImmutableSmartThingsConfig.builder()}
+ * (only {@code csrfToken} and {@code cookie} are required); immutable and thread-safe;
+ * {@code toString()} never shows the secrets.
+ *
+ * <p>How to obtain the credentials: sign in at my.smartthings.com in a browser, then in its
+ * developer console read {@code window._app.csrfToken} (the CSRF token) and copy the request's
+ * {@code Cookie} header from the network tab (the session cookie). Both grant full access to the
+ * account until the session expires.
+ */
+@Value.Immutable
+public interface SmartThingsConfig {
+
+  /** The SmartThings web app's socket endpoint. */
+  URI DEFAULT_URL = URI.create("wss://my.smartthings.com/socket.io/");
+
+  /** The WebSocket URL, without query (the adapter adds {@code EIO=3&transport=websocket&csrfToken=...}). */
+  @Value.Default
+  default URI url() {
+    return DEFAULT_URL;
+  }
+
+  /** The {@code Origin} header sent with the handshake. */
+  @Value.Default
+  default String origin() {
+    return "https://my.smartthings.com";
+  }
+
+  /** The web app's CSRF token ({@code window._app.csrfToken}). */
+  Secret csrfToken();
+
+  /** The web app's session cookie (the whole {@code Cookie} header value). */
+  Secret cookie();
+
+  /** Which server certificates to trust; default: the JDK trust store. */
+  @Value.Default
+  default SmartThingsTrust trust() {
+    return SmartThingsTrust.systemDefault();
+  }
+
+  /** Time allowed for the TCP + TLS + WebSocket handshake and the Engine.IO open packet. */
+  @Value.Default
+  default Duration connectTimeout() {
+    return Duration.ofSeconds(10);
+  }
+
+  /** Time a service call waits for its answer before failing with RequestTimeoutException. */
+  @Value.Default
+  default Duration callTimeout() {
+    return Duration.ofSeconds(10);
+  }
+
+  /** First reconnect delay (before jitter). */
+  @Value.Default
+  default Duration backoffMin() {
+    return Duration.ofMillis(500);
+  }
+
+  /** Longest reconnect delay. */
+  @Value.Default
+  default Duration backoffMax() {
+    return Duration.ofSeconds(30);
+  }
+
+  /** Items buffered per subscriber before the overflow policy applies. */
+  @Value.Default
+  default int bufferSize() {
+    return 1024;
+  }
+
+  /**
+   * What happens to a subscriber whose buffer is full: by default its subscription fails with
+   * {@link dev.homeport.ports.SubscriberOverflowException}; {@code DROP_OLDEST} drops and counts.
+   */
+  @Value.Default
+  default OverflowPolicy overflowPolicy() {
+    return OverflowPolicy.FAIL_SUBSCRIPTION;
+  }
+
+  /** How many recent event ids are remembered to deliver a duplicated event only once. */
+  @Value.Default
+  default int duplicateWindow() {
+    return 4096;
+  }
+
+  /** Validates every field, naming it and what is allowed. */
+  @Value.Check
+  default void check() {
+    String scheme = url().getScheme();
+    if (scheme == null || !scheme.equalsIgnoreCase("wss")) {
+      throw new IllegalArgumentException("url must be a wss:// URL, was " + url());
+    }
+    if (url().getHost() == null || url().getRawQuery() != null || url().getRawFragment() != null) {
+      throw new IllegalArgumentException("url must have a host and no query or fragment, was " + url());
+    }
+    if (origin().isBlank()) {
+      throw new IllegalArgumentException("origin must not be blank");
+    }
+    positive("connectTimeout", connectTimeout());
+    positive("callTimeout", callTimeout());
+    positive("backoffMin", backoffMin());
+    positive("backoffMax", backoffMax());
+    if (backoffMax().compareTo(backoffMin()) < 0) {
+      throw new IllegalArgumentException(
+          "backoffMax must be at least backoffMin (" + backoffMin() + "), was " + backoffMax());
+    }
+    if (bufferSize() < 1) {
+      throw new IllegalArgumentException("bufferSize must be at least 1, was " + bufferSize());
+    }
+    if (duplicateWindow() < 0) {
+      throw new IllegalArgumentException("duplicateWindow must be 0 or more, was " + duplicateWindow());
+    }
+  }
+
+  private static void positive(String field, Duration value) {
+    if (value.isZero() || value.isNegative()) {
+      throw new IllegalArgumentException(field + " must be positive, was " + value);
+    }
+  }
+}

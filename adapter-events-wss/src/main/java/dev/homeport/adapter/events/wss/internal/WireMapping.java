@@ -1,0 +1,329 @@
+package dev.homeport.adapter.events.wss.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.homeport.domain.FieldMap;
+import dev.homeport.domain.home.AttributeValue;
+import dev.homeport.domain.home.Device;
+import dev.homeport.domain.home.DeviceEvent;
+import dev.homeport.domain.home.DeviceId;
+import dev.homeport.domain.home.DeviceState;
+import dev.homeport.domain.home.EventId;
+import dev.homeport.domain.home.ImmutableDevice;
+import dev.homeport.domain.home.ImmutableDeviceEvent;
+import dev.homeport.domain.home.ImmutableDeviceState;
+import dev.homeport.domain.home.ImmutableLocation;
+import dev.homeport.domain.home.ImmutableRoom;
+import dev.homeport.domain.home.ImmutableUser;
+import dev.homeport.domain.home.Location;
+import dev.homeport.domain.home.LocationId;
+import dev.homeport.domain.home.Room;
+import dev.homeport.domain.home.RoomId;
+import dev.homeport.domain.home.SessionInfo;
+import dev.homeport.domain.home.SubscriptionId;
+import dev.homeport.domain.home.User;
+import dev.homeport.domain.home.UserId;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns the service's JSON answers and pushed payloads into domain values. Every failure is a
+ * {@link MalformedFrameException} naming the field. Stateless and thread-safe.
+ */
+public final class WireMapping {
+
+  private WireMapping() {}
+
+  // ---- plain values ----
+
+  /** A JSON tree as a plain value: FieldMap, List, String, Long/BigInteger, BigDecimal, Boolean or null. */
+  public static Object plain(JsonNode node) {
+    if (node == null || node.isNull() || node.isMissingNode()) {
+      return null;
+    }
+    if (node.isObject()) {
+      Map<String, Object> map = new LinkedHashMap<>();
+      node.properties().forEach(entry -> map.put(entry.getKey(), plain(entry.getValue())));
+      return FieldMap.of(map);
+    }
+    if (node.isArray()) {
+      List<Object> list = new ArrayList<>(node.size());
+      node.forEach(element -> list.add(plain(element)));
+      return list;
+    }
+    if (node.isTextual()) {
+      return node.asText();
+    }
+    if (node.isBoolean()) {
+      return node.booleanValue();
+    }
+    if (node.isIntegralNumber()) {
+      return node.canConvertToLong() ? (Object) node.longValue() : node.bigIntegerValue();
+    }
+    if (node.isNumber()) {
+      return node.decimalValue();
+    }
+    return node.asText();
+  }
+
+  /** The fields of {@code object} other than {@code known}, as a FieldMap. */
+  static FieldMap otherFields(JsonNode object, Set<String> known) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> entry : object.properties()) {
+      if (!known.contains(entry.getKey())) {
+        map.put(entry.getKey(), plain(entry.getValue()));
+      }
+    }
+    return FieldMap.of(map);
+  }
+
+  // ---- answers ----
+
+  public static SessionInfo sessionInfo(JsonNode result) {
+    requireObject(result, "authentication result");
+    long seconds = result.path("sessionLength").canConvertToLong() ? result.path("sessionLength").asLong() : 0;
+    return new SessionInfo(
+        UserId.of(requiredText(result, "userId", "authentication result")),
+        Duration.ofSeconds(Math.max(0, seconds)),
+        result.path("stayLoggedIn").asBoolean(false));
+  }
+
+  public static User user(JsonNode result) {
+    requireObject(result, "user");
+    String id = optionalText(result, "uuid").orElseGet(() -> requiredText(result, "principal", "user"));
+    String userName =
+        optionalText(result, "user_name").orElseGet(() -> optionalText(result, "principal").orElse(id));
+    ImmutableUser.Builder builder =
+        ImmutableUser.builder()
+            .id(UserId.of(id))
+            .userName(userName)
+            .fullName(optionalText(result, "fullName"))
+            .email(optionalText(result, "email"))
+            .countryCode(optionalText(result, "countryCode"));
+    JsonNode scope = result.get("scope");
+    if (scope != null && scope.isArray()) {
+      scope.forEach(s -> builder.addScopes(s.asText()));
+    } else if (scope != null && scope.isTextual()) {
+      for (String s : scope.asText().trim().split("\\s+")) {
+        if (!s.isEmpty()) {
+          builder.addScopes(s);
+        }
+      }
+    }
+    JsonNode exp = result.get("exp");
+    if (exp != null && exp.canConvertToLong()) {
+      builder.expiresAt(Instant.ofEpochSecond(exp.asLong()));
+    }
+    return builder
+        .otherFields(otherFields(result, Set.of("uuid", "principal", "user_name", "fullName", "email", "countryCode", "scope", "exp")))
+        .build();
+  }
+
+  public static List<Location> locations(JsonNode result) {
+    List<Location> locations = new ArrayList<>();
+    for (JsonNode item : list(result, "locations")) {
+      requireObject(item, "location");
+      JsonNode parent = item.path("parent");
+      locations.add(
+          ImmutableLocation.builder()
+              .id(LocationId.of(requiredText(item, "locationId", "location")))
+              .name(optionalText(item, "name").orElse(""))
+              .parentType(optionalText(parent, "type"))
+              .parentId(optionalText(parent, "id"))
+              .otherFields(otherFields(item, Set.of("locationId", "name", "parent")))
+              .build());
+    }
+    return locations;
+  }
+
+  public static List<Room> rooms(JsonNode result) {
+    List<Room> rooms = new ArrayList<>();
+    for (JsonNode item : list(result, "rooms")) {
+      requireObject(item, "room");
+      rooms.add(
+          ImmutableRoom.builder()
+              .id(RoomId.of(requiredText(item, "roomId", "room")))
+              .locationId(LocationId.of(requiredText(item, "locationId", "room")))
+              .name(optionalText(item, "name").orElse(""))
+              .backgroundImage(optionalText(item, "backgroundImage"))
+              .created(optionalInstant(item, "created", "room"))
+              .lastModified(optionalInstant(item, "lastModified", "room"))
+              .otherFields(otherFields(item, Set.of("roomId", "locationId", "name", "backgroundImage", "created", "lastModified")))
+              .build());
+    }
+    return rooms;
+  }
+
+  /** The device list answer: devices plus the list's etag and version. */
+  public record DeviceList(List<Device> devices, Optional<String> etag, Optional<Object> version) {}
+
+  public static DeviceList devices(JsonNode result) {
+    List<Device> devices = new ArrayList<>();
+    for (JsonNode entry : list(result, "devices")) {
+      requireObject(entry, "device entry");
+      JsonNode basic = entry.has("basic") ? entry.get("basic") : entry;
+      requireObject(basic, "device");
+      ImmutableDevice.Builder builder =
+          ImmutableDevice.builder()
+              .id(DeviceId.of(requiredText(basic, "deviceId", "device")))
+              .locationId(LocationId.of(requiredText(basic, "locationId", "device")))
+              .roomId(optionalText(basic, "roomId").map(RoomId::of))
+              .componentId(optionalText(basic, "componentId"))
+              .name(optionalText(basic, "deviceName").or(() -> optionalText(basic, "label")).orElse(""))
+              .type(optionalText(basic.path("deviceTypeData"), "type").or(() -> optionalText(entry, "type")));
+      JsonNode states = basic.get("states");
+      if (states != null && states.isArray()) {
+        for (JsonNode state : states) {
+          builder.addStates(state(state));
+        }
+      }
+      // deviceTypeData carrying only the type is fully represented by Device.type().
+      JsonNode typeData = basic.path("deviceTypeData");
+      Set<String> known =
+          typeData.isObject() && typeData.size() == 1 && typeData.has("type")
+              ? Set.of("deviceId", "locationId", "roomId", "componentId", "deviceName", "states", "deviceTypeData")
+              : Set.of("deviceId", "locationId", "roomId", "componentId", "deviceName", "states");
+      devices.add(builder.otherFields(otherFields(basic, known)).build());
+    }
+    Optional<String> etag = result.isObject() ? optionalText(result, "etag") : Optional.empty();
+    Optional<Object> version =
+        result.isObject() && result.has("version") ? Optional.ofNullable(plain(result.get("version"))) : Optional.empty();
+    return new DeviceList(devices, etag, version);
+  }
+
+  private static DeviceState state(JsonNode state) {
+    requireObject(state, "device state");
+    return ImmutableDeviceState.builder()
+        .componentId(optionalText(state, "componentId").orElse("main"))
+        .capability(requiredText(state, "capabilityId", "device state"))
+        .attribute(requiredText(state, "attributeName", "device state"))
+        .value(value(state.get("value"), optionalText(state, "valueType"), "device state"))
+        .otherFields(otherFields(state, Set.of("componentId", "capabilityId", "attributeName", "value", "valueType")))
+        .build();
+  }
+
+  public static Optional<SubscriptionId> subscriptionId(JsonNode result) {
+    if (result == null || !result.isObject()) {
+      return Optional.empty();
+    }
+    return optionalText(result, "subscriptionId").or(() -> optionalText(result, "id")).map(SubscriptionId::of);
+  }
+
+  // ---- pushed device event ----
+
+  /** The {@code data} object of a pushed device event. */
+  public static DeviceEvent deviceEvent(JsonNode data, Optional<SubscriptionId> subscriptionId) {
+    requireObject(data, "device event");
+    return ImmutableDeviceEvent.builder()
+        .eventId(EventId.of(requiredText(data, "eventId", "device event")))
+        .locationId(LocationId.of(requiredText(data, "locationId", "device event")))
+        .deviceId(DeviceId.of(requiredText(data, "deviceId", "device event")))
+        .componentId(optionalText(data, "componentId").orElse("main"))
+        .capability(requiredText(data, "capability", "device event"))
+        .attribute(requiredText(data, "attribute", "device event"))
+        .value(value(data.get("value"), optionalText(data, "valueType"), "device event"))
+        .unit(optionalText(data, "unit"))
+        .stateChange(data.path("stateChange").asBoolean(true))
+        .time(optionalInstant(data, "time", "device event")
+            .orElseThrow(() -> new MalformedFrameException("device event lacks field time")))
+        .subscriptionId(subscriptionId)
+        .build();
+  }
+
+  /** A typed value; {@code valueType} wins over the JSON type when both are known and agree. */
+  static Optional<AttributeValue> value(JsonNode value, Optional<String> valueType, String what) {
+    if (value == null || value.isNull() || value.isMissingNode()) {
+      return Optional.empty();
+    }
+    String type = valueType.orElse("");
+    try {
+      if (value.isNumber() || ("number".equals(type) || "integer".equals(type)) && value.isTextual()) {
+        BigDecimal number = value.isNumber() ? value.decimalValue() : new BigDecimal(value.asText().trim());
+        if (value.isIntegralNumber()) {
+          number = new BigDecimal(value.bigIntegerValue());
+        }
+        return Optional.of(new AttributeValue.NumberValue(number));
+      }
+    } catch (NumberFormatException e) {
+      throw new MalformedFrameException(what + " field value is not a number although valueType is " + type);
+    }
+    if (value.isBoolean()) {
+      return Optional.of(new AttributeValue.BooleanValue(value.booleanValue()));
+    }
+    if (value.isTextual()) {
+      if ("boolean".equals(type) && ("true".equals(value.asText()) || "false".equals(value.asText()))) {
+        return Optional.of(new AttributeValue.BooleanValue(Boolean.parseBoolean(value.asText())));
+      }
+      return Optional.of(new AttributeValue.TextValue(value.asText()));
+    }
+    if (value.isObject() || value.isArray()) {
+      return Optional.of(new AttributeValue.StructuredValue(plain(value)));
+    }
+    throw new MalformedFrameException(what + " field value has an unsupported JSON type " + value.getNodeType());
+  }
+
+  // ---- helpers ----
+
+  private static Iterable<JsonNode> list(JsonNode result, String what) {
+    if (result != null && result.isArray()) {
+      return result;
+    }
+    if (result != null && result.isObject() && result.path("data").isArray()) {
+      return result.get("data");
+    }
+    throw new MalformedFrameException(what + " answer must be an array or an object with a data array");
+  }
+
+  static void requireObject(JsonNode node, String what) {
+    if (node == null || !node.isObject()) {
+      throw new MalformedFrameException(what + " must be a JSON object");
+    }
+  }
+
+  static String requiredText(JsonNode node, String field, String what) {
+    JsonNode value = node.get(field);
+    if (value == null || !(value.isTextual() || value.isNumber()) || value.asText().isBlank()) {
+      throw new MalformedFrameException(what + " lacks field " + field + " (a non-blank string)");
+    }
+    return value.asText();
+  }
+
+  static Optional<String> optionalText(JsonNode node, String field) {
+    JsonNode value = node == null ? null : node.get(field);
+    if (value == null || value.isNull() || !value.isValueNode()) {
+      return Optional.empty();
+    }
+    return Optional.of(value.asText());
+  }
+
+  static Optional<Instant> optionalInstant(JsonNode node, String field, String what) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      return Optional.empty();
+    }
+    if (value.isIntegralNumber() && value.canConvertToLong()) {
+      return Optional.of(Instant.ofEpochMilli(value.asLong()));
+    }
+    if (value.isTextual()) {
+      try {
+        return Optional.of(Instant.parse(value.asText()));
+      } catch (DateTimeParseException e) {
+        throw new MalformedFrameException(what + " field " + field + " must be an ISO-8601 instant or epoch ms");
+      }
+    }
+    throw new MalformedFrameException(what + " field " + field + " must be an ISO-8601 instant or epoch ms");
+  }
+
+  /** A fresh JSON object (for request parameters). */
+  static ObjectNode object() {
+    return Json.NODES.objectNode();
+  }
+}
