@@ -610,8 +610,14 @@ public final class SmartThingsSimulator implements AutoCloseable {
         sendError(ackId, "NotAuthenticated", 401, "not authenticated");
         return;
       }
-      JsonNode params = args.path(2);
-      SmartHomeSession home = backendSession;
+      try {
+        dispatch(ackId, call, args.path(2), backendSession);
+      } catch (RuntimeException e) {
+        sendFailure(ackId, e);
+      }
+    }
+
+    private void dispatch(String ackId, String call, JsonNode params, SmartHomeSession home) {
       switch (call) {
         case "get api/user":
           answer(ackId, home.user().thenApply(SimJson::user));
@@ -806,8 +812,10 @@ public final class SmartThingsSimulator implements AutoCloseable {
       } else if (cause instanceof ServiceCallException) {
         ServiceCallException refused = (ServiceCallException) cause;
         sendError(ackId, refused.name(), refused.code(), refused.remoteMessage());
-      } else if (cause instanceof IllegalArgumentException) {
+      } else if (cause instanceof IllegalArgumentException || cause instanceof NullPointerException) {
         sendError(ackId, "BadRequest", 400, String.valueOf(cause.getMessage()));
+      } else if (cause instanceof dev.homeport.ports.TransportException) {
+        sendError(ackId, "Unavailable", 503, "service unavailable");
       } else {
         sendError(ackId, "GeneralError", 500, cause.getClass().getSimpleName());
       }
