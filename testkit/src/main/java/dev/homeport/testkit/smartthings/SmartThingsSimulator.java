@@ -165,6 +165,7 @@ public final class SmartThingsSimulator implements AutoCloseable {
   private volatile boolean rejectAuthentication;
   private volatile boolean expired;
   private volatile boolean duplicateEvents;
+  private volatile boolean freezeNew;
   private TlsServerContainer server;
 
   private SmartThingsSimulator(Builder builder) {
@@ -336,6 +337,14 @@ public final class SmartThingsSimulator implements AutoCloseable {
   }
 
   /**
+   * While true, connections accepted from now on are half-open from the start: the WebSocket
+   * handshake succeeds but the server never sends the Engine.IO open packet, nor anything else.
+   */
+  public void freezeNewConnections(boolean freeze) {
+    this.freezeNew = freeze;
+  }
+
+  /**
    * Calls named {@code call} ({@code "authenticate"} or {@code "<method> <service>"}, e.g.
    * {@code "find api/location"}; {@code "*"} for all) are received but never answered.
    */
@@ -467,6 +476,10 @@ public final class SmartThingsSimulator implements AutoCloseable {
       if (!outage.isEmpty()) {
         // The backend is disconnected: behave like an unreachable service.
         connection.close();
+        return;
+      }
+      if (freezeNew) {
+        connection.frozen = true;
         return;
       }
       session.setMaxTextMessageBufferSize(16 * 1024 * 1024);

@@ -255,6 +255,24 @@ class SmartThingsFaultsTest {
   }
 
   @Test
+  void closeWhileReconnecting_endsTheSessionThreadsPromptly() throws Exception {
+    // Long ping values: the simulator must not drop the silent connection by itself.
+    simulator.close();
+    simulator = SimulatorHarness.simulator(home, Duration.ofSeconds(20), Duration.ofSeconds(20));
+    connect(SimulatorHarness.config(simulator).withConnectTimeout(Duration.ofSeconds(30)));
+    simulator.freezeNewConnections(true);
+    simulator.dropConnections();
+    await().atMost(Duration.ofSeconds(10)).until(() -> simulator.connectionsAccepted() == 2);
+
+    session.close();
+
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> Thread.getAllStackTraces().keySet().stream()
+            .noneMatch(t -> t.getName().startsWith("homeport-smartthings-") && t.getName().contains("-connector-")));
+  }
+
+  @Test
   void rejectedSubscription_endsThatSubscriberWithError() throws Exception {
     connect();
     simulator.neverAnswer("create api/subscription");

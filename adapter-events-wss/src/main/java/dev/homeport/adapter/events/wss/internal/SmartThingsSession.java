@@ -95,6 +95,7 @@ public final class SmartThingsSession implements SmartHomeSession {
 
   private volatile SSLContext sslContext;
   private volatile Link current;
+  private volatile Link connecting;
   private volatile SessionInfo sessionInfo;
   private volatile boolean closed;
   private volatile HomeportException terminalError;
@@ -112,9 +113,18 @@ public final class SmartThingsSession implements SmartHomeSession {
     this.delivery = Executors.newCachedThreadPool(threads("homeport-smartthings-" + number + "-delivery"));
     this.pending = new PendingCalls(timer);
     this.feathers = new FeathersClient(pending, config.callTimeout());
-    this.events = new BoundedPublisher<>(delivery, config.bufferSize(), config.overflowPolicy());
-    this.messages = new BoundedPublisher<>(delivery, config.bufferSize(), config.overflowPolicy());
-    this.lifecycle = new LatestReplayPublisher<>(delivery, Math.max(64, config.bufferSize()));
+    // Once the pool is shut down (session ended), late subscribers are served on their own thread.
+    java.util.concurrent.Executor deliver =
+        task -> {
+          try {
+            delivery.execute(task);
+          } catch (java.util.concurrent.RejectedExecutionException afterClose) {
+            task.run();
+          }
+        };
+    this.events = new BoundedPublisher<>(deliver, config.bufferSize(), config.overflowPolicy());
+    this.messages = new BoundedPublisher<>(deliver, config.bufferSize(), config.overflowPolicy());
+    this.lifecycle = new LatestReplayPublisher<>(deliver, Math.max(64, config.bufferSize()));
     this.recentEventIds = new RecentIds<>(config.duplicateWindow());
     this.backoff = new Backoff(config.backoffMin(), config.backoffMax());
   }
@@ -156,6 +166,7 @@ public final class SmartThingsSession implements SmartHomeSession {
         throw new ClosedException("session is closed");
       }
       link = new Link(++generation);
+      connecting = link;
     }
     publishLifecycle(SessionState.CONNECTING, reconnect ? "reconnecting to " + displayUrl : "connecting to " + displayUrl, false);
     long deadline = System.nanoTime() + config.connectTimeout().toNanos();
@@ -193,11 +204,13 @@ public final class SmartThingsSession implements SmartHomeSession {
         throw new TransportException("connection lost while authenticating", null);
       }
       link.established = true;
+      connecting = null;
       publishLifecycle(
           SessionState.AUTHENTICATED,
           reconnect ? "reconnected; events pushed while disconnected were not replayed" : "authenticated",
           reconnect);
     } catch (Exception e) {
+      connecting = null;
       link.abandon();
       throw e;
     }
@@ -351,6 +364,11 @@ public final class SmartThingsSession implements SmartHomeSession {
     if (link != null) {
       link.lost.set(true);
       link.abandon();
+    }
+    Link inProgress = connecting;
+    if (inProgress != null && inProgress != link) {
+      // Unblock a connect or reconnect in progress so its thread ends now, not after its time-out.
+      lost(inProgress, "session closed while connecting");
     }
     subscriptions.values().forEach(f -> f.completeExceptionally(error != null ? error : new ClosedException("session closed")));
     publishLifecycle(state, detail, false);
