@@ -1,0 +1,132 @@
+package dev.homeport.adapter.camera.http;
+
+import dev.homeport.adapter.camera.http.internal.Fingerprints;
+import dev.homeport.domain.Secret;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * Everything needed to control one Kasa camera. Build with {@code ImmutableKasaCameraConfig.builder()}:
+ *
+ * <pre>{@code
+ * KasaCameraConfig porch = ImmutableKasaCameraConfig.builder()
+ *     .name("porch")
+ *     .host("192.168.1.20")
+ *     .username("me@example.com")
+ *     .password(Secret.of(System.getenv("KASA_PASSWORD")))
+ *     .build();                       // port 10443, auth AUTO, trust TOFU, 5 s / 8 s time-outs
+ * }</pre>
+ *
+ * <p>Invalid values are refused by {@code build()} with a message naming the field. Immutable and
+ * thread-safe; {@code toString()} shows the password as {@code Secret[redacted]}.
+ */
+@Value.Immutable
+public interface KasaCameraConfig {
+
+  /** The default LINKIE port. */
+  int DEFAULT_PORT = 10443;
+  /** The default connect time-out. */
+  Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  /** The default time-out for an answer to a request. */
+  Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(8);
+
+  /** The camera's name in this deployment, e.g. {@code porch}; also its Guice binding name. */
+  String name();
+
+  /** Host name or IP address of the camera. */
+  String host();
+
+  /** The LINKIE port, 1..65535 (default 10443). */
+  @Value.Default
+  default int port() {
+    return DEFAULT_PORT;
+  }
+
+  /** The Kasa account e-mail (some firmware accepts {@code admin}). */
+  String username();
+
+  /** The Kasa account password. */
+  Secret password();
+
+  /** How the password is put in the credentials (default {@link AuthVariant#AUTO}). */
+  @Value.Default
+  default AuthVariant authVariant() {
+    return AuthVariant.AUTO;
+  }
+
+  /** How the camera's certificate is trusted (default {@link TrustMode#TOFU}). */
+  @Value.Default
+  default TrustMode trustMode() {
+    return TrustMode.TOFU;
+  }
+
+  /**
+   * The SHA-256 fingerprint of the camera's certificate (64 hex digits, colons allowed); required
+   * with {@link TrustMode#PINNED} and refused with the other modes.
+   */
+  Optional<String> pinnedSha256();
+
+  /** The known-hosts file for {@link TrustMode#TOFU} (default {@code ~/.homeport/known_hosts}). */
+  @Value.Default
+  default Path knownHostsFile() {
+    return defaultKnownHostsFile();
+  }
+
+  /** Time allowed to open a connection (default 5 s). */
+  @Value.Default
+  default Duration connectTimeout() {
+    return DEFAULT_CONNECT_TIMEOUT;
+  }
+
+  /** Time allowed for an answer once a request is sent (default 8 s). */
+  @Value.Default
+  default Duration requestTimeout() {
+    return DEFAULT_REQUEST_TIMEOUT;
+  }
+
+  /** {@code ~/.homeport/known_hosts}. */
+  static Path defaultKnownHostsFile() {
+    return Path.of(System.getProperty("user.home"), ".homeport", "known_hosts");
+  }
+
+  /** Checks every field; called by {@code build()}. */
+  @Value.Check
+  default void check() {
+    if (name().isBlank()) {
+      throw new IllegalArgumentException("name must be non-blank");
+    }
+    if (host().isBlank() || host().chars().anyMatch(Character::isWhitespace)) {
+      throw new IllegalArgumentException("host must be a host name or IP address without spaces, was \"" + host() + "\"");
+    }
+    if (port() < 1 || port() > 65535) {
+      throw new IllegalArgumentException("port must be 1..65535, was " + port());
+    }
+    if (username().isBlank()) {
+      throw new IllegalArgumentException("username must be non-blank (the Kasa account e-mail)");
+    }
+    if (trustMode() == TrustMode.PINNED && pinnedSha256().isEmpty()) {
+      throw new IllegalArgumentException("pinnedSha256 is required when trustMode is pinned");
+    }
+    if (trustMode() != TrustMode.PINNED && pinnedSha256().isPresent()) {
+      throw new IllegalArgumentException(
+          "pinnedSha256 is only allowed when trustMode is pinned, was " + trustMode().text());
+    }
+    pinnedSha256().ifPresent(fp -> {
+      try {
+        Fingerprints.normalize(fp);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("pinnedSha256 " + e.getMessage().replaceFirst("^SHA-256 fingerprint ", ""));
+      }
+    });
+    checkPositive("connectTimeout", connectTimeout());
+    checkPositive("requestTimeout", requestTimeout());
+  }
+
+  private static void checkPositive(String field, Duration value) {
+    if (value.isZero() || value.isNegative()) {
+      throw new IllegalArgumentException(field + " must be positive, was " + value);
+    }
+  }
+}

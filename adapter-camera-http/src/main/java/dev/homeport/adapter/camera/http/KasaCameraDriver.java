@@ -1,0 +1,147 @@
+package dev.homeport.adapter.camera.http;
+
+import dev.homeport.adapter.camera.http.internal.CameraTls;
+import dev.homeport.adapter.camera.http.internal.CameraTrustManager;
+import dev.homeport.adapter.camera.http.internal.Credentials;
+import dev.homeport.adapter.camera.http.internal.EndpointOptions;
+import dev.homeport.adapter.camera.http.internal.Fingerprints;
+import dev.homeport.adapter.camera.http.internal.KasaCamera;
+import dev.homeport.adapter.camera.http.internal.KnownHostsStore;
+import dev.homeport.adapter.camera.http.internal.LinkieTransport;
+import dev.homeport.ports.camera.Camera;
+import dev.homeport.ports.camera.CameraDriver;
+import dev.homeport.ports.camera.CameraEndpoint;
+import java.net.http.HttpClient;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
+
+/**
+ * The {@code kasa} brand: TP-Link Kasa cameras over their local HTTPS LINKIE endpoint, on the JDK
+ * {@link HttpClient}.
+ *
+ * <pre>{@code
+ * KasaCameraDriver kasa = new KasaCameraDriver();
+ * try (Camera porch = kasa.connect(config)) {
+ *   porch.execute(SetSetting.of(Setting.NIGHT_VISION, NightVisionMode.AUTO)).join();
+ * }
+ * }</pre>
+ *
+ * <p>Each camera gets its own HTTP client and its own TLS trust (trust on first use, a pinned
+ * fingerprint, or an explicit {@code insecure}); all cameras of one driver share its executor.
+ * Connecting does no I/O. Thread-safe: one driver may serve any number of cameras at once.
+ *
+ * <p>Endpoint options (see {@link #connect(CameraEndpoint)}): {@code auth}, {@code trust},
+ * {@code fingerprint}, {@code knownHosts}, {@code connectTimeout}, {@code requestTimeout}.
+ */
+public final class KasaCameraDriver implements CameraDriver {
+
+  /** The brand id. */
+  public static final String BRAND = "kasa";
+
+  private static final AtomicInteger THREADS = new AtomicInteger();
+
+  private static final class Shared {
+    static final KasaCameraDriver INSTANCE = new KasaCameraDriver();
+  }
+
+  private final Executor executor;
+
+  /**
+   * A driver with its own executor: daemon threads, created on demand and ended after a minute
+   * idle, so an idle driver holds no threads beyond each HTTP client's selector.
+   */
+  public KasaCameraDriver() {
+    this(defaultExecutor());
+  }
+
+  /** A driver whose HTTP clients run on {@code executor} (the caller owns its lifecycle). */
+  public KasaCameraDriver(Executor executor) {
+    this.executor = Objects.requireNonNull(executor, "executor");
+  }
+
+  private static ExecutorService defaultExecutor() {
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+        new SynchronousQueue<>(), r -> {
+          Thread t = new Thread(r, "homeport-kasa-" + THREADS.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+    return pool;
+  }
+
+  /**
+   * The process-wide driver the Guice module uses: one executor for every camera of the process
+   * (its threads are daemons and end after a minute idle). Created on first use.
+   */
+  public static KasaCameraDriver shared() {
+    return Shared.INSTANCE;
+  }
+
+  @Override
+  public String brand() {
+    return BRAND;
+  }
+
+  /**
+   * A camera for a brand-neutral endpoint. Options: {@code auth} (auto, base64, md5, plain;
+   * default auto), {@code trust} (tofu, pinned, insecure; default tofu, or pinned when a
+   * fingerprint is given), {@code fingerprint} (SHA-256 hex of the camera certificate),
+   * {@code knownHosts} (path of the known-hosts file), {@code connectTimeout} and
+   * {@code requestTimeout} (e.g. {@code 5s}, {@code 500ms}, {@code PT8S}).
+   *
+   * @throws IllegalArgumentException for another brand, a missing username or password, or an
+   *     unknown or invalid option (naming it and the allowed values); no I/O happens before this
+   */
+  @Override
+  public Camera connect(CameraEndpoint endpoint) {
+    Objects.requireNonNull(endpoint, "endpoint");
+    return connect(EndpointOptions.toConfig(endpoint, BRAND));
+  }
+
+  /**
+   * A camera for {@code config}. No I/O happens here: the first command connects, and reports an
+   * unreachable camera, wrong credentials or a changed certificate.
+   *
+   * @return a thread-safe camera; close it to release its connection
+   */
+  public Camera connect(KasaCameraConfig config) {
+    Objects.requireNonNull(config, "config");
+    String hostKey = LinkieTransport.hostKey(config.host(), config.port());
+    CameraTrustManager trust;
+    switch (config.trustMode()) {
+      case PINNED:
+        trust = CameraTrustManager.pinned(hostKey, Fingerprints.normalize(config.pinnedSha256().get()));
+        break;
+      case INSECURE:
+        trust = CameraTrustManager.insecure(hostKey);
+        break;
+      case TOFU:
+      default:
+        trust = CameraTrustManager.trustOnFirstUse(hostKey, new KnownHostsStore(config.knownHostsFile()));
+    }
+    SSLContext tls = CameraTls.context(trust);
+    HttpClient client = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .connectTimeout(config.connectTimeout())
+        .sslContext(tls)
+        .sslParameters(CameraTls.parameters(tls))
+        .executor(executor)
+        .build();
+    LinkieTransport transport = new LinkieTransport(config.name(), config.host(), config.port(),
+        new Credentials(config.username(), config.password()), config.authVariant(),
+        config.connectTimeout(), config.requestTimeout(), client);
+    return new KasaCamera(config.name(), hostKey, transport);
+  }
+
+  @Override
+  public String toString() {
+    return "KasaCameraDriver";
+  }
+}

@@ -1,0 +1,152 @@
+package dev.homeport.adapter.camera.http.internal;
+
+import java.net.Socket;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.X509ExtendedTrustManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trust for ONE camera: its certificate is accepted by SHA-256 fingerprint, not by a CA chain or a
+ * host name (cameras present self-signed certificates without a SAN for their IP).
+ *
+ * <p>Being an {@link X509ExtendedTrustManager}, it replaces the JDK's own host name check for the
+ * connections it serves, and only those: the check is switched off per camera SSLContext, never
+ * process-wide. Modes: trust on first use (record in a {@link KnownHostsStore}, then enforce), a
+ * fingerprint pinned up front, or {@code insecure} (accept anything; warns once).
+ *
+ * <p>Thread-safe.
+ */
+public final class CameraTrustManager extends X509ExtendedTrustManager {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CameraTrustManager.class);
+  private static final X509Certificate[] NO_ISSUERS = new X509Certificate[0];
+
+  private enum Mode { TOFU, PINNED, INSECURE }
+
+  private final Mode mode;
+  private final String hostKey;
+  private final KnownHostsStore store;
+  private final String pinned;
+  private final AtomicBoolean warned = new AtomicBoolean();
+  private volatile String lastSeen;
+
+  private CameraTrustManager(Mode mode, String hostKey, KnownHostsStore store, String pinned) {
+    this.mode = mode;
+    this.hostKey = Objects.requireNonNull(hostKey, "hostKey");
+    this.store = store;
+    this.pinned = pinned;
+  }
+
+  /** Records the first certificate seen for {@code hostKey} in {@code store} and enforces it after. */
+  public static CameraTrustManager trustOnFirstUse(String hostKey, KnownHostsStore store) {
+    return new CameraTrustManager(Mode.TOFU, hostKey, Objects.requireNonNull(store, "store"), null);
+  }
+
+  /** Accepts only a certificate with this SHA-256 fingerprint (see {@link Fingerprints#normalize}). */
+  public static CameraTrustManager pinned(String hostKey, String sha256) {
+    return new CameraTrustManager(Mode.PINNED, hostKey, null, Fingerprints.normalize(sha256));
+  }
+
+  /** Accepts any certificate. Logs one warning, at the first handshake. */
+  public static CameraTrustManager insecure(String hostKey) {
+    return new CameraTrustManager(Mode.INSECURE, hostKey, null, null);
+  }
+
+  /** The fingerprint presented at the last handshake, or null before any. */
+  public String lastSeenFingerprint() {
+    return lastSeen;
+  }
+
+  private void check(X509Certificate[] chain) throws CertificateException {
+    if (chain == null || chain.length == 0) {
+      throw new CertificateException("camera " + hostKey + " presented no certificate");
+    }
+    String actual = Fingerprints.sha256(chain[0]);
+    lastSeen = actual;
+    switch (mode) {
+      case INSECURE:
+        if (warned.compareAndSet(false, true)) {
+          LOG.warn("INSECURE TLS for camera {}: accepting ANY certificate (this one is SHA-256 {}); "
+              + "anyone on the network path can impersonate the camera and read its credentials. "
+              + "Use trust-on-first-use or a pinned fingerprint instead.", hostKey, actual);
+        }
+        return;
+      case PINNED:
+        if (!pinned.equals(actual)) {
+          LOG.warn("Camera {} presented a certificate (SHA-256 {}) other than the pinned one ({}); "
+              + "refusing to connect", hostKey, actual, pinned);
+          throw new PinMismatchException(hostKey, pinned, actual);
+        }
+        return;
+      case TOFU:
+      default:
+        java.util.Optional<String> recorded;
+        try {
+          recorded = store.recordIfAbsent(hostKey, actual);
+        } catch (RuntimeException e) {
+          throw new CertificateException("cannot check known-hosts file " + store.file() + " for "
+              + hostKey + ": " + e.getMessage(), e);
+        }
+        if (recorded.isEmpty()) {
+          LOG.info("First contact with camera {}: recorded certificate SHA-256 {} in {}",
+              hostKey, actual, store.file());
+        } else if (!recorded.get().equals(actual)) {
+          LOG.warn("Camera {} presented a certificate (SHA-256 {}) other than the one recorded in {} "
+              + "({}); refusing to connect. If the camera was reset or replaced, remove its line "
+              + "from that file.", hostKey, actual, store.file(), recorded.get());
+          throw new PinMismatchException(hostKey, recorded.get(), actual);
+        }
+    }
+  }
+
+  @Override
+  public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+      throws CertificateException {
+    check(chain);
+  }
+
+  @Override
+  public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+      throws CertificateException {
+    check(chain);
+  }
+
+  @Override
+  public void checkServerTrusted(X509Certificate[] chain, String authType)
+      throws CertificateException {
+    check(chain);
+  }
+
+  @Override
+  public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+      throws CertificateException {
+    throw new CertificateException("camera trust manager does not authenticate clients");
+  }
+
+  @Override
+  public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+      throws CertificateException {
+    throw new CertificateException("camera trust manager does not authenticate clients");
+  }
+
+  @Override
+  public void checkClientTrusted(X509Certificate[] chain, String authType)
+      throws CertificateException {
+    throw new CertificateException("camera trust manager does not authenticate clients");
+  }
+
+  @Override
+  public X509Certificate[] getAcceptedIssuers() {
+    return NO_ISSUERS;
+  }
+
+  @Override
+  public String toString() {
+    return "CameraTrustManager[" + mode + " " + hostKey + "]";
+  }
+}

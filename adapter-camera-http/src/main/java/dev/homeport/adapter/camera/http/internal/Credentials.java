@@ -1,0 +1,62 @@
+package dev.homeport.adapter.camera.http.internal;
+
+import dev.homeport.adapter.camera.http.AuthVariant;
+import dev.homeport.domain.Secret;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Objects;
+
+/**
+ * A camera's account credentials and the {@code Authorization} header each password variant makes.
+ * The header is built only at the moment a request is sent and is never stored, logged or shown.
+ *
+ * <p>Immutable and thread-safe; {@link #toString()} reveals nothing.
+ */
+public final class Credentials {
+
+  private final String username;
+  private final Secret password;
+
+  public Credentials(String username, Secret password) {
+    this.username = Objects.requireNonNull(username, "username");
+    this.password = Objects.requireNonNull(password, "password");
+  }
+
+  /**
+   * The {@code Authorization} header value for {@code variant}.
+   *
+   * @throws IllegalArgumentException for {@link AuthVariant#AUTO}, which is not a concrete form
+   */
+  String authorization(AuthVariant variant) {
+    String transformed;
+    switch (variant) {
+      case BASE64:
+        transformed = Base64.getEncoder()
+            .encodeToString(password.reveal().getBytes(StandardCharsets.UTF_8));
+        break;
+      case MD5:
+        try {
+          transformed = HexFormat.of().formatHex(MessageDigest.getInstance("MD5")
+              .digest(password.reveal().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+          throw new IllegalStateException("MD5 is missing from this JDK", e);
+        }
+        break;
+      case PLAIN:
+        transformed = password.reveal();
+        break;
+      default:
+        throw new IllegalArgumentException("auth variant must be concrete, was " + variant);
+    }
+    return "Basic " + Base64.getEncoder()
+        .encodeToString((username + ":" + transformed).getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public String toString() {
+    return "Credentials[redacted]";
+  }
+}

@@ -1,0 +1,339 @@
+package dev.homeport.adapter.camera.http.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.homeport.adapter.camera.http.AuthVariant;
+import dev.homeport.ports.AuthenticationException;
+import dev.homeport.ports.CertificateMismatchException;
+import dev.homeport.ports.HomeportException;
+import dev.homeport.ports.ProtocolException;
+import dev.homeport.ports.RequestTimeoutException;
+import dev.homeport.ports.TransportException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import javax.net.ssl.SSLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends one LINKIE request to one camera and returns the decoded answer, handling what cameras
+ * need below the level of commands: the LINKIE.json to LINKIE2.json fall-back on HTTP 404
+ * (remembered), the password variants ({@code auto} tries each on an authentication failure and
+ * remembers the one that worked), one retry when a pooled connection turns out closed (only if the
+ * caller says the request may be repeated), and the translation of every failure into the
+ * homeport exception hierarchy.
+ *
+ * <p>Not meant for concurrent use: the camera runs one request at a time through a
+ * {@link SerialQueue}. The remembered path and variant are volatile so any thread sees them.
+ */
+public final class LinkieTransport {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LinkieTransport.class);
+
+  /** Path of the endpoint on most firmware. */
+  public static final String LINKIE = "/data/LINKIE.json";
+  /** Path of the endpoint on newer firmware. */
+  public static final String LINKIE2 = "/data/LINKIE2.json";
+
+  private static final List<AuthVariant> AUTO_ORDER =
+      List.of(AuthVariant.BASE64, AuthVariant.MD5, AuthVariant.PLAIN);
+
+  private final String cameraName;
+  private final String hostKey;
+  private final URI base;
+  private final Credentials credentials;
+  private final AuthVariant configured;
+  private final Duration connectTimeout;
+  private final Duration requestTimeout;
+  private final HttpClient client;
+
+  private volatile String path = LINKIE;
+  private volatile boolean pathConfirmed;
+  private volatile AuthVariant resolved;
+
+  public LinkieTransport(String cameraName, String host, int port, Credentials credentials,
+      AuthVariant variant, Duration connectTimeout, Duration requestTimeout, HttpClient client) {
+    this.cameraName = cameraName;
+    this.hostKey = hostKey(host, port);
+    this.base = URI.create("https://" + hostKey);
+    this.credentials = credentials;
+    this.configured = variant;
+    this.resolved = variant == AuthVariant.AUTO ? null : variant;
+    this.connectTimeout = connectTimeout;
+    this.requestTimeout = requestTimeout;
+    this.client = client;
+  }
+
+  /** {@code host:port}, with brackets around an IPv6 literal; the known-hosts key. */
+  public static String hostKey(String host, int port) {
+    String h = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    return h + ":" + port;
+  }
+
+  /** The path in use ({@link #LINKIE} until a 404 moved it to {@link #LINKIE2}). */
+  public String currentPath() {
+    return path;
+  }
+
+  /** The password variant that worked, or empty while {@code auto} has not found one yet. */
+  public java.util.Optional<AuthVariant> resolvedVariant() {
+    return java.util.Optional.ofNullable(resolved);
+  }
+
+  /**
+   * Posts {@code request} and returns the decoded answer object.
+   *
+   * @param repeatable whether the request may be sent a second time if a pooled connection was
+   *     found closed (true only when every command in it is idempotent)
+   * @return the answer; fails with a {@link HomeportException} subtype
+   */
+  public CompletableFuture<ObjectNode> post(ObjectNode request, boolean repeatable) {
+    String body = LinkieCodec.encodeRequestBody(WireJson.write(request));
+    Attempt attempt = new Attempt(body, repeatable);
+    return attempt.run();
+  }
+
+  /** One logical request: its tries across variants, paths and one reconnect. */
+  private final class Attempt {
+    final String body;
+    final boolean repeatable;
+    boolean reconnected;
+    int variantIndex;
+    final CompletableFuture<ObjectNode> result = new CompletableFuture<>();
+
+    Attempt(String body, boolean repeatable) {
+      this.body = body;
+      this.repeatable = repeatable;
+    }
+
+    CompletableFuture<ObjectNode> run() {
+      send();
+      return result;
+    }
+
+    AuthVariant variant() {
+      AuthVariant known = resolved;
+      return known != null ? known : AUTO_ORDER.get(variantIndex);
+    }
+
+    void send() {
+      AuthVariant variant = variant();
+      String usedPath = path;
+      HttpRequest request;
+      try {
+        request = HttpRequest.newBuilder(base.resolve(usedPath))
+            .timeout(requestTimeout)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Authorization", credentials.authorization(variant))
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.US_ASCII))
+            .build();
+      } catch (RuntimeException e) {
+        result.completeExceptionally(
+            new TransportException("cannot build a request for camera " + describe() + ": " + e.getMessage(), e, false));
+        return;
+      }
+      client.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.ISO_8859_1))
+          .whenComplete((response, failure) -> {
+            try {
+              if (failure != null) {
+                onFailure(failure);
+              } else {
+                onResponse(response, variant, usedPath);
+              }
+            } catch (RuntimeException e) {
+              result.completeExceptionally(translate(e));
+            }
+          });
+    }
+
+    void onFailure(Throwable failure) {
+      Throwable cause = unwrap(failure);
+      if (repeatable && !reconnected && isClosedConnection(cause)) {
+        reconnected = true;
+        LOG.debug("camera {}: connection closed before an answer ({}); sending once more",
+            cameraName, cause.getClass().getSimpleName());
+        send();
+        return;
+      }
+      result.completeExceptionally(translate(cause));
+    }
+
+    void onResponse(HttpResponse<String> response, AuthVariant variant, String usedPath) {
+      int status = response.statusCode();
+      if (status == 404) {
+        if (LINKIE.equals(usedPath) && !pathConfirmed) {
+          LOG.info("camera {}: {} answered 404; using {} from now on", cameraName, LINKIE, LINKIE2);
+          path = LINKIE2;
+          send();
+          return;
+        }
+        result.completeExceptionally(new ProtocolException("camera " + describe() + " answered HTTP 404 on "
+            + usedPath + (LINKIE2.equals(usedPath) ? " and on " + LINKIE : "")
+            + ": not a Kasa camera LINKIE endpoint"));
+        return;
+      }
+      if (status == 401) {
+        onAuthFailure(variant, "HTTP 401");
+        return;
+      }
+      if (status >= 500) {
+        result.completeExceptionally(new TransportException(
+            "camera " + describe() + " answered HTTP " + status, null, true));
+        return;
+      }
+      if (status != 200) {
+        result.completeExceptionally(new ProtocolException(
+            "camera " + describe() + " answered HTTP " + status + " where 200 was expected"));
+        return;
+      }
+      String json;
+      try {
+        json = LinkieCodec.decodeResponseBody(response.body());
+      } catch (IllegalArgumentException e) {
+        result.completeExceptionally(new ProtocolException(
+            "camera " + describe() + " sent an undecodable answer: " + e.getMessage()));
+        return;
+      }
+      if (json.isEmpty()) {
+        result.completeExceptionally(new ProtocolException(
+            "camera " + describe() + " sent an empty answer"));
+        return;
+      }
+      ObjectNode answer = WireJson.parseObject(json, "answer of camera " + describe());
+      JsonNode topCode = answer.get("err_code");
+      if (topCode != null && topCode.isIntegralNumber() && topCode.intValue() == -10007) {
+        onAuthFailure(variant, "err_code -10007");
+        return;
+      }
+      if (topCode != null && topCode.isIntegralNumber() && topCode.intValue() != 0) {
+        result.completeExceptionally(new ProtocolException("camera " + describe()
+            + " refused the whole request with err_code " + topCode.intValue()
+            + messageOf(answer)));
+        return;
+      }
+      if (!pathConfirmed) {
+        pathConfirmed = true;
+      }
+      if (resolved == null) {
+        resolved = variant;
+        LOG.info("camera {}: the {} password form works; using it from now on", cameraName, variant.text());
+      }
+      result.complete(answer);
+    }
+
+    void onAuthFailure(AuthVariant variant, String how) {
+      if (resolved == null && variantIndex + 1 < AUTO_ORDER.size()) {
+        variantIndex++;
+        LOG.debug("camera {}: {} password form refused ({}); trying {}",
+            cameraName, variant.text(), how, AUTO_ORDER.get(variantIndex).text());
+        send();
+        return;
+      }
+      String tried = resolved == null
+          ? "every password form (base64, md5, plain)"
+          : "the " + variant.text() + " password form";
+      result.completeExceptionally(new AuthenticationException(
+          "camera " + describe() + " rejected the credentials (" + how + ", tried " + tried
+              + "); check the Kasa account e-mail and password"));
+    }
+  }
+
+  private static String messageOf(JsonNode answer) {
+    JsonNode msg = answer.get("err_msg");
+    return msg != null && msg.isTextual() ? ": " + msg.textValue() : "";
+  }
+
+  private String describe() {
+    return "'" + cameraName + "' at " + hostKey;
+  }
+
+  static Throwable unwrap(Throwable t) {
+    Throwable c = t;
+    while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {
+      c = c.getCause();
+    }
+    return c;
+  }
+
+  private static boolean isClosedConnection(Throwable t) {
+    return t instanceof IOException
+        && !(t instanceof HttpTimeoutException)
+        && !(t instanceof ConnectException)
+        && !(t instanceof SSLException)
+        && findPinMismatch(t) == null;
+  }
+
+  private static PinMismatchException findPinMismatch(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof PinMismatchException) {
+        return (PinMismatchException) c;
+      }
+      for (Throwable s : c.getSuppressed()) {
+        if (s instanceof PinMismatchException) {
+          return (PinMismatchException) s;
+        }
+      }
+      if (c.getCause() == c) {
+        break;
+      }
+    }
+    return null;
+  }
+
+  /** Translates any failure of a request to this camera into a homeport exception. */
+  HomeportException translate(Throwable failure) {
+    Throwable t = unwrap(failure);
+    if (t instanceof HomeportException) {
+      return (HomeportException) t;
+    }
+    PinMismatchException pin = findPinMismatch(t);
+    if (pin != null) {
+      return new CertificateMismatchException(pin.host(), pin.expected(), pin.actual());
+    }
+    if (t instanceof HttpConnectTimeoutException) {
+      return new RequestTimeoutException("connecting to camera " + describe() + " timed out after "
+          + seconds(connectTimeout), t);
+    }
+    if (t instanceof HttpTimeoutException) {
+      return new RequestTimeoutException("camera " + describe() + " did not answer within "
+          + seconds(requestTimeout), t);
+    }
+    if (t instanceof ConnectException) {
+      return new TransportException("cannot connect to camera " + describe()
+          + " (refused or unreachable" + detail(t) + ")", t, true);
+    }
+    if (t instanceof SSLException) {
+      return new TransportException("TLS with camera " + describe() + " failed" + detail(t), t, false);
+    }
+    if (t instanceof IOException) {
+      return new TransportException("connection to camera " + describe() + " failed" + detail(t), t, true);
+    }
+    return new TransportException("request to camera " + describe() + " failed unexpectedly: "
+        + t.getClass().getName(), t, false);
+  }
+
+  private static String detail(Throwable t) {
+    return t.getMessage() == null || t.getMessage().isBlank() ? "" : ": " + t.getMessage();
+  }
+
+  private static String seconds(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+  }
+
+  @Override
+  public String toString() {
+    return "LinkieTransport[" + cameraName + " " + hostKey + path + "]";
+  }
+}
