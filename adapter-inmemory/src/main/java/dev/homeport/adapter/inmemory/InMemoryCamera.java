@@ -67,6 +67,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -326,28 +327,35 @@ public final class InMemoryCamera implements Camera {
       complete(answer, value, error);
       return;
     }
-    ScheduledExecutorService scheduler = scheduler();
+    ScheduledExecutorService scheduler;
     synchronized (lock) {
       if (closed) {
         answer.completeExceptionally(new ClosedException("camera " + name + " was closed while a command was pending"));
         return;
       }
       pending.add(answer);
+      scheduler = schedulerLocked();
     }
     answer.whenComplete((ignored, failure) -> {
       synchronized (lock) {
         pending.remove(answer);
       }
     });
-    if (requestTimeout != null && delay.compareTo(requestTimeout) > 0) {
-      scheduler.schedule(
-          () -> answer.completeExceptionally(
-              new RequestTimeoutException(
-                  "camera " + name + " did not answer within " + requestTimeout, null)),
-          requestTimeout.toNanos(),
-          TimeUnit.NANOSECONDS);
-    } else {
-      scheduler.schedule(() -> complete(answer, value, error), delay.toNanos(), TimeUnit.NANOSECONDS);
+    try {
+      if (requestTimeout != null && delay.compareTo(requestTimeout) > 0) {
+        scheduler.schedule(
+            () -> answer.completeExceptionally(
+                new RequestTimeoutException(
+                    "camera " + name + " did not answer within " + requestTimeout, null)),
+            requestTimeout.toNanos(),
+            TimeUnit.NANOSECONDS);
+      } else {
+        scheduler.schedule(() -> complete(answer, value, error), delay.toNanos(), TimeUnit.NANOSECONDS);
+      }
+    } catch (RejectedExecutionException e) {
+      // Closed meanwhile (our scheduler shut down) or an injected scheduler refused the task.
+      answer.completeExceptionally(
+          new ClosedException("camera " + name + " could not schedule its answer: closed or scheduler shut down"));
     }
   }
 
@@ -359,16 +367,15 @@ public final class InMemoryCamera implements Camera {
     }
   }
 
-  private ScheduledExecutorService scheduler() {
+  /** The scheduler for delayed answers; caller holds the lock and has checked the camera is open. */
+  private ScheduledExecutorService schedulerLocked() {
     if (injectedScheduler != null) {
       return injectedScheduler;
     }
-    synchronized (lock) {
-      if (ownScheduler == null) {
-        ownScheduler = DaemonScheduler.create("homeport-inmemory-camera-" + name);
-      }
-      return ownScheduler;
+    if (ownScheduler == null) {
+      ownScheduler = DaemonScheduler.create("homeport-inmemory-camera-" + name);
     }
+    return ownScheduler;
   }
 
   // ---------------------------------------------------------------- command semantics (lock held)

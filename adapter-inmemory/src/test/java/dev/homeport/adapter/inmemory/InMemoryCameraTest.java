@@ -494,6 +494,18 @@ class InMemoryCameraTest {
     }
 
     @Test
+    void batchWithLatency_answersOnceWithEveryOutcome() throws Exception {
+      InMemoryCamera camera = camera();
+      camera.setLatency(Duration.ofMillis(10));
+
+      BatchResult result =
+          camera.executeAll(List.of(new Stop(), new GetPosition())).get(5, TimeUnit.SECONDS);
+
+      assertThat(result.allSucceeded()).isTrue();
+      assertThat(result.size()).isEqualTo(2);
+    }
+
+    @Test
     void negativeLatency_isRefusedNamingTheField() {
       assertThatThrownBy(() -> camera().setLatency(Duration.ofMillis(-1)))
           .isInstanceOf(IllegalArgumentException.class)

@@ -42,6 +42,14 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -494,6 +502,67 @@ class InMemorySmartHomeTest {
 
       assertThat(session.state()).isEqualTo(SessionState.AUTHENTICATED);
       assertThat(Optional.of(session.isOpen())).contains(true);
+    }
+  }
+
+  @Nested
+  class Concurrency {
+
+    @Test
+    void publishersOnManyThreads_deliverEveryEventInPerThreadOrderOnTheExecutor() throws Exception {
+      ExecutorService delivery = Executors.newFixedThreadPool(2);
+      ExecutorService publishers = Executors.newFixedThreadPool(4);
+      try {
+        InMemorySmartHome home = populated(homeBuilder().executor(delivery).bufferSize(10_000).build());
+        SmartHomeSession session = home.connect().join();
+        int perThread = 500;
+        CountDownLatch all = new CountDownLatch(4 * perThread);
+        List<DeviceEvent> received = new CopyOnWriteArrayList<>();
+        session.subscribe(EventFilter.location(HOME)).subscribe(new Flow.Subscriber<>() {
+          @Override
+          public void onSubscribe(Flow.Subscription subscription) {
+            subscription.request(Long.MAX_VALUE);
+          }
+
+          @Override
+          public void onNext(DeviceEvent item) {
+            received.add(item);
+            all.countDown();
+          }
+
+          @Override
+          public void onError(Throwable throwable) {}
+
+          @Override
+          public void onComplete() {}
+        });
+
+        for (int t = 0; t < 4; t++) {
+          DeviceId device = t % 2 == 0 ? PLUG : LAMP;
+          int thread = t;
+          publishers.submit(() -> {
+            for (int i = 0; i < perThread; i++) {
+              home.publish(ImmutableDeviceEvent.copyOf(power(device, i)).withEventId(EventId.of(thread + "-" + i)));
+            }
+          });
+        }
+
+        assertThat(all.await(10, TimeUnit.SECONDS)).as("every event delivered").isTrue();
+        for (int t = 0; t < 4; t++) {
+          String prefix = t + "-";
+          List<String> ids = received.stream()
+              .map(event -> event.eventId().value())
+              .filter(id -> id.startsWith(prefix))
+              .collect(Collectors.toList());
+          assertThat(ids).hasSize(perThread);
+          for (int i = 0; i < perThread; i++) {
+            assertThat(ids.get(i)).isEqualTo(prefix + i);
+          }
+        }
+      } finally {
+        publishers.shutdownNow();
+        delivery.shutdownNow();
+      }
     }
   }
 }

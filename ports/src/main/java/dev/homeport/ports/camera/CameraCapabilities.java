@@ -25,6 +25,26 @@ public interface CameraCapabilities {
         .build();
   }
 
+  /**
+   * Capabilities from plain class literals, which generic command types such as
+   * {@code GetSetting.class} need (their literals cannot be typed {@code Class<CameraCommand<?>>}).
+   *
+   * @throws IllegalArgumentException if a class is not a {@link CameraCommand} type
+   */
+  static CameraCapabilities of(Set<? extends Class<?>> commandTypes, Set<? extends Setting<?>> settings) {
+    ImmutableCameraCapabilities.Builder builder = ImmutableCameraCapabilities.builder();
+    for (Class<?> type : commandTypes) {
+      if (!CameraCommand.class.isAssignableFrom(type)) {
+        throw new IllegalArgumentException(
+            "command types must implement CameraCommand, was " + type.getName());
+      }
+      @SuppressWarnings("unchecked")
+      Class<? extends CameraCommand<?>> commandType = (Class<? extends CameraCommand<?>>) type;
+      builder.addCommandTypes(commandType);
+    }
+    return builder.addAllSettings(settings).build();
+  }
+
   /** The command types supported. */
   Set<Class<? extends CameraCommand<?>>> commandTypes();
 

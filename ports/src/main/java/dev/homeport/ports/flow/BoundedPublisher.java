@@ -227,12 +227,9 @@ public final class BoundedPublisher<T> implements Flow.Publisher<T>, AutoCloseab
         try {
           executor.execute(this);
         } catch (RejectedExecutionException e) {
-          wip.set(0);
-          synchronized (this) {
-            cancelled = true;
-            buffer.clear();
-          }
-          slots.remove(this);
+          // The adapter shut its executor down (it is closing): deliver on this thread instead, so
+          // a late subscriber still gets onSubscribe and its terminal signal (rule 1.9).
+          run();
         }
       }
     }

@@ -41,6 +41,7 @@ import dev.homeport.domain.camera.TriggerTime;
 import dev.homeport.domain.camera.VodState;
 import dev.homeport.ports.AuthenticationException;
 import dev.homeport.ports.CameraCommandException;
+import dev.homeport.ports.RequestTimeoutException;
 import dev.homeport.ports.TransportException;
 import dev.homeport.ports.UnsupportedCommandException;
 import dev.homeport.ports.camera.Camera;
@@ -50,7 +51,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -66,8 +66,9 @@ import java.util.function.Function;
  *
  * <p>Backend failures translate as: {@link CameraCommandException} -> its code and message;
  * {@link UnsupportedCommandException} -> {@code -10008}; {@link AuthenticationException} -> the
- * whole request refused as a failed login; {@link TransportException} -> connection dropped
- * without an answer; an invalid parameter -> {@code -40409} ({@code -41203} for PTZ speed).
+ * whole request refused as a failed login; {@link RequestTimeoutException} -> no answer until
+ * the client gives up; any other {@link TransportException} -> connection dropped without an
+ * answer; an invalid parameter -> {@code -40409} ({@code -41203} for PTZ speed).
  */
 final class InMemoryBackedDispatcher implements KasaMethodDispatcher {
 
@@ -306,6 +307,9 @@ final class InMemoryBackedDispatcher implements KasaMethodDispatcher {
     if (t instanceof AuthenticationException) {
       throw new RejectCredentials();
     }
+    if (t instanceof RequestTimeoutException) {
+      throw new NoAnswer();
+    }
     if (t instanceof TransportException) {
       throw new DropConnection();
     }
@@ -397,8 +401,7 @@ final class InMemoryBackedDispatcher implements KasaMethodDispatcher {
       return list;
     }
     Map<String, Object> map = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : n.properties()) {
       map.put(e.getKey(), toPlain(e.getValue()));
     }
     return map;

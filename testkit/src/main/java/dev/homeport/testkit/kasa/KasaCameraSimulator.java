@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,10 +39,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A simulated TP-Link Kasa camera: a real HTTPS server on {@code 127.0.0.1} (ephemeral port, TLS
- * 1.2 only, a self-signed certificate made at start) that speaks LINKIE as described in the
- * protocol notes, decodes each method into a domain command, executes it on its backend
- * backend camera (normally an in-memory camera), and translates results and exceptions back
- * to the wire.
+ * 1.2 only, a self-signed certificate made when it is built unless one is given) that speaks
+ * LINKIE as described in the protocol notes, decodes each method into a domain command, executes it
+ * on its backend camera (normally an in-memory camera), and translates results and exceptions back
+ * to the wire. Its wire decoding is its own, independent of any client codec.
  *
  * <p>Fault switches (all changeable while running): the password variant it expects and how it
  * answers wrong credentials (401, {@code -10007}, no answer); firmware that only serves
@@ -58,6 +57,15 @@ public final class KasaCameraSimulator implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(KasaCameraSimulator.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final AtomicInteger INSTANCES = new AtomicInteger();
+
+  static {
+    // The JDK server writes status line, headers and body separately; without TCP_NODELAY, Nagle
+    // and delayed ACKs add ~40 ms to every keep-alive answer. Only affects com.sun.net.httpserver.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
 
   /** Path of the LINKIE endpoint on older firmware. */
   public static final String LINKIE = "/data/LINKIE.json";
@@ -80,6 +88,7 @@ public final class KasaCameraSimulator implements AutoCloseable {
   private final Set<String> unsupportedModules = ConcurrentHashMap.newKeySet();
   private final Map<String, JsonNode> overrides = new ConcurrentHashMap<>();
 
+  private final AtomicInteger dropNext = new AtomicInteger();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger overlapResets = new AtomicInteger();
   private final AtomicInteger rejectedCredentials = new AtomicInteger();
@@ -87,6 +96,7 @@ public final class KasaCameraSimulator implements AutoCloseable {
   private final List<ReceivedRequest> received = new CopyOnWriteArrayList<>();
   private final Set<HttpExchange> held = ConcurrentHashMap.newKeySet();
 
+  private final SwappableSslContext tls;
   private HttpsServer server;
   private ExecutorService handlers;
   private ScheduledExecutorService timer;
@@ -98,6 +108,7 @@ public final class KasaCameraSimulator implements AutoCloseable {
     this.password = b.password;
     this.certificate = b.certificate != null ? b.certificate
         : SelfSignedCertificate.create("kasa-simulator");
+    this.tls = SwappableSslContext.of(certificate.serverContext());
     this.authVariant = b.authVariant;
     this.wrongCredentialsAnswer = b.wrongCredentialsAnswer;
     this.linkie2Only = b.linkie2Only;
@@ -123,12 +134,12 @@ public final class KasaCameraSimulator implements AutoCloseable {
       throw new IllegalStateException("simulator already started");
     }
     try {
-      server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+      server = HttpsServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 64);
     } catch (IOException e) {
       throw new IllegalStateException("cannot bind the simulator", e);
     }
-    server.setHttpsConfigurator(configurator(certificate));
-    handlers = Executors.newCachedThreadPool(daemon("kasa-sim-" + username.hashCode()));
+    server.setHttpsConfigurator(configurator(tls));
+    handlers = Executors.newCachedThreadPool(daemon("kasa-sim-" + INSTANCES.incrementAndGet()));
     timer = Executors.newSingleThreadScheduledExecutor(daemon("kasa-sim-timer"));
     server.setExecutor(handlers);
     server.createContext("/", this::handle);
@@ -146,8 +157,7 @@ public final class KasaCameraSimulator implements AutoCloseable {
     };
   }
 
-  private static HttpsConfigurator configurator(SelfSignedCertificate cert) {
-    SSLContext context = cert.serverContext();
+  private static HttpsConfigurator configurator(SSLContext context) {
     return new HttpsConfigurator(context) {
       @Override
       public void configure(HttpsParameters params) {
@@ -197,10 +207,7 @@ public final class KasaCameraSimulator implements AutoCloseable {
   /** Presents {@code replacement} to new connections (existing keep-alive connections keep theirs). */
   public KasaCameraSimulator replaceCertificate(SelfSignedCertificate replacement) {
     this.certificate = Objects.requireNonNull(replacement, "replacement");
-    HttpsServer s = server;
-    if (s != null) {
-      s.setHttpsConfigurator(configurator(replacement));
-    }
+    tls.swap(replacement.serverContext());
     return this;
   }
 
@@ -260,6 +267,16 @@ public final class KasaCameraSimulator implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Closes the connection without an answer for the next {@code count} accepted requests (they
+   * are recorded in {@link #receivedRequests()} first), as a camera does when it drops a
+   * keep-alive connection.
+   */
+  public KasaCameraSimulator dropConnectionForNext(int count) {
+    dropNext.set(count);
+    return this;
+  }
+
   /** Answers every method of {@code module} with module-level {@code err_code -1}. */
   public KasaCameraSimulator unsupportedModule(String module) {
     unsupportedModules.add(module);
@@ -272,11 +289,15 @@ public final class KasaCameraSimulator implements AutoCloseable {
     return this;
   }
 
-  /** Clears method failures, overridden answers, unsupported modules, garbage and the answer delay. */
+  /**
+   * Clears method failures, overridden answers, unsupported modules, pending connection drops,
+   * garbage and the answer delay (auth, LINKIE2 and overlap switches stay as they are).
+   */
   public KasaCameraSimulator clearFaults() {
     methodFailures.clear();
     unsupportedModules.clear();
     overrides.clear();
+    dropNext.set(0);
     garbage = null;
     answerDelay = Duration.ZERO;
     return this;
@@ -311,13 +332,24 @@ public final class KasaCameraSimulator implements AutoCloseable {
 
   // ----------------------------------------------------------------- wire
 
+  private static final String RELEASE = "kasa.simulator.release";
+
   private void handle(HttpExchange exchange) {
     boolean overlapped = inFlight.getAndIncrement() > 0;
+    java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+    Runnable release = () -> {
+      if (released.compareAndSet(false, true)) {
+        inFlight.decrementAndGet();
+      }
+    };
+    // released just before the answer is written: once the client has it, it may send the next
+    exchange.setAttribute(RELEASE, release);
     CompletableFuture<Void> done;
     try {
       if (overlapped && resetOverlapping) {
         overlapResets.incrementAndGet();
         drainQuietly(exchange);
+        release.run();
         exchange.close(); // no status line: the client sees the connection closed
         done = CompletableFuture.completedFuture(null);
       } else {
@@ -325,16 +357,24 @@ public final class KasaCameraSimulator implements AutoCloseable {
       }
     } catch (RuntimeException | IOException e) {
       LOG.debug("simulator request failed: {}", e.toString());
+      release.run();
       exchange.close();
       done = CompletableFuture.completedFuture(null);
     }
     done.whenComplete((v, f) -> {
-      inFlight.decrementAndGet();
+      release.run();
       if (f != null) {
         LOG.debug("simulator answer failed: {}", f.toString());
         exchange.close();
       }
     });
+  }
+
+  private static void release(HttpExchange exchange) {
+    Object release = exchange.getAttribute(RELEASE);
+    if (release instanceof Runnable) {
+      ((Runnable) release).run();
+    }
   }
 
   private CompletableFuture<Void> serve(HttpExchange exchange) throws IOException {
@@ -370,14 +410,23 @@ public final class KasaCameraSimulator implements AutoCloseable {
       sendPlain(exchange, 400, "400 Bad Request");
       return CompletableFuture.completedFuture(null);
     }
-    received.add(new ReceivedRequest(path, request.toString()));
+    received.add(new ReceivedRequest(path, request.toString(), exchange.getRemoteAddress().getPort()));
+    if (dropNext.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+      release(exchange);
+      exchange.close(); // received, never answered: what a closed keep-alive connection looks like
+      return CompletableFuture.completedFuture(null);
+    }
     return answer(request)
         .thenCompose(response -> later(answerDelay).thenApply(v -> response))
         .handle((response, failure) -> {
           Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
           try {
             if (cause instanceof KasaMethodDispatcher.DropConnection) {
+              release(exchange);
               exchange.close();
+            } else if (cause instanceof KasaMethodDispatcher.NoAnswer) {
+              release(exchange);
+              hold(exchange);
             } else if (cause instanceof KasaMethodDispatcher.RejectCredentials) {
               rejectedCredentials.incrementAndGet();
               send401(exchange);
@@ -427,8 +476,7 @@ public final class KasaCameraSimulator implements AutoCloseable {
   private CompletableFuture<ObjectNode> answer(ObjectNode request) {
     ObjectNode response = NODES.objectNode();
     CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
-    for (Iterator<Map.Entry<String, JsonNode>> modules = request.fields(); modules.hasNext(); ) {
-      Map.Entry<String, JsonNode> module = modules.next();
+    for (Map.Entry<String, JsonNode> module : request.properties()) {
       String moduleName = module.getKey();
       if ("context".equals(moduleName)) {
         continue;
@@ -439,7 +487,7 @@ public final class KasaCameraSimulator implements AutoCloseable {
       }
       ObjectNode moduleOut = response.putObject(moduleName);
       List<Map.Entry<String, JsonNode>> methods = new ArrayList<>();
-      module.getValue().fields().forEachRemaining(methods::add);
+      methods.addAll(module.getValue().properties());
       for (Map.Entry<String, JsonNode> method : methods) {
         String methodName = method.getKey();
         JsonNode params = method.getValue();
@@ -509,18 +557,23 @@ public final class KasaCameraSimulator implements AutoCloseable {
         sendBody(exchange, 200, WireFormat.encodeResponse(body.toString()));
         return CompletableFuture.completedFuture(null);
       case NO_ANSWER:
-        held.add(exchange);
-        timer.schedule(() -> {
-          if (held.remove(exchange)) {
-            exchange.close();
-          }
-        }, 60, TimeUnit.SECONDS);
+        hold(exchange);
         return CompletableFuture.completedFuture(null);
       case HTTP_401:
       default:
         send401(exchange);
         return CompletableFuture.completedFuture(null);
     }
+  }
+
+  /** Leaves the exchange unanswered; it is closed after a minute or when the simulator closes. */
+  private void hold(HttpExchange exchange) {
+    held.add(exchange);
+    timer.schedule(() -> {
+      if (held.remove(exchange)) {
+        exchange.close();
+      }
+    }, 60, TimeUnit.SECONDS);
   }
 
   private static void send401(HttpExchange exchange) throws IOException {
@@ -540,6 +593,7 @@ public final class KasaCameraSimulator implements AutoCloseable {
 
   private static void sendRaw(HttpExchange exchange, int status, String text) throws IOException {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    release(exchange);
     exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);
@@ -552,6 +606,12 @@ public final class KasaCameraSimulator implements AutoCloseable {
     } catch (IOException e) {
       // the connection is going away anyway
     }
+  }
+
+  @Override
+  public String toString() {
+    HttpsServer s = server;
+    return "KasaCameraSimulator[" + (s == null ? "not started" : "127.0.0.1:" + s.getAddress().getPort()) + "]";
   }
 
   /** Stops the server at once, closing held connections. Idempotent. */

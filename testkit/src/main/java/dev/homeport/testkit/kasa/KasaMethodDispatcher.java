@@ -20,6 +20,13 @@ interface KasaMethodDispatcher {
     }
   }
 
+  /** The backend timed out: leave the request unanswered until the client gives up. */
+  final class NoAnswer extends RuntimeException {
+    NoAnswer() {
+      super("backend timed out", null, false, false);
+    }
+  }
+
   /** The backend is unreachable: drop the connection without an answer. */
   final class DropConnection extends RuntimeException {
     DropConnection() {

@@ -5,8 +5,9 @@ package dev.homeport.testkit.kasa;
  *
  * @param path the request path, e.g. {@code /data/LINKIE.json}
  * @param json the decrypted request JSON text
+ * @param clientPort the client's port: requests on one kept-alive connection share it
  */
-public record ReceivedRequest(String path, String json) {
+public record ReceivedRequest(String path, String json, int clientPort) {
 
   /** Whether the request names {@code method} (in any module). */
   public boolean mentions(String method) {

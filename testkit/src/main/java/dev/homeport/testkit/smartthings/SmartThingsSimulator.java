@@ -159,11 +159,13 @@ public final class SmartThingsSimulator implements AutoCloseable {
   private final AtomicLong pushedFrames = new AtomicLong();
   private final AtomicLong deviceListVersion = new AtomicLong();
   private final List<Map<String, String>> handshakes = new CopyOnWriteArrayList<>();
+  private final Set<SmartHomeSession> outage = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService scheduler;
   private final ExecutorService pusher;
   private volatile boolean rejectAuthentication;
   private volatile boolean expired;
   private volatile boolean duplicateEvents;
+  private volatile boolean freezeNew;
   private TlsServerContainer server;
 
   private SmartThingsSimulator(Builder builder) {
@@ -335,6 +337,14 @@ public final class SmartThingsSimulator implements AutoCloseable {
   }
 
   /**
+   * While true, connections accepted from now on are half-open from the start: the WebSocket
+   * handshake succeeds but the server never sends the Engine.IO open packet, nor anything else.
+   */
+  public void freezeNewConnections(boolean freeze) {
+    this.freezeNew = freeze;
+  }
+
+  /**
    * Calls named {@code call} ({@code "authenticate"} or {@code "<method> <service>"}, e.g.
    * {@code "find api/location"}; {@code "*"} for all) are received but never answered.
    */
@@ -411,6 +421,14 @@ public final class SmartThingsSimulator implements AutoCloseable {
 
   // ------------------------------------------------------------------ lifecycle
 
+  private void runLater(Runnable action) {
+    try {
+      scheduler.execute(action);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      LOG.debug("simulator closed; action dropped");
+    }
+  }
+
   private void dropSilentClients() {
     long limit = pingInterval.plus(pingTimeout).toNanos();
     long now = System.nanoTime();
@@ -455,6 +473,15 @@ public final class SmartThingsSimulator implements AutoCloseable {
       handshakes.add(handshake);
       connection = new SimConnection(session, handshake);
       connections.add(connection);
+      if (!outage.isEmpty()) {
+        // The backend is disconnected: behave like an unreachable service.
+        connection.close();
+        return;
+      }
+      if (freezeNew) {
+        connection.frozen = true;
+        return;
+      }
       session.setMaxTextMessageBufferSize(16 * 1024 * 1024);
       session.addMessageHandler(String.class, (MessageHandler.Whole<String>) connection::onText);
       Map<String, Object> open = new LinkedHashMap<>();
@@ -521,7 +548,7 @@ public final class SmartThingsSimulator implements AutoCloseable {
     void ended() {
       if (connections.remove(this)) {
         SmartHomeSession backendNow = backendSession;
-        if (backendNow != null) {
+        if (backendNow != null && !outage.contains(backendNow)) {
           backendNow.close();
         }
       }
@@ -596,8 +623,14 @@ public final class SmartThingsSimulator implements AutoCloseable {
         sendError(ackId, "NotAuthenticated", 401, "not authenticated");
         return;
       }
-      JsonNode params = args.path(2);
-      SmartHomeSession home = backendSession;
+      try {
+        dispatch(ackId, call, args.path(2), backendSession);
+      } catch (RuntimeException e) {
+        sendFailure(ackId, e);
+      }
+    }
+
+    private void dispatch(String ackId, String call, JsonNode params, SmartHomeSession home) {
       switch (call) {
         case "get api/user":
           answer(ackId, home.user().thenApply(SimJson::user));
@@ -666,19 +699,31 @@ public final class SmartThingsSimulator implements AutoCloseable {
               });
     }
 
+    /**
+     * Mirrors the backend session's life on the wire: expired -> the simulator's session expires;
+     * disconnected -> this client is dropped and new clients are refused until the backend session
+     * is authenticated again (so nothing published during the outage reaches anyone).
+     */
     private void watchLifecycle(SmartHomeSession home) {
       home.lifecycle()
           .subscribe(
               new Forwarder<LifecycleEvent>(
                   event -> {
-                    if (backendSession != home) {
-                      return;
-                    }
+                    // React off the backend's delivery thread: closing a session from inside its
+                    // own lifecycle callback would re-enter the backend.
                     if (event.state() == SessionState.SESSION_EXPIRED) {
-                      expireSession();
-                    } else if (event.state() == SessionState.RECONNECTING
-                        || event.state() == SessionState.DISCONNECTED) {
-                      close();
+                      expired = true;
+                      runLater(SmartThingsSimulator.this::expireSession);
+                    } else if (event.state() == SessionState.RECONNECTING) {
+                      outage.add(home);
+                      runLater(this::close);
+                    } else if (event.state() == SessionState.DISCONNECTED) {
+                      runLater(this::close);
+                    } else if (event.state() == SessionState.AUTHENTICATED && outage.contains(home)) {
+                      runLater(() -> {
+                        outage.remove(home);
+                        home.close();
+                      });
                     }
                   },
                   null));
@@ -780,8 +825,10 @@ public final class SmartThingsSimulator implements AutoCloseable {
       } else if (cause instanceof ServiceCallException) {
         ServiceCallException refused = (ServiceCallException) cause;
         sendError(ackId, refused.name(), refused.code(), refused.remoteMessage());
-      } else if (cause instanceof IllegalArgumentException) {
+      } else if (cause instanceof IllegalArgumentException || cause instanceof NullPointerException) {
         sendError(ackId, "BadRequest", 400, String.valueOf(cause.getMessage()));
+      } else if (cause instanceof dev.homeport.ports.TransportException) {
+        sendError(ackId, "Unavailable", 503, "service unavailable");
       } else {
         sendError(ackId, "GeneralError", 500, cause.getClass().getSimpleName());
       }

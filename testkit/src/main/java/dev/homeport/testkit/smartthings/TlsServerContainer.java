@@ -30,7 +30,7 @@ final class TlsServerContainer extends TyrusServerContainer {
   private NetworkListener listener;
 
   TlsServerContainer(SSLContext sslContext) {
-    super((Set<Class<?>>) Collections.<Class<?>>emptySet());
+    super(Collections.<Class<?>>emptySet());
     this.sslContext = sslContext;
     this.engine = TyrusWebSocketEngine.builder(this).build();
   }
@@ -70,11 +70,13 @@ final class TlsServerContainer extends TyrusServerContainer {
         .addProbes(
             new ConnectionProbe.Adapter() {
               @Override
+              @SuppressWarnings("rawtypes")
               public void onAcceptEvent(Connection serverConnection, Connection clientConnection) {
                 connections.add(clientConnection);
               }
 
               @Override
+              @SuppressWarnings("rawtypes")
               public void onCloseEvent(Connection connection) {
                 connections.remove(connection);
               }

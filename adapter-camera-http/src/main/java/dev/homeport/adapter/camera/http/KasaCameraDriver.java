@@ -46,6 +46,10 @@ public final class KasaCameraDriver implements CameraDriver {
 
   private static final AtomicInteger THREADS = new AtomicInteger();
 
+  private static final class Shared {
+    static final KasaCameraDriver INSTANCE = new KasaCameraDriver();
+  }
+
   private final Executor executor;
 
   /**
@@ -69,6 +73,14 @@ public final class KasaCameraDriver implements CameraDriver {
           return t;
         });
     return pool;
+  }
+
+  /**
+   * The process-wide driver the Guice module uses: one executor for every camera of the process
+   * (its threads are daemons and end after a minute idle). Created on first use.
+   */
+  public static KasaCameraDriver shared() {
+    return Shared.INSTANCE;
   }
 
   @Override
@@ -124,7 +136,7 @@ public final class KasaCameraDriver implements CameraDriver {
         .build();
     LinkieTransport transport = new LinkieTransport(config.name(), config.host(), config.port(),
         new Credentials(config.username(), config.password()), config.authVariant(),
-        config.connectTimeout(), config.requestTimeout(), client);
+        config.connectTimeout(), config.requestTimeout(), client, executor);
     return new KasaCamera(config.name(), hostKey, transport);
   }
 

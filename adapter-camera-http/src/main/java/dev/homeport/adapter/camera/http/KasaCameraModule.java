@@ -17,7 +17,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Guice wiring for Kasa cameras. Install ONE of these per injector, with every Kasa camera:
+ * Guice wiring for Kasa cameras:
  *
  * <pre>{@code
  * Injector injector = Guice.createInjector(new KasaCameraModule(porchConfig, gardenConfig));
@@ -25,11 +25,14 @@ import java.util.Set;
  * // or inject:  @Inject MyService(@Named("porch") Camera porch, Set<CameraDriver> drivers)
  * }</pre>
  *
- * <p>Bindings visible outside: the driver as an element of {@code Set<CameraDriver>} (a
- * {@link Multibinder}, so other brands can add theirs), the driver as
- * {@code @Named("kasa") CameraDriver}, and one {@code @Named(name) Camera} singleton per config.
- * Everything else (the concrete driver, its executor) stays inside a {@link PrivateModule}.
- * Cameras are created on first injection without I/O; the application closes them at shutdown.
+ * <p>Bindings visible outside: the driver ({@link KasaCameraDriver#shared()}) as an element of
+ * {@code Set<CameraDriver>} (a {@link Multibinder}, so other brands add theirs) and one
+ * {@code @Named(name) Camera} singleton per config; the concrete driver stays inside a
+ * {@link PrivateModule}. Several of these modules may be installed in one injector as long as the
+ * camera names differ (the driver is added once). Why an {@code AbstractModule} around a
+ * {@code PrivateModule}: Guice refuses a multibound set bound both in a private module and in its
+ * parent. Cameras are created on first injection, without I/O; the application closes them at
+ * shutdown.
  *
  * <p>Immutable; safe to use from any thread.
  */
@@ -66,13 +69,14 @@ public final class KasaCameraModule extends AbstractModule {
 
   @Override
   protected void configure() {
-    Key<CameraDriver> driverKey = Key.get(CameraDriver.class, Names.named(KasaCameraDriver.BRAND));
+    KasaCameraDriver driver = KasaCameraDriver.shared();
+    // the same instance from every KasaCameraModule: Guice keeps one element in the set
+    Multibinder.newSetBinder(binder(), CameraDriver.class).permitDuplicates()
+        .addBinding().toInstance(driver);
     install(new PrivateModule() {
       @Override
       protected void configure() {
-        bind(KasaCameraDriver.class).toProvider(KasaCameraDriver::new).in(Singleton.class);
-        bind(driverKey).to(KasaCameraDriver.class);
-        expose(driverKey);
+        bind(KasaCameraDriver.class).toInstance(driver);
         for (KasaCameraConfig config : cameras) {
           Key<Camera> key = Key.get(Camera.class, Names.named(config.name()));
           bind(key).toProvider(new CameraProvider(config)).in(Singleton.class);
@@ -80,10 +84,9 @@ public final class KasaCameraModule extends AbstractModule {
         }
       }
     });
-    Multibinder.newSetBinder(binder(), CameraDriver.class).addBinding().to(driverKey);
   }
 
-  /** Connects one configured camera through the module's driver. */
+  /** Connects one configured camera through the shared driver. */
   private static final class CameraProvider implements Provider<Camera> {
     private final KasaCameraConfig config;
     @Inject private KasaCameraDriver driver;

@@ -114,10 +114,10 @@ class KasaAuthenticationTest {
 
   @Test
   void backendRejectingCredentials_surfacesAsAuthenticationException() {
-    TempBackend backend = backend();
+    dev.homeport.adapter.inmemory.InMemoryCamera backend = backend();
     try (KasaCameraSimulator sim = KasaCameraSimulator.builder().backend(backend).start();
         Camera camera = KasaTestSupport.DRIVER.connect(config(sim, dir).authVariant(AuthVariant.BASE64).build())) {
-      backend.reject = true;
+      backend.rejectCredentials(true);
       assertThat(failureOf(camera.execute(GetSetting.of(Setting.POWER))))
           .isInstanceOf(AuthenticationException.class);
     }

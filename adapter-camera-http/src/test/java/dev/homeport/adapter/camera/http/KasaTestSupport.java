@@ -1,5 +1,6 @@
 package dev.homeport.adapter.camera.http;
 
+import dev.homeport.adapter.inmemory.InMemoryCamera;
 import dev.homeport.domain.Secret;
 import dev.homeport.ports.camera.Camera;
 import dev.homeport.testkit.kasa.KasaCameraSimulator;
@@ -18,8 +19,8 @@ final class KasaTestSupport {
   private KasaTestSupport() {}
 
   /** A fresh backend camera for a simulator. */
-  static TempBackend backend() {
-    return new TempBackend();
+  static InMemoryCamera backend() {
+    return InMemoryCamera.builder().name("backend").build();
   }
 
   /** A config for the simulator: TOFU with a known-hosts file in {@code dir}, short time-outs. */

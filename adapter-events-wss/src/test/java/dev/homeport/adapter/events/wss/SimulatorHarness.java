@@ -10,15 +10,23 @@ final class SimulatorHarness {
 
   private SimulatorHarness() {}
 
+  /**
+   * A simulator that expects a ping every 300 ms and allows 1.5 s for answers, so a loaded build
+   * machine does not cause spurious reconnects; the half-open test uses 300 ms / 300 ms.
+   */
   static SmartThingsSimulator simulator(SmartHomeGateway backend) {
+    return simulator(backend, Duration.ofMillis(300), Duration.ofMillis(1500));
+  }
+
+  static SmartThingsSimulator simulator(SmartHomeGateway backend, Duration pingInterval, Duration pingTimeout) {
     return SmartThingsSimulator.builder()
         .backend(backend)
-        .pingInterval(Duration.ofMillis(300))
-        .pingTimeout(Duration.ofMillis(300))
+        .pingInterval(pingInterval)
+        .pingTimeout(pingTimeout)
         .start();
   }
 
-  static ImmutableSmartThingsConfig.Builder config(SmartThingsSimulator simulator) {
+  static ImmutableSmartThingsConfig config(SmartThingsSimulator simulator) {
     return ImmutableSmartThingsConfig.builder()
         .url(simulator.url())
         .origin("https://my.smartthings.com")
@@ -28,6 +36,7 @@ final class SimulatorHarness {
         .connectTimeout(Duration.ofSeconds(5))
         .callTimeout(Duration.ofSeconds(5))
         .backoffMin(Duration.ofMillis(50))
-        .backoffMax(Duration.ofMillis(200));
+        .backoffMax(Duration.ofMillis(200))
+        .build();
   }
 }

@@ -33,7 +33,7 @@ class SmartThingsSessionTest {
   }
 
   private SmartHomeSession connect() throws Exception {
-    session = SmartThingsGateway.create(SimulatorHarness.config(simulator).build()).connect().get(10, TimeUnit.SECONDS);
+    session = SmartThingsGateway.create(SimulatorHarness.config(simulator)).connect().get(10, TimeUnit.SECONDS);
     return session;
   }
 
@@ -47,6 +47,18 @@ class SmartThingsSessionTest {
     assertThat(session.locations().get(5, TimeUnit.SECONDS)).containsExactly(home.location);
     assertThat(session.rooms(TestHome.HOME).get(5, TimeUnit.SECONDS)).containsExactly(home.room);
     assertThat(session.devices(TestHome.HOME).get(5, TimeUnit.SECONDS)).containsExactly(home.plug);
+  }
+
+  @Test
+  void deviceList_keepsEtagAndVersion() throws Exception {
+    connect();
+
+    session.devices(TestHome.HOME).get(5, TimeUnit.SECONDS);
+
+    var list = ((dev.homeport.adapter.events.wss.internal.SmartThingsSession) session).lastDeviceList(TestHome.HOME).orElseThrow();
+    assertThat(list.etag()).hasValueSatisfying(etag -> assertThat(etag).startsWith("W/"));
+    assertThat(list.version()).isPresent();
+    assertThat(list.devices()).containsExactly(home.plug);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.homeport.adapter.events.wss;
 
+import dev.homeport.adapter.inmemory.InMemorySmartHome;
 import dev.homeport.domain.home.AttributeValue;
 import dev.homeport.domain.home.Device;
 import dev.homeport.domain.home.DeviceEvent;
@@ -33,7 +34,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 
-/** A minimal backend for wire tests (one user, one location, one room, one device). */
+/** The backend of the wire tests: an in-memory smart home with one user, location, room and device. */
 final class TestHome implements SmartHomeGateway {
 
   static final LocationId HOME = LocationId.of("loc-1");
@@ -60,7 +61,8 @@ final class TestHome implements SmartHomeGateway {
                   .value(AttributeValue.NumberValue.of(9.2))
                   .build())
           .build();
-  final BoundedPublisher<PushedMessage> pushed = new BoundedPublisher<>(Runnable::run, 100_000, OverflowPolicy.FAIL_SUBSCRIPTION);
+  final InMemorySmartHome backend =
+      InMemorySmartHome.builder().user(user).bufferSize(20_000).build().addLocation(location).addRoom(room).addDevice(plug);
 
   static DeviceEvent event(String id, double power) {
     return ImmutableDeviceEvent.builder()
@@ -78,72 +80,11 @@ final class TestHome implements SmartHomeGateway {
   }
 
   void publish(PushedMessage message) {
-    pushed.offer(message);
+    backend.publish(message);
   }
 
   @Override
   public CompletableFuture<SmartHomeSession> connect() {
-    return CompletableFuture.completedFuture(new Session());
-  }
-
-  private final class Session implements SmartHomeSession {
-    private final BoundedPublisher<LifecycleEvent> lifecycle = new BoundedPublisher<>(Runnable::run, 16, OverflowPolicy.DROP_OLDEST);
-
-    @Override
-    public SessionInfo sessionInfo() {
-      return new SessionInfo(user.id(), Duration.ofHours(8), true);
-    }
-
-    @Override
-    public CompletableFuture<User> user() {
-      return CompletableFuture.completedFuture(user);
-    }
-
-    @Override
-    public CompletableFuture<List<Location>> locations() {
-      return CompletableFuture.completedFuture(List.of(location));
-    }
-
-    @Override
-    public CompletableFuture<List<Room>> rooms(LocationId locationId) {
-      return CompletableFuture.completedFuture(locationId.equals(HOME) ? List.of(room) : List.of());
-    }
-
-    @Override
-    public CompletableFuture<List<Device>> devices(LocationId locationId) {
-      return CompletableFuture.completedFuture(locationId.equals(HOME) ? List.of(plug) : List.of());
-    }
-
-    @Override
-    public Flow.Publisher<DeviceEvent> subscribe(EventFilter filter) {
-      return subscriber ->
-          pushed.filtered(m -> m instanceof DeviceEvent && filter.matches((DeviceEvent) m))
-              .subscribe(new Flow.Subscriber<PushedMessage>() {
-                @Override public void onSubscribe(Flow.Subscription s) { subscriber.onSubscribe(s); }
-                @Override public void onNext(PushedMessage item) { subscriber.onNext((DeviceEvent) item); }
-                @Override public void onError(Throwable t) { subscriber.onError(t); }
-                @Override public void onComplete() { subscriber.onComplete(); }
-              });
-    }
-
-    @Override
-    public Flow.Publisher<PushedMessage> messages() {
-      return pushed;
-    }
-
-    @Override
-    public Flow.Publisher<LifecycleEvent> lifecycle() {
-      return lifecycle;
-    }
-
-    @Override
-    public DeviceDirectory directory() {
-      return new ConcurrentDeviceDirectory();
-    }
-
-    @Override
-    public void close() {
-      lifecycle.close();
-    }
+    return backend.connect();
   }
 }

@@ -58,7 +58,9 @@ public final class LatestReplayPublisher<T> implements Flow.Publisher<T> {
       return;
     }
     latest = item;
-    for (BoundedPublisher<T> outlet : outlets) {
+    // A snapshot: with a direct executor a subscriber may subscribe again from onNext (re-entering
+    // this monitor on the same thread), which must not break the iteration.
+    for (BoundedPublisher<T> outlet : List.copyOf(outlets)) {
       outlet.offer(item);
     }
   }
@@ -84,10 +86,11 @@ public final class LatestReplayPublisher<T> implements Flow.Publisher<T> {
     }
     closed = true;
     closedWith = error;
-    for (BoundedPublisher<T> outlet : outlets) {
+    List<BoundedPublisher<T>> open = List.copyOf(outlets);
+    outlets.clear();
+    for (BoundedPublisher<T> outlet : open) {
       end(outlet, error);
     }
-    outlets.clear();
   }
 
   private static void end(BoundedPublisher<?> outlet, Throwable error) {

@@ -78,6 +78,8 @@ public final class CameraTrustManager extends X509ExtendedTrustManager {
         return;
       case PINNED:
         if (!pinned.equals(actual)) {
+          LOG.warn("Camera {} presented a certificate (SHA-256 {}) other than the pinned one ({}); "
+              + "refusing to connect", hostKey, actual, pinned);
           throw new PinMismatchException(hostKey, pinned, actual);
         }
         return;
@@ -94,6 +96,9 @@ public final class CameraTrustManager extends X509ExtendedTrustManager {
           LOG.info("First contact with camera {}: recorded certificate SHA-256 {} in {}",
               hostKey, actual, store.file());
         } else if (!recorded.get().equals(actual)) {
+          LOG.warn("Camera {} presented a certificate (SHA-256 {}) other than the one recorded in {} "
+              + "({}); refusing to connect. If the camera was reset or replaced, remove its line "
+              + "from that file.", hostKey, actual, store.file(), recorded.get());
           throw new PinMismatchException(hostKey, recorded.get(), actual);
         }
     }

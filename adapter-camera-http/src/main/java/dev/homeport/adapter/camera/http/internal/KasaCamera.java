@@ -235,7 +235,11 @@ public final class KasaCamera implements Camera {
     if (LOG.isDebugEnabled()) {
       LOG.debug("camera {}: sending {}", name, calls);
     }
-    return transport.post(request, repeatable).thenApply(answer -> {
+    return transport.post(request, repeatable).whenComplete((answer, failure) -> {
+      if (failure != null && LOG.isDebugEnabled()) {
+        LOG.debug("camera {}: {} failed: {}", name, calls, LinkieTransport.unwrap(failure).getMessage());
+      }
+    }).thenApply(answer -> {
       List<Object> outcomes = new ArrayList<>(calls.size());
       for (WireCall<?> call : calls) {
         outcomes.add(split(answer, call));

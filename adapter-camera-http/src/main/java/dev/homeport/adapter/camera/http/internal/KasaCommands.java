@@ -462,13 +462,4 @@ public final class KasaCommands {
           + " that is not an absolute URI");
     }
   }
-
-  /** Reads an answer field that must be present, for callers outside this class. */
-  static JsonNode requiredField(JsonNode object, String field, String ctx) {
-    return required(object, field, ctx);
-  }
-
-  static FieldMap rest(JsonNode answer) {
-    return WireJson.toFieldMap(answer, ERR_FIELDS);
-  }
 }

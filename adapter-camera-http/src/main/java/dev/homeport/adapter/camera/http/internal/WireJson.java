@@ -12,7 +12,6 @@ import dev.homeport.ports.ProtocolException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,8 +113,7 @@ public final class WireJson {
   /** The field map for a JSON object, leaving out {@code excluded} names. */
   public static FieldMap toFieldMap(JsonNode object, Set<String> excluded) {
     Map<String, Object> fields = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : object.properties()) {
       if (!excluded.contains(e.getKey())) {
         fields.put(e.getKey(), toPlain(e.getValue()));
       }

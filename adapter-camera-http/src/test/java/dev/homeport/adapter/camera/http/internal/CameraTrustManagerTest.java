@@ -91,6 +91,48 @@ class CameraTrustManagerTest {
   }
 
   @Test
+  void insecure_warnsOnceNoMatterHowManyHandshakes() throws Exception {
+    String host = "insecure-" + System.nanoTime() + ":10443";
+    CameraTrustManager tm = CameraTrustManager.insecure(host);
+    for (int i = 0; i < 3; i++) {
+      tm.checkServerTrusted(chain(i % 2 == 0 ? FIRST : SECOND), "RSA");
+    }
+    String logFile = System.getProperty("org.slf4j.simpleLogger.logFile");
+    org.junit.jupiter.api.Assumptions.assumeTrue(logFile != null,
+        "log capture needs -Dorg.slf4j.simpleLogger.logFile (set by this module's surefire config)");
+    String log = Files.readString(Path.of(logFile));
+    assertThat(log.split(java.util.regex.Pattern.quote("INSECURE TLS for camera " + host + ":"), -1))
+        .hasSize(2);
+  }
+
+  @Test
+  void tofu_concurrentFirstContactsOfManyCameras_areAllRecorded() throws Exception {
+    KnownHostsStore store = new KnownHostsStore(dir.resolve("known_hosts"));
+    java.util.List<Thread> threads = new java.util.ArrayList<>();
+    java.util.List<Throwable> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      String host = "10.0.0." + i + ":10443";
+      Thread t = new Thread(() -> {
+        try {
+          CameraTrustManager.trustOnFirstUse(host, new KnownHostsStore(store.file()))
+              .checkServerTrusted(chain(FIRST), "RSA");
+        } catch (Throwable e) {
+          errors.add(e);
+        }
+      });
+      threads.add(t);
+      t.start();
+    }
+    for (Thread t : threads) {
+      t.join(10_000);
+    }
+    assertThat(errors).isEmpty();
+    for (int i = 0; i < 20; i++) {
+      assertThat(store.lookup("10.0.0." + i + ":10443")).contains(FIRST.sha256Fingerprint());
+    }
+  }
+
+  @Test
   void clientCertificates_areNeverTrusted() {
     CameraTrustManager tm = CameraTrustManager.insecure("cam:1");
     assertThatThrownBy(() -> tm.checkClientTrusted(chain(FIRST), "RSA"))

@@ -15,7 +15,6 @@ public final class Json {
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .disable(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-          .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
           .build();
 
   public static final JsonNodeFactory NODES = MAPPER.getNodeFactory();

@@ -69,17 +69,19 @@ public final class PendingCalls {
     try {
       call.timer =
           scheduler.schedule(
-              () ->
-                  call.future.completeExceptionally(
-                      new RequestTimeoutException(
-                          description + " got no answer within " + timeout.toMillis() + " ms", null)),
+              () -> {
+                release(call);
+                call.future.completeExceptionally(
+                    new RequestTimeoutException(
+                        description + " got no answer within " + timeout.toMillis() + " ms", null));
+              },
               timeout.toNanos(),
               TimeUnit.NANOSECONDS);
       if (call.future.isDone()) {
         call.timer.cancel(false);
       }
     } catch (java.util.concurrent.RejectedExecutionException e) {
-      call.future.completeExceptionally(new dev.homeport.ports.ClosedException("session is closed"));
+      fail(call, new dev.homeport.ports.ClosedException("session is closed"));
     }
     return call;
   }
@@ -103,19 +105,22 @@ public final class PendingCalls {
       lateAcks.incrementAndGet();
       return false;
     }
+    // Release first, so whoever sees the answer also sees the ack id free.
+    release(call);
     call.future.complete(args);
     return true;
   }
 
   /** Fails one call (e.g. the send failed). */
   public void fail(Call call, Throwable error) {
+    release(call);
     call.future.completeExceptionally(error);
   }
 
   /** Fails every pending call with an error made for it, releasing every ack id. */
   public void failAll(Function<Call, Throwable> error) {
     for (Call call : pending.values()) {
-      call.future.completeExceptionally(error.apply(call));
+      fail(call, error.apply(call));
     }
   }
 

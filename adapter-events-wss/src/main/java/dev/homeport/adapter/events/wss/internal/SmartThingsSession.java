@@ -23,7 +23,6 @@ import dev.homeport.ports.RequestTimeoutException;
 import dev.homeport.ports.SessionExpiredException;
 import dev.homeport.ports.TransportException;
 import dev.homeport.ports.flow.BoundedPublisher;
-import dev.homeport.ports.flow.OverflowPolicy;
 import dev.homeport.ports.home.ConcurrentDeviceDirectory;
 import dev.homeport.ports.home.DeviceDirectory;
 import dev.homeport.ports.home.LifecycleEvent;
@@ -81,7 +80,7 @@ public final class SmartThingsSession implements SmartHomeSession {
   private final FeathersClient feathers;
   private final BoundedPublisher<DeviceEvent> events;
   private final BoundedPublisher<PushedMessage> messages;
-  private final BoundedPublisher<LifecycleEvent> lifecycle;
+  private final LatestReplayPublisher<LifecycleEvent> lifecycle;
   private final ConcurrentDeviceDirectory directory = new ConcurrentDeviceDirectory();
   private final RecentIds<String> recentEventIds;
   private final Backoff backoff;
@@ -96,6 +95,7 @@ public final class SmartThingsSession implements SmartHomeSession {
 
   private volatile SSLContext sslContext;
   private volatile Link current;
+  private volatile Link connecting;
   private volatile SessionInfo sessionInfo;
   private volatile boolean closed;
   private volatile HomeportException terminalError;
@@ -113,9 +113,18 @@ public final class SmartThingsSession implements SmartHomeSession {
     this.delivery = Executors.newCachedThreadPool(threads("homeport-smartthings-" + number + "-delivery"));
     this.pending = new PendingCalls(timer);
     this.feathers = new FeathersClient(pending, config.callTimeout());
-    this.events = new BoundedPublisher<>(delivery, config.bufferSize(), config.overflowPolicy());
-    this.messages = new BoundedPublisher<>(delivery, config.bufferSize(), config.overflowPolicy());
-    this.lifecycle = new BoundedPublisher<>(delivery, Math.max(64, config.bufferSize()), OverflowPolicy.DROP_OLDEST);
+    // Once the pool is shut down (session ended), late subscribers are served on their own thread.
+    java.util.concurrent.Executor deliver =
+        task -> {
+          try {
+            delivery.execute(task);
+          } catch (java.util.concurrent.RejectedExecutionException afterClose) {
+            task.run();
+          }
+        };
+    this.events = new BoundedPublisher<>(deliver, config.bufferSize(), config.overflowPolicy());
+    this.messages = new BoundedPublisher<>(deliver, config.bufferSize(), config.overflowPolicy());
+    this.lifecycle = new LatestReplayPublisher<>(deliver, Math.max(64, config.bufferSize()));
     this.recentEventIds = new RecentIds<>(config.duplicateWindow());
     this.backoff = new Backoff(config.backoffMin(), config.backoffMax());
   }
@@ -157,6 +166,7 @@ public final class SmartThingsSession implements SmartHomeSession {
         throw new ClosedException("session is closed");
       }
       link = new Link(++generation);
+      connecting = link;
     }
     publishLifecycle(SessionState.CONNECTING, reconnect ? "reconnecting to " + displayUrl : "connecting to " + displayUrl, false);
     long deadline = System.nanoTime() + config.connectTimeout().toNanos();
@@ -194,11 +204,13 @@ public final class SmartThingsSession implements SmartHomeSession {
         throw new TransportException("connection lost while authenticating", null);
       }
       link.established = true;
+      connecting = null;
       publishLifecycle(
           SessionState.AUTHENTICATED,
           reconnect ? "reconnected; events pushed while disconnected were not replayed" : "authenticated",
           reconnect);
     } catch (Exception e) {
+      connecting = null;
       link.abandon();
       throw e;
     }
@@ -352,6 +364,11 @@ public final class SmartThingsSession implements SmartHomeSession {
     if (link != null) {
       link.lost.set(true);
       link.abandon();
+    }
+    Link inProgress = connecting;
+    if (inProgress != null && inProgress != link) {
+      // Unblock a connect or reconnect in progress so its thread ends now, not after its time-out.
+      lost(inProgress, "session closed while connecting");
     }
     subscriptions.values().forEach(f -> f.completeExceptionally(error != null ? error : new ClosedException("session closed")));
     publishLifecycle(state, detail, false);
@@ -520,11 +537,7 @@ public final class SmartThingsSession implements SmartHomeSession {
   }
 
   private void publishLifecycle(SessionState state, String detail, boolean gap) {
-    try {
-      lifecycle.offer(new LifecycleEvent(state, clock.instant(), detail, gap));
-    } catch (IllegalStateException closedMeanwhile) {
-      LOG.debug("lifecycle event after close: {}", state);
-    }
+    lifecycle.offer(new LifecycleEvent(state, clock.instant(), detail, gap));
   }
 
   // ---------------------------------------------------------------- calls
@@ -644,9 +657,7 @@ public final class SmartThingsSession implements SmartHomeSession {
   }
 
   private static void requireLocation(LocationId locationId) {
-    if (locationId == null) {
-      throw new IllegalArgumentException("locationId must not be null");
-    }
+    java.util.Objects.requireNonNull(locationId, "locationId");
   }
 
   private CompletableFuture<JsonNode> createSubscription(Link link, LocationId locationId) {
@@ -673,9 +684,7 @@ public final class SmartThingsSession implements SmartHomeSession {
 
   @Override
   public Flow.Publisher<DeviceEvent> subscribe(EventFilter filter) {
-    if (filter == null) {
-      throw new IllegalArgumentException("filter must not be null");
-    }
+    java.util.Objects.requireNonNull(filter, "filter");
     Flow.Publisher<DeviceEvent> view = events.filtered(filter::matches);
     return subscriber -> {
       if (subscriber == null) {

@@ -28,7 +28,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +51,7 @@ public final class WireMapping {
     }
     if (node.isObject()) {
       Map<String, Object> map = new LinkedHashMap<>();
-      node.fields().forEachRemaining(entry -> map.put(entry.getKey(), plain(entry.getValue())));
+      node.properties().forEach(entry -> map.put(entry.getKey(), plain(entry.getValue())));
       return FieldMap.of(map);
     }
     if (node.isArray()) {
@@ -78,9 +77,7 @@ public final class WireMapping {
   /** The fields of {@code object} other than {@code known}, as a FieldMap. */
   static FieldMap otherFields(JsonNode object, Set<String> known) {
     Map<String, Object> map = new LinkedHashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> entry = fields.next();
+    for (Map.Entry<String, JsonNode> entry : object.properties()) {
       if (!known.contains(entry.getKey())) {
         map.put(entry.getKey(), plain(entry.getValue()));
       }

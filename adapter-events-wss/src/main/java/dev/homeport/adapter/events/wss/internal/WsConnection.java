@@ -122,6 +122,8 @@ public final class WsConnection {
         TlsContexts.PinMismatchException pin = (TlsContexts.PinMismatchException) cause;
         return new CertificateMismatchException(host, pin.expected(), pin.actual());
       }
+    }
+    for (Throwable cause = raw; cause != null; cause = cause.getCause()) {
       if (cause instanceof java.security.cert.CertificateException
           || cause instanceof javax.net.ssl.SSLHandshakeException) {
         return new TransportException(

@@ -1,0 +1,99 @@
+package dev.homeport.adapter.camera.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.homeport.domain.Secret;
+import dev.homeport.ports.camera.CameraEndpoint;
+import dev.homeport.ports.camera.ImmutableCameraEndpoint;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class KasaCameraConfigTest {
+
+  private static final String FP = "ab".repeat(32);
+
+  private static ImmutableKasaCameraConfig.Builder base() {
+    return ImmutableKasaCameraConfig.builder().name("porch").host("192.168.1.20")
+        .username("me@example.com").password(Secret.of("pw"));
+  }
+
+  private static CameraEndpoint endpoint(Map<String, String> options) {
+    return ImmutableCameraEndpoint.builder().name("porch").brand("kasa").host("192.168.1.20")
+        .username("me@example.com").password(Secret.of("pw")).putAllOptions(options).build();
+  }
+
+  @Test
+  void defaults_areThoseOfTheIssue() {
+    KasaCameraConfig config = base().build();
+    assertThat(config.port()).isEqualTo(10443);
+    assertThat(config.authVariant()).isEqualTo(AuthVariant.AUTO);
+    assertThat(config.trustMode()).isEqualTo(TrustMode.TOFU);
+    assertThat(config.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(config.requestTimeout()).isEqualTo(Duration.ofSeconds(8));
+    assertThat(config.knownHostsFile()).endsWithRaw(Path.of(".homeport", "known_hosts"));
+    assertThat(config.toString()).contains("Secret[redacted]").doesNotContain("pw,");
+  }
+
+  @Test
+  void invalidValues_areRefusedNamingTheField() {
+    assertThatThrownBy(() -> base().port(70000).build()).hasMessageContaining("port must be 1..65535");
+    assertThatThrownBy(() -> base().trustMode(TrustMode.PINNED).build())
+        .hasMessageContaining("pinnedSha256 is required");
+    assertThatThrownBy(() -> base().pinnedSha256(FP).build())
+        .hasMessageContaining("pinnedSha256 is only allowed when trustMode is pinned");
+    assertThatThrownBy(() -> base().trustMode(TrustMode.PINNED).pinnedSha256("xyz").build())
+        .hasMessageContaining("pinnedSha256").hasMessageContaining("64 hex digits");
+    assertThatThrownBy(() -> base().requestTimeout(Duration.ZERO).build())
+        .hasMessageContaining("requestTimeout must be positive");
+    assertThatThrownBy(() -> base().host("  ").build()).hasMessageContaining("host");
+  }
+
+  @Test
+  void endpointOptions_areParsedIntoTheConfig() {
+    KasaCameraConfig config = dev.homeport.adapter.camera.http.internal.EndpointOptions.toConfig(
+        endpoint(Map.of("auth", "MD5", "fingerprint", FP.toUpperCase(), "connectTimeout", "500ms",
+            "requestTimeout", "PT12S", "knownHosts", "/tmp/kh")), "kasa");
+    assertThat(config.authVariant()).isEqualTo(AuthVariant.MD5);
+    assertThat(config.trustMode()).isEqualTo(TrustMode.PINNED);
+    assertThat(config.pinnedSha256()).contains(FP);
+    assertThat(config.connectTimeout()).isEqualTo(Duration.ofMillis(500));
+    assertThat(config.requestTimeout()).isEqualTo(Duration.ofSeconds(12));
+    assertThat(config.knownHostsFile()).isEqualTo(Path.of("/tmp/kh"));
+    assertThat(config.port()).isEqualTo(10443);
+  }
+
+  @Test
+  void badEndpointOptions_failBeforeAnyIoNamingOptionAndAllowedValues() {
+    KasaCameraDriver driver = new KasaCameraDriver();
+    assertThatThrownBy(() -> driver.connect(endpoint(Map.of("auth", "sha1"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("option 'auth'").hasMessageContaining("auto, base64, md5, plain");
+    assertThatThrownBy(() -> driver.connect(endpoint(Map.of("trust", "maybe"))))
+        .hasMessageContaining("option 'trust'").hasMessageContaining("tofu, pinned, insecure");
+    assertThatThrownBy(() -> driver.connect(endpoint(Map.of("trust", "pinned"))))
+        .hasMessageContaining("'fingerprint'").hasMessageContaining("required");
+    assertThatThrownBy(() -> driver.connect(endpoint(Map.of("trust", "insecure", "fingerprint", FP))))
+        .hasMessageContaining("'fingerprint' needs option 'trust' to be pinned");
+    assertThatThrownBy(() -> driver.connect(endpoint(Map.of("connectTimeout", "soon"))))
+        .hasMessageContaining("option 'connectTimeout'").hasMessageContaining("500ms, 5s");
+    assertThatThrownBy(() -> driver.connect(endpoint(Map.of("colour", "red"))))
+        .hasMessageContaining("unknown option 'colour'")
+        .hasMessageContaining("auth, trust, fingerprint, knownHosts, connectTimeout, requestTimeout");
+    assertThatThrownBy(() -> driver.connect(ImmutableCameraEndpoint.builder().name("porch")
+        .brand("kasa").host("h").build()))
+        .hasMessageContaining("needs a username");
+    assertThatThrownBy(() -> driver.connect(ImmutableCameraEndpoint.builder().name("porch")
+        .brand("inmemory").host("h").build()))
+        .hasMessageContaining("brand 'inmemory'");
+  }
+
+  @Test
+  void endpointWithInsecureTrust_connectsWithoutIo() {
+    try (var camera = new KasaCameraDriver().connect(endpoint(Map.of("trust", "insecure")))) {
+      assertThat(camera.name()).isEqualTo("porch");
+    }
+  }
+}

@@ -1,0 +1,511 @@
+package dev.homeport.cli.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.homeport.domain.FieldMap;
+import dev.homeport.domain.Secret;
+import dev.homeport.domain.camera.CameraCommand;
+import dev.homeport.domain.camera.Direction;
+import dev.homeport.domain.camera.FormatSdCard;
+import dev.homeport.domain.camera.GetCameraInfo;
+import dev.homeport.domain.camera.GetCloudInfo;
+import dev.homeport.domain.camera.GetPosition;
+import dev.homeport.domain.camera.GetSdCardState;
+import dev.homeport.domain.camera.GetSetting;
+import dev.homeport.domain.camera.GetThumbnailLink;
+import dev.homeport.domain.camera.GetTimeStatus;
+import dev.homeport.domain.camera.GoToPreset;
+import dev.homeport.domain.camera.ListDetections;
+import dev.homeport.domain.camera.ListPresets;
+import dev.homeport.domain.camera.Move;
+import dev.homeport.domain.camera.Position;
+import dev.homeport.domain.camera.RawCommand;
+import dev.homeport.domain.camera.SetPosition;
+import dev.homeport.domain.camera.SetSetting;
+import dev.homeport.domain.camera.Setting;
+import dev.homeport.domain.camera.Stop;
+import dev.homeport.ports.RequestTimeoutException;
+import dev.homeport.ports.camera.Camera;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** {@code homeport camera}: one command to one camera, by flags or by name from a deployment file. */
+@Command(
+    name = "camera",
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    mixinStandardHelpOptions = true,
+    exitCodeListHeading = ExitCodesHelp.HEADING,
+    exitCodeList = {
+      ExitCodesHelp.OK,
+      ExitCodesHelp.FAILURE,
+      ExitCodesHelp.USAGE,
+      ExitCodesHelp.AUTHENTICATION,
+      ExitCodesHelp.UNREACHABLE,
+      ExitCodesHelp.REFUSED,
+      ExitCodesHelp.CERTIFICATE,
+    },
+    description = {
+      "Send one command to a camera.",
+      "The password comes from the environment variable named by --password-env, or a prompt on a terminal.",
+    },
+    subcommands = {
+      CameraCli.Info.class,
+      CameraCli.Get.class,
+      CameraCli.SetCmd.class,
+      CameraCli.PresetCmd.class,
+      CameraCli.MoveCmd.class,
+      CameraCli.StopCmd.class,
+      CameraCli.PositionCmd.class,
+      CameraCli.Presets.class,
+      CameraCli.SdCard.class,
+      CameraCli.Cloud.class,
+      CameraCli.Time.class,
+      CameraCli.Detections.class,
+      CameraCli.Snapshot.class,
+      CameraCli.FormatSd.class,
+      CameraCli.Raw.class,
+    })
+public final class CameraCli implements Callable<Integer> {
+
+  private final CliContext context;
+
+  @Spec CommandSpec spec;
+
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "NAME",
+      description = "The camera's name in the --config file.")
+  String cameraName;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "Deployment file naming the cameras (YAML).")
+  Path config;
+
+  @Option(names = "--host", paramLabel = "H", description = "Camera host name or IP address.")
+  String host;
+
+  @Option(names = "--port", paramLabel = "P", description = "Camera port (default: 10443).")
+  Integer port;
+
+  @Option(names = "--username", paramLabel = "U", description = "User name: the Kasa account e-mail.")
+  String username;
+
+  @Option(
+      names = "--password-env",
+      paramLabel = "VAR",
+      description = "Environment variable holding the password (default: HOMEPORT_CAMERA_PASSWORD).")
+  String passwordEnv;
+
+  @Option(
+      names = "--auth",
+      paramLabel = "MODE",
+      description = "How the password is sent: auto, base64, md5, plain (default: auto).")
+  String auth;
+
+  @Option(
+      names = "--trust",
+      paramLabel = "TRUST",
+      description = {
+        "Certificate trust: tofu (record on first use, then require the same; default),",
+        "insecure (accept any), or sha256:HEX (pin this fingerprint)."
+      })
+  String trust;
+
+  @Option(names = "--known-hosts", paramLabel = "FILE", description = "Where tofu records fingerprints.")
+  Path knownHosts;
+
+  @Option(names = "--timeout", paramLabel = "DURATION", description = "Per-request time-out, e.g. 10s.")
+  String timeout;
+
+  @Option(
+      names = "--json",
+      scope = ScopeType.INHERIT,
+      description = "Print the result as JSON on standard output (nothing else there).")
+  boolean json;
+
+  public CameraCli(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    String commands = String.join(", ", spec.subcommands().keySet());
+    if (cameraName != null && config == null) {
+      throw new ParameterException(
+          spec.commandLine(), "unknown camera command '" + cameraName + "': one of " + commands);
+    }
+    throw new ParameterException(spec.commandLine(), "missing camera command: one of " + commands);
+  }
+
+  /** The camera spec from the config file and flags, validated; no I/O beyond reading the file. */
+  CameraSpec resolve() {
+    CameraSpec base;
+    if (config != null) {
+      Deployment deployment = Deployment.load(config);
+      if (cameraName == null) {
+        if (deployment.cameras().size() != 1) {
+          throw new UsageException(
+              "name the camera: homeport camera --config " + config + " NAME COMMAND; the file has "
+                  + (deployment.cameras().isEmpty() ? "no cameras" : String.join(", ", deployment.cameras().keySet())));
+        }
+        base = deployment.cameras().values().iterator().next();
+      } else {
+        base = deployment.camera(cameraName);
+      }
+    } else {
+      if (cameraName != null) {
+        throw new UsageException(
+            "unknown camera command '" + cameraName + "'; a camera NAME needs --config FILE. Commands: "
+                + String.join(", ", spec.subcommands().keySet()));
+      }
+      base = CameraSpec.kasa(host == null ? "camera" : host);
+    }
+    if (host != null) {
+      base = base.withHost(Values.host("--host", host));
+    }
+    if (port != null) {
+      base = base.withPort(Values.port("--port", port));
+    }
+    if (username != null) {
+      base = base.withUsername(username);
+    }
+    if (passwordEnv != null) {
+      base = base.withPasswordEnv(Values.variableName("--password-env", passwordEnv));
+    }
+    if (auth != null) {
+      base = base.withAuth(Values.oneOf("--auth", auth, Values.AUTH));
+    }
+    if (trust != null) {
+      base = base.withTrust(Values.cameraTrust("--trust", trust));
+    }
+    if (knownHosts != null) {
+      base = base.withKnownHosts(knownHosts);
+    }
+    if (timeout != null) {
+      base = base.withTimeout(Values.duration("--timeout", timeout));
+    }
+    return base.validated();
+  }
+
+  /** Validates everything, connects, sends {@code command}, prints the result. */
+  <R> int send(CameraCommand<R> command, Function<R, Result> view) {
+    Output output = context.output(json);
+    CameraSpec camera = resolve();
+    Optional<Secret> password = Optional.empty();
+    if (camera.brand().equals("kasa")) {
+      password =
+          Optional.of(
+              context.secret(
+                  camera.passwordEnv(),
+                  "camera password",
+                  config != null ? "password-env: in " + config : "--password-env",
+                  Optional.of("Password for " + camera.username().orElse("") + " on " + camera.host().orElse("") + ": ")));
+    }
+    if (camera.trust().equals("insecure")) {
+      output.note("homeport: warning: --trust insecure accepts any certificate; anyone on the network path"
+          + " can impersonate the camera and capture its password");
+    }
+    output.progress("Connecting to " + camera.name() + describeWhere(camera) + "...");
+    try (Camera connected = context.backends().camera(camera, password)) {
+      R value = await(connected.execute(command), camera.timeout());
+      output.result(view.apply(value));
+    }
+    return 0;
+  }
+
+  private static String describeWhere(CameraSpec camera) {
+    return camera.host().map(h -> " (" + h + ":" + camera.port().orElse(CameraSpec.DEFAULT_PORT) + ")").orElse("");
+  }
+
+  /** Waits for a result; a safety net beyond the adapter's own time-outs. */
+  static <R> R await(CompletableFuture<R> future, Optional<Duration> timeout) {
+    Duration limit = timeout.orElse(Duration.ofSeconds(30)).multipliedBy(3).plusSeconds(5);
+    try {
+      return future.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      throw Failures.rethrowable(e.getCause());
+    } catch (TimeoutException e) {
+      future.cancel(true);
+      throw new RequestTimeoutException("no answer within " + limit.toSeconds() + " s", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UsageException("interrupted");
+    }
+  }
+
+  // ---------------------------------------------------------------- subcommands
+
+  abstract static class Sub implements Callable<Integer> {
+    @ParentCommand CameraCli parent;
+  }
+
+  @Command(name = "info", description = "Show what the camera says about itself.")
+  static final class Info extends Sub {
+    @Override
+    public Integer call() {
+      return parent.send(new GetCameraInfo(), Views::cameraInfo);
+    }
+  }
+
+  @Command(
+      name = "get",
+      description = {
+        "Read a setting. SETTING is one of: power, record-video, record-audio, motion-detection,",
+        "motion-sensitivity, motion-trigger-time, baby-cry-detection, person-detection,",
+        "sound-detection, sound-sensitivity, motion-tracking, patrol, resolution, rotation,",
+        "night-vision, status-led, do-not-disturb, time, time-zone."
+      })
+  static final class Get extends Sub {
+    @Parameters(index = "0", paramLabel = "SETTING")
+    String setting;
+
+    @Override
+    public Integer call() {
+      return get(Setting.byId(setting));
+    }
+
+    private <T> int get(Setting<T> which) {
+      return parent.send(new GetSetting<>(which), value -> Views.setting(which, value));
+    }
+  }
+
+  @Command(
+      name = "set",
+      description = {
+        "Change a setting (see 'get' for the names). Values: on/off for switches; low/medium/high for sensitivities;",
+        "auto/day/night for night-vision; 2560x1440/1920x1080/1280x720 for resolution; 0/180 for",
+        "rotation; DAY_MS/NIGHT_MS for motion-trigger-time; epoch seconds for time;",
+        "UTC-05:00/America/New_York for time-zone."
+      })
+  static final class SetCmd extends Sub {
+    @Parameters(index = "0", paramLabel = "SETTING") String setting;
+    @Parameters(index = "1", paramLabel = "VALUE") String value;
+
+    @Override
+    public Integer call() {
+      return set(Setting.byId(setting));
+    }
+
+    private <T> int set(Setting<T> which) {
+      T parsed = which.parse(value);
+      return parent.send(new SetSetting<>(which, parsed), ignored -> Views.settingChanged(which, parsed));
+    }
+  }
+
+  @Command(name = "preset", description = "Move to a saved position, 1..4.")
+  static final class PresetCmd extends Sub {
+    @Parameters(index = "0", paramLabel = "N") String preset;
+
+    @Override
+    public Integer call() {
+      int index = integer("preset", preset, "1..4");
+      GoToPreset command = new GoToPreset(index);
+      return parent.send(command, ignored -> Views.action("preset", "moving to preset " + index, Map.of("preset", index)));
+    }
+  }
+
+  @Command(name = "move", description = "Start moving: DIRECTION left/right/up/down, SPEED 1..10.")
+  static final class MoveCmd extends Sub {
+    @Parameters(index = "0", paramLabel = "DIRECTION") String direction;
+    @Parameters(index = "1", paramLabel = "SPEED") String speed;
+
+    @Override
+    public Integer call() {
+      Direction parsed = direction(direction);
+      Move command = new Move(parsed, integer("speed", speed, "1..10"));
+      Map<String, Object> fields = new LinkedHashMap<>();
+      fields.put("direction", parsed.name().toLowerCase(Locale.ROOT));
+      fields.put("speed", command.speed());
+      return parent.send(
+          command,
+          ignored -> Views.action("move", "moving " + fields.get("direction") + " at speed " + command.speed(), fields));
+    }
+  }
+
+  @Command(name = "stop", description = "Stop moving.")
+  static final class StopCmd extends Sub {
+    @Override
+    public Integer call() {
+      return parent.send(new Stop(), ignored -> Views.action("stop", "stopped", Map.of()));
+    }
+  }
+
+  @Command(name = "position", description = "Show the pan/tilt position, or move to X Y (0..10000 each).")
+  static final class PositionCmd extends Sub {
+    @Parameters(arity = "0..2", paramLabel = "X Y") List<String> coordinates;
+
+    @Override
+    public Integer call() {
+      if (coordinates == null || coordinates.isEmpty()) {
+        return parent.send(new GetPosition(), Views::position);
+      }
+      if (coordinates.size() != 2) {
+        throw new UsageException("position takes no argument (show) or two: X Y, each 0..10000");
+      }
+      int x = integer("position x", coordinates.get(0), "0..10000");
+      int y = integer("position y", coordinates.get(1), "0..10000");
+      SetPosition command = new SetPosition(new Position(x, y));
+      Map<String, Object> fields = new LinkedHashMap<>();
+      fields.put("x", x);
+      fields.put("y", y);
+      return parent.send(command, ignored -> Views.action("position", "moving to x=" + x + " y=" + y, fields));
+    }
+  }
+
+  @Command(name = "presets", description = "List the saved positions.")
+  static final class Presets extends Sub {
+    @Override
+    public Integer call() {
+      return parent.send(new ListPresets(), Views::presets);
+    }
+  }
+
+  @Command(name = "sd-card", description = "Show the SD card state.")
+  static final class SdCard extends Sub {
+    @Override
+    public Integer call() {
+      return parent.send(new GetSdCardState(), Views::sdCard);
+    }
+  }
+
+  @Command(name = "cloud", description = "Show the link to the vendor cloud.")
+  static final class Cloud extends Sub {
+    @Override
+    public Integer call() {
+      return parent.send(new GetCloudInfo(), Views::cloud);
+    }
+  }
+
+  @Command(name = "time", description = "Show the camera clock and time zone.")
+  static final class Time extends Sub {
+    @Override
+    public Integer call() {
+      return parent.send(new GetTimeStatus(), Views::time);
+    }
+  }
+
+  @Command(name = "detections", description = "List detections between FROM and TO (epoch seconds, FROM < TO).")
+  static final class Detections extends Sub {
+    @Parameters(index = "0", paramLabel = "FROM") String from;
+    @Parameters(index = "1", paramLabel = "TO") String to;
+
+    @Override
+    public Integer call() {
+      ListDetections command =
+          new ListDetections(
+              Instant.ofEpochSecond(epoch("FROM", from)), Instant.ofEpochSecond(epoch("TO", to)));
+      return parent.send(command, Views::detections);
+    }
+  }
+
+  @Command(name = "snapshot", description = "Print the link to the latest thumbnail.")
+  static final class Snapshot extends Sub {
+    @Override
+    public Integer call() {
+      return parent.send(new GetThumbnailLink(), Views::snapshot);
+    }
+  }
+
+  @Command(name = "format-sd", description = "Erase the SD card (destructive: needs --yes).")
+  static final class FormatSd extends Sub {
+    @Option(names = "--yes", description = "Confirm that everything on the card may be erased.")
+    boolean yes;
+
+    @Override
+    public Integer call() {
+      if (!yes) {
+        throw new UsageException("format-sd erases every recording on the SD card; add --yes to confirm");
+      }
+      return parent.send(new FormatSdCard(), ignored -> Views.action("format-sd", "SD card formatted", Map.of()));
+    }
+  }
+
+  @Command(
+      name = "raw",
+      description = {
+        "Send any module/method with JSON parameters (the escape hatch), e.g.",
+        "raw smartlife.cam.ipcamera.led get_status '{}'"
+      })
+  static final class Raw extends Sub {
+    @Parameters(index = "0", paramLabel = "MODULE") String module;
+    @Parameters(index = "1", paramLabel = "METHOD") String method;
+    @Parameters(index = "2", arity = "0..1", paramLabel = "JSON") String params;
+
+    @Override
+    public Integer call() {
+      RawCommand command = new RawCommand(module, method, jsonObject(params));
+      return parent.send(command, answer -> Views.raw(module, method, answer));
+    }
+  }
+
+  // ---------------------------------------------------------------- parsing helpers
+
+  static int integer(String field, String text, String allowed) {
+    try {
+      return Integer.parseInt(text.trim());
+    } catch (NumberFormatException e) {
+      throw new UsageException(field + " must be a whole number " + allowed + ", was \"" + text + "\"");
+    }
+  }
+
+  static long epoch(String field, String text) {
+    try {
+      return Long.parseLong(text.trim());
+    } catch (NumberFormatException e) {
+      throw new UsageException(field + " must be epoch seconds (e.g. 1767225600), was \"" + text + "\"");
+    }
+  }
+
+  static Direction direction(String text) {
+    try {
+      return Direction.valueOf(text.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(
+          "direction must be one of "
+              + Arrays.stream(Direction.values()).map(d -> d.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "))
+              + ", was \"" + text + "\"");
+    }
+  }
+
+  static FieldMap jsonObject(String text) {
+    if (text == null || text.isBlank()) {
+      return FieldMap.empty();
+    }
+    JsonNode node;
+    try {
+      node = Output.MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new UsageException(
+          "JSON parameters are malformed (" + e.getOriginalMessage() + "); give an object such as '{\"value\":\"on\"}'");
+    }
+    if (node == null || !node.isObject()) {
+      throw new UsageException("JSON parameters must be an object such as '{\"value\":\"on\"}', was " + text);
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> map = (Map<String, Object>) Views.toPlain(node);
+    return FieldMap.of(map);
+  }
+}

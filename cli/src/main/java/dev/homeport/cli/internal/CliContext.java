@@ -1,0 +1,65 @@
+package dev.homeport.cli.internal;
+
+import dev.homeport.cli.CliEnvironment;
+import dev.homeport.domain.Secret;
+import java.util.Optional;
+
+/** What every command needs: the environment, the backends, and the global flags. One per run. */
+public final class CliContext {
+
+  private final CliEnvironment environment;
+  private final Backends backends;
+  private volatile boolean verbose;
+
+  public CliContext(CliEnvironment environment, Backends backends) {
+    this.environment = environment;
+    this.backends = backends;
+  }
+
+  public CliEnvironment environment() {
+    return environment;
+  }
+
+  public Backends backends() {
+    return backends;
+  }
+
+  public boolean verbose() {
+    return verbose;
+  }
+
+  public void verbose(boolean verbose) {
+    this.verbose = verbose;
+  }
+
+  /** An output for one command. */
+  public Output output(boolean json) {
+    return new Output(environment.out(), environment.err(), json, environment.interactive());
+  }
+
+  /**
+   * A secret from the environment variable {@code variable}, or typed at a prompt when a terminal
+   * is available and {@code prompt} is given.
+   *
+   * @throws UsageException naming the variable when neither gives a value
+   */
+  public Secret secret(String variable, String what, String option, Optional<String> prompt) {
+    Optional<String> value = environment.variable(variable);
+    if (value.isPresent()) {
+      return Secret.of(value.get());
+    }
+    if (prompt.isPresent()) {
+      Optional<char[]> typed = environment.promptPassword(prompt.get());
+      if (typed.isPresent() && typed.get().length > 0) {
+        String text = new String(typed.get());
+        java.util.Arrays.fill(typed.get(), '\0');
+        return Secret.of(text);
+      }
+      throw new UsageException(
+          "no " + what + ": set the environment variable " + variable
+              + " (or name another one with " + option + "), or run on a terminal to be prompted");
+    }
+    throw new UsageException(
+        "no " + what + ": set the environment variable " + variable + " (or name another one with " + option + ")");
+  }
+}

@@ -1,0 +1,272 @@
+package dev.homeport.cli.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A deployment file ({@code homeport.yaml}): the cameras by name (brand, host, user, trust) and the
+ * event source, with secrets given only as environment-variable references. Immutable.
+ *
+ * <pre>
+ * cameras:
+ *   porch:
+ *     brand: kasa            # kasa or inmemory
+ *     host: 192.168.1.20
+ *     port: 10443            # optional
+ *     username: me@example.com
+ *     password-env: PORCH_PASSWORD
+ *     auth: auto             # auto, base64, md5, plain
+ *     trust: tofu            # tofu, insecure, sha256:HEX
+ *     known-hosts: ~/.homeport/known_hosts
+ *     timeout: 10s
+ * events:
+ *   source: smartthings      # smartthings or inmemory
+ *   url: wss://my.smartthings.com/socket.io/
+ *   csrf-env: HOMEPORT_CSRF_TOKEN
+ *   cookie-env: HOMEPORT_COOKIE
+ *   trust: default           # default, insecure, sha256:HEX
+ *   ca-cert: /path/to/ca.pem
+ * </pre>
+ *
+ * @param file where it was read from
+ * @param cameras the cameras by name, in file order
+ * @param events the event source, if the file has one
+ */
+public record Deployment(Path file, Map<String, CameraSpec> cameras, Optional<EventSourceSpec> events) {
+
+  private static final Set<String> TOP = Set.of("cameras", "events");
+  private static final List<String> CAMERA_KEYS =
+      List.of("brand", "host", "port", "username", "password-env", "auth", "trust", "known-hosts", "timeout");
+  private static final List<String> EVENT_KEYS =
+      List.of("source", "url", "csrf-env", "cookie-env", "trust", "ca-cert");
+  private static final Set<String> SECRET_KEYS =
+      Set.of("password", "pass", "passwd", "secret", "token", "csrf", "csrf-token", "csrftoken", "cookie");
+
+  public Deployment {
+    cameras = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(cameras));
+  }
+
+  /**
+   * Reads and validates a deployment file; no I/O other than reading the file.
+   *
+   * @throws UsageException naming the file, the key at fault and what is allowed
+   */
+  public static Deployment load(Path file) {
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (NoSuchFileException e) {
+      throw new UsageException("config file " + file + " does not exist");
+    } catch (IOException | java.io.UncheckedIOException e) {
+      throw new UsageException("cannot read config file " + file + ": " + e.getMessage());
+    }
+    return parse(file, text);
+  }
+
+  /** Parses and validates deployment text; {@code file} only names it in messages. */
+  public static Deployment parse(Path file, String text) {
+    JsonNode root;
+    try {
+      root = new ObjectMapper(new YAMLFactory()).readTree(text);
+    } catch (JsonProcessingException e) {
+      String where =
+          e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+      throw new UsageException(
+          "config file " + file + " is not valid YAML" + where + ": " + e.getOriginalMessage());
+    }
+    String prefix = "config file " + file + ": ";
+    if (root == null || root.isMissingNode() || root.isNull()) {
+      throw new UsageException(prefix + "is empty; it needs cameras: and/or events:");
+    }
+    if (!root.isObject()) {
+      throw new UsageException(prefix + "must be a mapping with cameras: and/or events:");
+    }
+    for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
+      String key = names.next();
+      if (!TOP.contains(key)) {
+        throw new UsageException(prefix + "unknown key '" + key + "'; allowed: cameras, events");
+      }
+    }
+    Map<String, CameraSpec> cameras = new LinkedHashMap<>();
+    JsonNode camerasNode = root.path("cameras");
+    if (!camerasNode.isMissingNode() && !camerasNode.isNull()) {
+      if (!camerasNode.isObject()) {
+        throw new UsageException(prefix + "cameras must be a mapping from camera names to settings");
+      }
+      for (Iterator<Map.Entry<String, JsonNode>> it = camerasNode.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> entry = it.next();
+        cameras.put(entry.getKey(), camera(prefix, entry.getKey(), entry.getValue()));
+      }
+    }
+    Optional<EventSourceSpec> events = Optional.empty();
+    JsonNode eventsNode = root.path("events");
+    if (!eventsNode.isMissingNode() && !eventsNode.isNull()) {
+      events = Optional.of(events(prefix, eventsNode));
+    }
+    return new Deployment(file, cameras, events);
+  }
+
+  /** The camera of that name. */
+  public CameraSpec camera(String name) {
+    CameraSpec spec = cameras.get(name);
+    if (spec == null) {
+      throw new UsageException(
+          "config file " + file + " has no camera named '" + name + "'"
+              + (cameras.isEmpty() ? "" : "; it has: " + String.join(", ", cameras.keySet())));
+    }
+    return spec;
+  }
+
+  /** The event source. */
+  public EventSourceSpec eventSource() {
+    return events.orElseThrow(
+        () -> new UsageException("config file " + file + " has no events: section"));
+  }
+
+  private static CameraSpec camera(String prefix, String name, JsonNode node) {
+    String where = prefix + "camera '" + name + "': ";
+    if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+      throw new UsageException(
+          prefix + "camera name '" + name + "' must be 1..64 letters, digits, '.', '_' or '-'");
+    }
+    if (!node.isObject()) {
+      throw new UsageException(where + "must be a mapping of " + String.join(", ", CAMERA_KEYS));
+    }
+    checkKeys(where, node, CAMERA_KEYS, "password-env");
+    String brand = Values.oneOf(where + "brand", required(where, node, "brand"), Values.BRANDS);
+    CameraSpec spec = CameraSpec.kasa(name);
+    spec = new CameraSpec(name, brand, spec.host(), spec.port(), spec.username(), spec.passwordEnv(),
+        spec.auth(), spec.trust(), spec.knownHosts(), spec.timeout());
+    Optional<String> host = text(where, node, "host");
+    if (host.isPresent()) {
+      spec = spec.withHost(Values.host(where + "host", host.get()));
+    }
+    JsonNode port = node.path("port");
+    if (!port.isMissingNode() && !port.isNull()) {
+      if (!port.canConvertToInt() || !port.isIntegralNumber()) {
+        throw new UsageException(where + "port must be a number 1..65535, was " + port);
+      }
+      spec = spec.withPort(Values.port(where + "port", port.intValue()));
+    }
+    Optional<String> username = text(where, node, "username");
+    if (username.isPresent()) {
+      spec = spec.withUsername(username.get());
+    }
+    Optional<String> passwordEnv = text(where, node, "password-env");
+    if (passwordEnv.isPresent()) {
+      spec = spec.withPasswordEnv(Values.variableName(where + "password-env", passwordEnv.get()));
+    }
+    Optional<String> auth = text(where, node, "auth");
+    if (auth.isPresent()) {
+      spec = spec.withAuth(Values.oneOf(where + "auth", auth.get(), Values.AUTH));
+    }
+    Optional<String> trust = text(where, node, "trust");
+    if (trust.isPresent()) {
+      spec = spec.withTrust(Values.cameraTrust(where + "trust", trust.get()));
+    }
+    Optional<String> knownHosts = text(where, node, "known-hosts");
+    if (knownHosts.isPresent()) {
+      spec = spec.withKnownHosts(expandHome(knownHosts.get()));
+    }
+    Optional<String> timeout = text(where, node, "timeout");
+    if (timeout.isPresent()) {
+      spec = spec.withTimeout(Values.duration(where + "timeout", timeout.get()));
+    }
+    try {
+      return spec.validated();
+    } catch (UsageException e) {
+      throw new UsageException(prefix + e.getMessage());
+    }
+  }
+
+  private static EventSourceSpec events(String prefix, JsonNode node) {
+    String where = prefix + "events: ";
+    if (!node.isObject()) {
+      throw new UsageException(where + "must be a mapping of " + String.join(", ", EVENT_KEYS));
+    }
+    checkKeys(where, node, EVENT_KEYS, "csrf-env and cookie-env");
+    String source = Values.oneOf(where + "source", required(where, node, "source"), Values.SOURCES);
+    EventSourceSpec spec = EventSourceSpec.smartThings();
+    spec = new EventSourceSpec(source, spec.url(), spec.csrfEnv(), spec.cookieEnv(), spec.trust(), spec.caCert());
+    Optional<String> url = text(where, node, "url");
+    if (url.isPresent()) {
+      spec = spec.withUrl(Values.webSocketUrl(where + "url", url.get()));
+    }
+    Optional<String> csrfEnv = text(where, node, "csrf-env");
+    if (csrfEnv.isPresent()) {
+      spec = spec.withCsrfEnv(Values.variableName(where + "csrf-env", csrfEnv.get()));
+    }
+    Optional<String> cookieEnv = text(where, node, "cookie-env");
+    if (cookieEnv.isPresent()) {
+      spec = spec.withCookieEnv(Values.variableName(where + "cookie-env", cookieEnv.get()));
+    }
+    Optional<String> trust = text(where, node, "trust");
+    if (trust.isPresent()) {
+      spec = spec.withTrust(Values.serviceTrust(where + "trust", trust.get()));
+    }
+    Optional<String> caCert = text(where, node, "ca-cert");
+    if (caCert.isPresent()) {
+      spec = spec.withCaCert(expandHome(caCert.get()));
+    }
+    try {
+      return spec.validated();
+    } catch (UsageException e) {
+      throw new UsageException(prefix + e.getMessage());
+    }
+  }
+
+  private static void checkKeys(String where, JsonNode node, List<String> allowed, String secretHint) {
+    for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+      String key = names.next();
+      if (SECRET_KEYS.contains(key.toLowerCase(Locale.ROOT))) {
+        throw new UsageException(
+            where + "'" + key + "' looks like a secret; secrets never go in the file: name an"
+                + " environment variable with " + secretHint + " instead");
+      }
+      if (!allowed.contains(key)) {
+        throw new UsageException(
+            where + "unknown key '" + key + "'; allowed: " + String.join(", ", allowed));
+      }
+    }
+  }
+
+  private static String required(String where, JsonNode node, String key) {
+    return text(where, node, key)
+        .orElseThrow(() -> new UsageException(where + key + " is required"));
+  }
+
+  private static Optional<String> text(String where, JsonNode node, String key) {
+    JsonNode value = node.path(key);
+    if (value.isMissingNode() || value.isNull()) {
+      return Optional.empty();
+    }
+    if (!value.isValueNode()) {
+      throw new UsageException(where + key + " must be a single value, was " + value);
+    }
+    String text = value.asText().trim();
+    if (text.isEmpty()) {
+      throw new UsageException(where + key + " must not be empty");
+    }
+    return Optional.of(text);
+  }
+
+  static Path expandHome(String path) {
+    if (path.equals("~") || path.startsWith("~/")) {
+      return Path.of(System.getProperty("user.home") + path.substring(1));
+    }
+    return Path.of(path);
+  }
+}

@@ -1,0 +1,65 @@
+package dev.homeport.cli.internal;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The event source as the CLI will connect to it, from flags or from a deployment file. Secrets
+ * are not held here: only the names of the environment variables that hold them.
+ *
+ * @param source {@code smartthings} or {@code inmemory}
+ * @param url the WebSocket URL (required for smartthings)
+ * @param csrfEnv the variable holding the CSRF token
+ * @param cookieEnv the variable holding the session cookie
+ * @param trust {@code default}, {@code insecure} or {@code sha256:HEX}
+ * @param caCert an extra CA certificate (PEM) to trust, if any
+ */
+public record EventSourceSpec(
+    String source,
+    Optional<URI> url,
+    String csrfEnv,
+    String cookieEnv,
+    String trust,
+    Optional<Path> caCert) {
+
+  /** The default variable for the CSRF token. */
+  public static final String DEFAULT_CSRF_ENV = "HOMEPORT_CSRF_TOKEN";
+  /** The default variable for the session cookie. */
+  public static final String DEFAULT_COOKIE_ENV = "HOMEPORT_COOKIE";
+
+  /** SmartThings with defaults everywhere. */
+  public static EventSourceSpec smartThings() {
+    return new EventSourceSpec(
+        "smartthings", Optional.empty(), DEFAULT_CSRF_ENV, DEFAULT_COOKIE_ENV, "default", Optional.empty());
+  }
+
+  /** Checks that the spec is complete enough to connect; before any I/O. */
+  public EventSourceSpec validated() {
+    Values.oneOf("event source", source, Values.SOURCES);
+    if (source.equals("smartthings") && url.isEmpty()) {
+      throw new UsageException("the event source needs a URL (--url wss://..., or url: in the config file)");
+    }
+    return this;
+  }
+
+  public EventSourceSpec withUrl(URI value) {
+    return new EventSourceSpec(source, Optional.of(value), csrfEnv, cookieEnv, trust, caCert);
+  }
+
+  public EventSourceSpec withCsrfEnv(String value) {
+    return new EventSourceSpec(source, url, value, cookieEnv, trust, caCert);
+  }
+
+  public EventSourceSpec withCookieEnv(String value) {
+    return new EventSourceSpec(source, url, csrfEnv, value, trust, caCert);
+  }
+
+  public EventSourceSpec withTrust(String value) {
+    return new EventSourceSpec(source, url, csrfEnv, cookieEnv, value, caCert);
+  }
+
+  public EventSourceSpec withCaCert(Path value) {
+    return new EventSourceSpec(source, url, csrfEnv, cookieEnv, trust, Optional.of(value));
+  }
+}

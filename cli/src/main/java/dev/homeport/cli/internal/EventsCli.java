@@ -1,0 +1,423 @@
+package dev.homeport.cli.internal;
+
+import dev.homeport.domain.Secret;
+import dev.homeport.domain.home.DeviceEvent;
+import dev.homeport.domain.home.DeviceId;
+import dev.homeport.domain.home.EventFilter;
+import dev.homeport.domain.home.ImmutableEventFilter;
+import dev.homeport.domain.home.Location;
+import dev.homeport.domain.home.LocationId;
+import dev.homeport.ports.home.LifecycleEvent;
+import dev.homeport.ports.home.SessionState;
+import dev.homeport.ports.home.SmartHomeSession;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** {@code homeport events}: the smart home's user, locations, rooms, devices, and live device events. */
+@Command(
+    name = "events",
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    mixinStandardHelpOptions = true,
+    exitCodeListHeading = ExitCodesHelp.HEADING,
+    exitCodeList = {
+      ExitCodesHelp.OK,
+      ExitCodesHelp.FAILURE,
+      ExitCodesHelp.USAGE,
+      ExitCodesHelp.AUTHENTICATION,
+      ExitCodesHelp.UNREACHABLE,
+      ExitCodesHelp.REFUSED,
+      ExitCodesHelp.CERTIFICATE,
+    },
+    description = {
+      "Query a smart home and watch its device events.",
+      "The CSRF token and session cookie come from environment variables (see --csrf-env, --cookie-env).",
+    },
+    subcommands = {
+      EventsCli.UserCmd.class,
+      EventsCli.Locations.class,
+      EventsCli.Rooms.class,
+      EventsCli.Devices.class,
+      EventsCli.Watch.class,
+    })
+public final class EventsCli implements Callable<Integer> {
+
+  private static final Duration DEFAULT_WAIT = Duration.ofSeconds(30);
+
+  private final CliContext context;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "Deployment file naming the event source (YAML).")
+  Path config;
+
+  @Option(names = "--url", paramLabel = "URL", description = "WebSocket URL, e.g. wss://my.smartthings.com/socket.io/")
+  String url;
+
+  @Option(
+      names = "--csrf-env",
+      paramLabel = "VAR",
+      description = "Environment variable holding the CSRF token (default: HOMEPORT_CSRF_TOKEN).")
+  String csrfEnv;
+
+  @Option(
+      names = "--cookie-env",
+      paramLabel = "VAR",
+      description = "Environment variable holding the session cookie (default: HOMEPORT_COOKIE).")
+  String cookieEnv;
+
+  @Option(
+      names = "--trust",
+      paramLabel = "TRUST",
+      description = "Certificate trust: default (system CAs), insecure, or sha256:HEX (pin).")
+  String trust;
+
+  @Option(names = "--ca-cert", paramLabel = "PEM", description = "Also trust this CA certificate (PEM file).")
+  Path caCert;
+
+  @Option(
+      names = "--json",
+      scope = ScopeType.INHERIT,
+      description = "Print results as JSON on standard output (watch: one object per line).")
+  boolean json;
+
+  public EventsCli(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    throw new ParameterException(
+        spec.commandLine(),
+        "missing events command: one of " + String.join(", ", spec.subcommands().keySet()));
+  }
+
+  EventSourceSpec resolve() {
+    EventSourceSpec base =
+        config != null ? Deployment.load(config).eventSource() : EventSourceSpec.smartThings();
+    if (url != null) {
+      base = base.withUrl(Values.webSocketUrl("--url", url));
+    }
+    if (csrfEnv != null) {
+      base = base.withCsrfEnv(Values.variableName("--csrf-env", csrfEnv));
+    }
+    if (cookieEnv != null) {
+      base = base.withCookieEnv(Values.variableName("--cookie-env", cookieEnv));
+    }
+    if (trust != null) {
+      base = base.withTrust(Values.serviceTrust("--trust", trust));
+    }
+    if (caCert != null) {
+      base = base.withCaCert(caCert);
+    }
+    if (base.caCert().isPresent() && !java.nio.file.Files.isReadable(base.caCert().get())) {
+      throw new UsageException("--ca-cert " + base.caCert().get() + " is not a readable file");
+    }
+    return base.validated();
+  }
+
+  /** Validates, reads secrets, connects; the caller closes the session. */
+  SmartHomeSession connect(Output output) {
+    EventSourceSpec source = resolve();
+    Optional<Secret> csrf = Optional.empty();
+    Optional<Secret> cookie = Optional.empty();
+    if (source.source().equals("smartthings")) {
+      csrf = Optional.of(context.secret(source.csrfEnv(), "CSRF token", "--csrf-env", Optional.empty()));
+      cookie = Optional.of(context.secret(source.cookieEnv(), "session cookie", "--cookie-env", Optional.empty()));
+    }
+    if (source.trust().equals("insecure")) {
+      output.note("homeport: warning: --trust insecure accepts any certificate; anyone on the network path"
+          + " can read the session cookie");
+    }
+    output.progress("Connecting to " + source.url().map(Object::toString).orElse(source.source()) + "...");
+    return CameraCli.await(
+        context.backends().gateway(source, csrf, cookie).connect(), Optional.of(Duration.ofSeconds(10)));
+  }
+
+  <T> int query(Function<SmartHomeSession, CompletableFuture<T>> call, Function<T, Result> view) {
+    Output output = context.output(json);
+    try (SmartHomeSession session = connect(output)) {
+      T value = CameraCli.await(call.apply(session), Optional.of(Duration.ofSeconds(10)));
+      output.result(view.apply(value));
+    }
+    return 0;
+  }
+
+  /** A location given by id or by name (names are matched case-insensitively). */
+  static LocationId location(SmartHomeSession session, String text) {
+    List<Location> locations =
+        CameraCli.await(session.locations(), Optional.of(Duration.ofSeconds(10)));
+    for (Location location : locations) {
+      if (location.id().value().equals(text)) {
+        return location.id();
+      }
+    }
+    for (Location location : locations) {
+      if (location.name().equalsIgnoreCase(text)) {
+        return location.id();
+      }
+    }
+    throw new UsageException(
+        "no location '" + text + "'; the account has: "
+            + (locations.isEmpty()
+                ? "none"
+                : locations.stream()
+                    .map(l -> l.id().value() + " (" + l.name() + ")")
+                    .collect(java.util.stream.Collectors.joining(", "))));
+  }
+
+  // ---------------------------------------------------------------- subcommands
+
+  abstract static class Sub implements Callable<Integer> {
+    @ParentCommand EventsCli parent;
+  }
+
+  @Command(name = "user", description = "Show the account holder.")
+  static final class UserCmd extends Sub {
+    @Override
+    public Integer call() {
+      return parent.query(SmartHomeSession::user, Views::user);
+    }
+  }
+
+  @Command(name = "locations", description = "List the locations (homes).")
+  static final class Locations extends Sub {
+    @Override
+    public Integer call() {
+      return parent.query(SmartHomeSession::locations, Views::locations);
+    }
+  }
+
+  @Command(name = "rooms", description = "List the rooms of a location (id or name).")
+  static final class Rooms extends Sub {
+    @Parameters(index = "0", paramLabel = "LOCATION") String location;
+
+    @Override
+    public Integer call() {
+      return parent.query(session -> session.rooms(EventsCli.location(session, location)), Views::rooms);
+    }
+  }
+
+  @Command(name = "devices", description = "List the devices of a location (id or name) with their states.")
+  static final class Devices extends Sub {
+    @Parameters(index = "0", paramLabel = "LOCATION") String location;
+
+    @Override
+    public Integer call() {
+      return parent.query(
+          session -> {
+            LocationId id = EventsCli.location(session, location);
+            return session.devices(id).thenCombine(session.rooms(id), Views::devices);
+          },
+          Function.identity());
+    }
+  }
+
+  @Command(
+      name = "watch",
+      description = {
+        "Print device events of a location as they happen (Ctrl-C to stop).",
+        "Reconnects by itself and says so on standard error."
+      })
+  static final class Watch extends Sub {
+    @Parameters(index = "0", paramLabel = "LOCATION") String location;
+
+    @Option(names = "--device", paramLabel = "ID", description = "Only this device (repeatable).")
+    List<String> devices;
+
+    @Option(names = "--capability", paramLabel = "C", description = "Only this capability (repeatable).")
+    List<String> capabilities;
+
+    @Option(names = "--count", paramLabel = "N", description = "Stop after N events.")
+    Long count;
+
+    @Option(names = "--duration", paramLabel = "DURATION", description = "Stop after this long, e.g. 30s.")
+    String duration;
+
+    @Override
+    public Integer call() {
+      if (count != null && count < 1) {
+        throw new UsageException("--count must be at least 1, was " + count);
+      }
+      Optional<Duration> limit =
+          duration == null ? Optional.empty() : Optional.of(Values.duration("--duration", duration));
+      Output output = parent.context.output(parent.json);
+      try (SmartHomeSession session = parent.connect(output)) {
+        return watch(session, output, limit);
+      }
+    }
+
+    private int watch(SmartHomeSession session, Output output, Optional<Duration> limit) {
+      LocationId id = EventsCli.location(session, location);
+      // Fill the directory first, so events carry their device's name.
+      CameraCli.await(session.devices(id), Optional.of(DEFAULT_WAIT));
+      ImmutableEventFilter.Builder filter = ImmutableEventFilter.builder().locationId(id);
+      if (devices != null) {
+        devices.forEach(device -> filter.addDeviceIds(DeviceId.of(device)));
+      }
+      if (capabilities != null) {
+        filter.addAllCapabilities(capabilities);
+      }
+      EventFilter built = filter.build();
+
+      CompletableFuture<Void> done = new CompletableFuture<>();
+      AtomicLong received = new AtomicLong();
+      long started = System.nanoTime();
+      LifecycleWatcher lifecycle = new LifecycleWatcher(output, done);
+      session.lifecycle().subscribe(lifecycle);
+      EventPrinter printer = new EventPrinter(output, received, count == null ? Long.MAX_VALUE : count, done);
+      session.subscribe(built).subscribe(printer);
+      output.progress("Watching " + id + (limit.map(d -> " for " + d.toSeconds() + " s").orElse(""))
+          + (count == null ? "" : ", up to " + count + " events") + "; Ctrl-C to stop.");
+
+      CompletableFuture<Void> stop = parent.context.environment().stopSignal();
+      CompletableFuture<Object> end = CompletableFuture.anyOf(done, stop);
+      if (limit.isPresent()) {
+        end = end.completeOnTimeout(null, limit.get().toMillis(), TimeUnit.MILLISECONDS);
+      }
+      try {
+        end.get();
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw Failures.rethrowable(e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        printer.cancel();
+        lifecycle.cancel();
+      }
+      double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
+      output.progress(
+          String.format(java.util.Locale.ROOT, "%d events in %.1f s (%.1f/s)", received.get(), seconds, received.get() / seconds));
+      return 0;
+    }
+  }
+
+  /** Prints events as they come; completes {@code done} at the count or on a terminal signal. */
+  static final class EventPrinter implements Flow.Subscriber<DeviceEvent> {
+    private final Output output;
+    private final AtomicLong received;
+    private final long limit;
+    private final CompletableFuture<Void> done;
+    private final AtomicReference<Flow.Subscription> subscription = new AtomicReference<>();
+
+    EventPrinter(Output output, AtomicLong received, long limit, CompletableFuture<Void> done) {
+      this.output = output;
+      this.received = received;
+      this.limit = limit;
+      this.done = done;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription s) {
+      subscription.set(s);
+      s.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onNext(DeviceEvent event) {
+      if (done.isDone()) {
+        return;
+      }
+      long n = received.incrementAndGet();
+      if (n > limit) {
+        return;
+      }
+      if (output.json()) {
+        output.jsonLine(Views.event(event));
+      } else {
+        output.line(Views.eventText(event));
+      }
+      if (n == limit) {
+        done.complete(null);
+      }
+    }
+
+    @Override
+    public void onError(Throwable failure) {
+      done.completeExceptionally(failure);
+    }
+
+    @Override
+    public void onComplete() {
+      done.complete(null);
+    }
+
+    void cancel() {
+      Flow.Subscription s = subscription.get();
+      if (s != null) {
+        s.cancel();
+      }
+    }
+
+    long count() {
+      return Math.min(received.get(), limit);
+    }
+  }
+
+  /** Says on standard error when the session reconnects, expires or ends. */
+  static final class LifecycleWatcher implements Flow.Subscriber<LifecycleEvent> {
+    private final Output output;
+    private final CompletableFuture<Void> done;
+    private final AtomicReference<Flow.Subscription> subscription = new AtomicReference<>();
+
+    LifecycleWatcher(Output output, CompletableFuture<Void> done) {
+      this.output = output;
+      this.done = done;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription s) {
+      subscription.set(s);
+      s.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onNext(LifecycleEvent event) {
+      String detail = event.detail().isEmpty() ? "" : ": " + event.detail();
+      SessionState state = event.state();
+      if (state == SessionState.RECONNECTING) {
+        output.note("homeport: connection lost, reconnecting" + detail);
+      } else if (state == SessionState.AUTHENTICATED && event.eventsMayBeMissing()) {
+        output.note("homeport: reconnected; events sent during the outage may be missing");
+      } else if (state == SessionState.DISCONNECTED) {
+        output.note("homeport: disconnected" + detail);
+      } else if (state == SessionState.SESSION_EXPIRED) {
+        output.note("homeport: the session expired" + detail);
+      }
+    }
+
+    @Override
+    public void onError(Throwable failure) {
+      done.completeExceptionally(failure);
+    }
+
+    @Override
+    public void onComplete() {
+      // the event stream reports the end
+    }
+
+    void cancel() {
+      Flow.Subscription s = subscription.get();
+      if (s != null) {
+        s.cancel();
+      }
+    }
+  }
+}

@@ -1,0 +1,88 @@
+package dev.homeport.cli.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+
+/**
+ * Where the CLI writes: results to standard output (text for people, one JSON document for
+ * scripts), diagnostics to standard error, progress only when a person watches and never with
+ * {@code --json}. Not thread-safe except {@link #note} and {@link #jsonLine}, which synchronise.
+ */
+public final class Output {
+
+  static final ObjectMapper MAPPER =
+      new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final boolean json;
+  private final boolean interactive;
+
+  public Output(PrintWriter out, PrintWriter err, boolean json, boolean interactive) {
+    this.out = out;
+    this.err = err;
+    this.json = json;
+    this.interactive = interactive;
+  }
+
+  public boolean json() {
+    return json;
+  }
+
+  /** A result: its JSON form with --json, else its text form. */
+  public void result(Result result) {
+    if (json) {
+      out.println(pretty(result.json()));
+    } else {
+      String text = result.text();
+      if (!text.isEmpty()) {
+        out.println(text);
+      }
+    }
+    out.flush();
+  }
+
+  /** One compact JSON document on one line (for streams of events). */
+  public synchronized void jsonLine(JsonNode node) {
+    out.println(compact(node));
+    out.flush();
+  }
+
+  /** One line of text on standard output. */
+  public synchronized void line(String text) {
+    out.println(text);
+    out.flush();
+  }
+
+  /** Progress for a person: on a terminal only, never with --json. */
+  public void progress(String text) {
+    if (interactive && !json) {
+      note(text);
+    }
+  }
+
+  /** A diagnostic on standard error (always shown). */
+  public synchronized void note(String text) {
+    err.println(text);
+    err.flush();
+  }
+
+  static String pretty(JsonNode node) {
+    try {
+      return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write JSON", e);
+    }
+  }
+
+  static String compact(JsonNode node) {
+    try {
+      return MAPPER.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write JSON", e);
+    }
+  }
+}

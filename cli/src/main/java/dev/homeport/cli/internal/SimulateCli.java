@@ -1,0 +1,161 @@
+package dev.homeport.cli.internal;
+
+import dev.homeport.adapter.inmemory.InMemoryCamera;
+import dev.homeport.adapter.inmemory.InMemorySmartHome;
+import dev.homeport.testkit.kasa.KasaCameraSimulator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code homeport simulate camera|events}: a simulator in the foreground. */
+@Command(
+    name = "simulate",
+    mixinStandardHelpOptions = true,
+    description = "Run a simulator on 127.0.0.1 in the foreground until Ctrl-C; it prints where it listens and the credentials to use.",
+    subcommands = {SimulateCli.CameraSim.class, SimulateCli.EventsSim.class})
+public final class SimulateCli implements Callable<Integer> {
+
+  private final CliContext context;
+
+  @Spec CommandSpec spec;
+
+  public SimulateCli(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    throw new ParameterException(spec.commandLine(), "missing simulator: camera or events");
+  }
+
+  /** Blocks until the stop signal (Ctrl-C), then closes {@code resources} in reverse order. */
+  int runUntilStopped(Output out, List<AutoCloseable> resources) {
+    out.line("Ctrl-C to stop.");
+    try {
+      context.environment().stopSignal().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      // a failed stop signal still means stop
+    } finally {
+      for (int i = resources.size() - 1; i >= 0; i--) {
+        try {
+          resources.get(i).close();
+        } catch (Exception e) {
+          // stopping anyway
+        }
+      }
+    }
+    out.note("simulator stopped");
+    return 0;
+  }
+
+  static int port(Integer port) {
+    return port == null ? 0 : Values.port("--port", port);
+  }
+
+  @Command(
+      name = "camera",
+      mixinStandardHelpOptions = true,
+      description = "A Kasa camera speaking LINKIE over HTTPS (self-signed certificate).")
+  static final class CameraSim implements Callable<Integer> {
+    @ParentCommand SimulateCli parent;
+
+    @Option(names = "--port", paramLabel = "P", description = "Port on 127.0.0.1 (default: any free port).")
+    Integer port;
+
+    @Override
+    public Integer call() {
+      int wanted = port(port);
+      Output out = parent.context.output(false);
+      List<AutoCloseable> resources = new ArrayList<>();
+      try {
+        InMemoryCamera.Builder builder = InMemoryCamera.builder().name("porch");
+        DemoData.camera(builder);
+        InMemoryCamera backend = builder.build();
+        DemoCli.addDetections(backend);
+        resources.add(backend);
+        KasaCameraSimulator simulator = KasaCameraSimulator.builder().backend(backend).start();
+        resources.add(simulator);
+        int listening = simulator.port();
+        if (wanted != 0) {
+          LoopbackRelay relay = LoopbackRelay.start(wanted, simulator.port());
+          resources.add(relay);
+          listening = relay.port();
+        }
+        out.line("Kasa camera simulator listening on https://" + simulator.host() + ":" + listening + KasaCameraSimulator.LINKIE);
+        out.line("  username     " + simulator.username());
+        out.line("  password     " + simulator.password() + "   (a simulator credential)");
+        out.line("  certificate  sha256:" + simulator.fingerprint());
+        out.line("Try:");
+        out.line("  export HOMEPORT_CAMERA_PASSWORD='" + simulator.password() + "'");
+        out.line("  ./homeport camera --host " + simulator.host() + " --port " + listening + " --username "
+            + simulator.username() + " --trust sha256:" + simulator.fingerprint() + " info");
+      } catch (RuntimeException e) {
+        closeAll(resources);
+        throw e;
+      }
+      return parent.runUntilStopped(out, resources);
+    }
+  }
+
+  @Command(
+      name = "events",
+      mixinStandardHelpOptions = true,
+      description = "A SmartThings-like Socket.IO server over TLS, with a home that keeps producing device events.")
+  static final class EventsSim implements Callable<Integer> {
+    @ParentCommand SimulateCli parent;
+
+    @Option(names = "--port", paramLabel = "P", description = "Port on 127.0.0.1 (default: any free port).")
+    Integer port;
+
+    @Override
+    public Integer call() {
+      int wanted = port(port);
+      Output out = parent.context.output(false);
+      List<AutoCloseable> resources = new ArrayList<>();
+      try {
+        InMemorySmartHome home = DemoData.home();
+        EventsSimulator simulator = EventsSimulator.start(home);
+        resources.add(simulator);
+        String url = simulator.spec().url().orElseThrow().toString();
+        if (wanted != 0) {
+          LoopbackRelay relay = LoopbackRelay.start(wanted, simulator.port());
+          resources.add(relay);
+          url = url.replace(":" + simulator.port() + "/", ":" + relay.port() + "/");
+        }
+        resources.add(EventTicker.start(home));
+        out.line("SmartThings simulator listening on " + url);
+        out.line("  CSRF token      " + simulator.csrfToken().reveal() + "   (a simulator credential)");
+        out.line("  session cookie  " + simulator.cookie().reveal() + "   (a simulator credential)");
+        out.line("  certificate     sha256:" + simulator.fingerprint());
+        out.line("  location        " + DemoData.HOME + " (Maison); one device event every 500 ms");
+        out.line("Try:");
+        out.line("  export HOMEPORT_CSRF_TOKEN='" + simulator.csrfToken().reveal() + "'");
+        out.line("  export HOMEPORT_COOKIE='" + simulator.cookie().reveal() + "'");
+        out.line("  ./homeport events --url " + url + " --trust sha256:" + simulator.fingerprint() + " watch Maison");
+      } catch (RuntimeException e) {
+        closeAll(resources);
+        throw e;
+      }
+      return parent.runUntilStopped(out, resources);
+    }
+  }
+
+  static void closeAll(List<AutoCloseable> resources) {
+    for (int i = resources.size() - 1; i >= 0; i--) {
+      try {
+        resources.get(i).close();
+      } catch (Exception e) {
+        // closing after a failure
+      }
+    }
+  }
+}

@@ -1,0 +1,148 @@
+package dev.homeport.cli.internal;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Parsing and checking of the CLI's option values; every failure names the field and what is allowed. */
+public final class Values {
+
+  /** Camera brands a deployment may name. */
+  public static final List<String> BRANDS = List.of("kasa", "inmemory");
+  /** Event sources a deployment may name. */
+  public static final List<String> SOURCES = List.of("smartthings", "inmemory");
+  /** Camera password variants. */
+  public static final List<String> AUTH = List.of("auto", "base64", "md5", "plain");
+
+  private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
+  private static final Pattern PIN = Pattern.compile("sha256:([0-9a-fA-F:]+)");
+  private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+  private Values() {}
+
+  /**
+   * A duration such as {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}, a bare number of seconds,
+   * or ISO-8601 ({@code PT10S}); must be positive.
+   */
+  public static Duration duration(String field, String text) {
+    String trimmed = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+    Duration value;
+    Matcher matcher = DURATION.matcher(trimmed);
+    try {
+      if (matcher.matches()) {
+        long amount = Long.parseLong(matcher.group(1));
+        String unit = matcher.group(2) == null ? "s" : matcher.group(2);
+        switch (unit) {
+          case "ms":
+            value = Duration.ofMillis(amount);
+            break;
+          case "m":
+            value = Duration.ofMinutes(amount);
+            break;
+          case "h":
+            value = Duration.ofHours(amount);
+            break;
+          default:
+            value = Duration.ofSeconds(amount);
+        }
+      } else {
+        value = Duration.parse(trimmed.toUpperCase(Locale.ROOT));
+      }
+    } catch (NumberFormatException | DateTimeParseException | ArithmeticException e) {
+      throw new UsageException(
+          field + " must be a duration such as 500ms, 10s, 2m or PT10S, was \"" + text + "\"");
+    }
+    if (value.isZero() || value.isNegative()) {
+      throw new UsageException(field + " must be positive, was \"" + text + "\"");
+    }
+    return value;
+  }
+
+  /** One of {@code allowed}, case-insensitive, returned in lower case. */
+  public static String oneOf(String field, String text, List<String> allowed) {
+    String value = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+    if (!allowed.contains(value)) {
+      throw new UsageException(
+          field + " must be one of " + String.join(", ", allowed) + ", was \"" + text + "\"");
+    }
+    return value;
+  }
+
+  /** Camera trust: {@code tofu}, {@code insecure} or {@code sha256:HEX} (64 hex digits, colons allowed). */
+  public static String cameraTrust(String field, String text) {
+    return trust(field, text, "tofu");
+  }
+
+  /** Event-source trust: {@code default}, {@code insecure} or {@code sha256:HEX}. */
+  public static String serviceTrust(String field, String text) {
+    return trust(field, text, "default");
+  }
+
+  private static String trust(String field, String text, String normal) {
+    String value = text == null ? "" : text.trim();
+    String lower = value.toLowerCase(Locale.ROOT);
+    if (lower.equals(normal) || lower.equals("insecure")) {
+      return lower;
+    }
+    Matcher matcher = PIN.matcher(lower);
+    if (matcher.matches()) {
+      String hex = matcher.group(1).replace(":", "");
+      if (hex.length() == 64) {
+        return "sha256:" + hex;
+      }
+    }
+    throw new UsageException(
+        field + " must be " + normal + ", insecure or sha256:HEX (the certificate's SHA-256, 64 hex"
+            + " digits), was \"" + text + "\"");
+  }
+
+  /** A TCP port 1..65535. */
+  public static int port(String field, int port) {
+    if (port < 1 || port > 65535) {
+      throw new UsageException(field + " must be 1..65535, was " + port);
+    }
+    return port;
+  }
+
+  /** An environment variable name (letters, digits, underscore; not starting with a digit). */
+  public static String variableName(String field, String text) {
+    if (text == null || !VARIABLE.matcher(text).matches()) {
+      throw new UsageException(
+          field + " must name an environment variable (letters, digits and _), was \"" + text + "\"");
+    }
+    return text;
+  }
+
+  /** A {@code wss://} URL with a host and no query (the adapter adds its own query). */
+  public static URI webSocketUrl(String field, String text) {
+    try {
+      URI uri = new URI(text == null ? "" : text.trim());
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if (scheme.equals("wss") && uri.getHost() != null) {
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+          throw new UsageException(
+              field + " must not have a query or fragment (homeport adds EIO, transport and the token), was \""
+                  + text + "\"");
+        }
+        return uri;
+      }
+    } catch (URISyntaxException e) {
+      // reported below
+    }
+    throw new UsageException(
+        field + " must be a wss:// URL such as wss://my.smartthings.com/socket.io/, was \"" + text + "\"");
+  }
+
+  /** A non-blank host name or address. */
+  public static String host(String field, String text) {
+    if (text == null || text.isBlank() || text.chars().anyMatch(Character::isWhitespace)) {
+      throw new UsageException(field + " must be a host name or IP address, was \"" + text + "\"");
+    }
+    return text.trim();
+  }
+}

@@ -1,0 +1,214 @@
+package dev.homeport.cli;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.GeneralCodingRules;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * The hexagon's rules, checked on the compiled main classes of every module (this module depends
+ * on all of them): a pure domain, ports on the domain only, adapters independent of each other,
+ * internal packages private to their module, and library code that logs through SLF4J only.
+ *
+ * <p>Some modules may still be empty; every rule allows an empty selection so it keeps guarding
+ * the modules as they fill.
+ */
+@AnalyzeClasses(packages = "dev.homeport", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  private static final String DOMAIN = "dev.homeport.domain..";
+  private static final String PORTS = "dev.homeport.ports..";
+  private static final String ADAPTERS = "dev.homeport.adapter..";
+  private static final String TESTKIT = "dev.homeport.testkit..";
+  private static final String CLI = "dev.homeport.cli..";
+  private static final String BENCHMARKS = "dev.homeport.benchmarks..";
+
+  /** The package root of every module; a module's internal packages live under its root. */
+  private static final List<String> MODULE_ROOTS =
+      List.of(
+          "dev.homeport.domain",
+          "dev.homeport.ports",
+          "dev.homeport.adapter.camera.http",
+          "dev.homeport.adapter.events.wss",
+          "dev.homeport.adapter.inmemory",
+          "dev.homeport.testkit",
+          "dev.homeport.cli",
+          "dev.homeport.benchmarks");
+
+  /** Guards the guards: every rule allows an empty selection, so make sure the import found the code. */
+  @ArchTest
+  void importedClasses_includeTheDomainAndThePorts(JavaClasses classes) {
+    assertThat(classes.that(resideInAPackage(DOMAIN))).hasSizeGreaterThan(20);
+    assertThat(classes.that(resideInAPackage(PORTS))).hasSizeGreaterThan(10);
+    assertThat(classes.that(resideInAPackage("dev.homeport.domain.internal"))).isNotEmpty();
+    assertThat(classes.contain("dev.homeport.domain.camera.ImmutableCameraInfo")).isTrue();
+  }
+
+  @ArchTest
+  static final ArchRule domain_dependsOnlyOnJavaAndImmutables =
+      noClasses()
+          .that()
+          .resideInAPackage(DOMAIN)
+          .should()
+          .dependOnClassesThat()
+          .resideOutsideOfPackages("java..", "org.immutables..", DOMAIN)
+          .because("the domain knows no framework, no JSON and no I/O (its Immutable* classes live in its own packages)")
+          .allowEmptyShould(true);
+
+  @ArchTest
+  static final ArchRule domain_doesNoIo =
+      noClasses()
+          .that()
+          .resideInAPackage(DOMAIN)
+          .should()
+          .dependOnClassesThat(
+              resideInAnyPackage(
+                      "java.net.http..", "java.nio.file..", "java.nio.channels..", "java.sql..",
+                      "java.util.logging..", "java.lang.reflect..")
+                  .or(resideInAPackage("java.io..").and(not(assignableTo(Serializable.class)))))
+          .because("the domain is pure values: no files, sockets, HTTP, logging or reflection")
+          .allowEmptyShould(true);
+
+  @ArchTest
+  static final ArchRule ports_dependOnlyOnDomainJavaAndImmutables =
+      noClasses()
+          .that()
+          .resideInAPackage(PORTS)
+          .should()
+          .dependOnClassesThat()
+          .resideOutsideOfPackages("java..", "org.immutables..", DOMAIN, PORTS)
+          .because("ports are the hexagon's edge: domain types and the JDK only")
+          .allowEmptyShould(true);
+
+  @ArchTest
+  static final ArchRule domainAndPorts_knowNoAdapterTestkitOrCli =
+      noClasses()
+          .that()
+          .resideInAnyPackage(DOMAIN, PORTS)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(ADAPTERS, TESTKIT, CLI, BENCHMARKS)
+          .allowEmptyShould(true);
+
+  @ArchTest
+  static final ArchRule domain_doesNotDependOnPorts =
+      noClasses()
+          .that()
+          .resideInAPackage(DOMAIN)
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage(PORTS)
+          .allowEmptyShould(true);
+
+  @ArchTest
+  static final ArchRule adapters_doNotDependOnEachOther =
+      slices()
+          .matching("dev.homeport.adapter.(*)..")
+          .namingSlices("adapter $1")
+          .should()
+          .notDependOnEachOther()
+          .because("a deployment chooses adapters independently (camera.http, events.wss, inmemory)")
+          .allowEmptyShould(true);
+
+  @ArchTest
+  static final ArchRule adapters_doNotDependOnTestkitCliOrBenchmarks =
+      noClasses()
+          .that()
+          .resideInAPackage(ADAPTERS)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(TESTKIT, CLI, BENCHMARKS)
+          .allowEmptyShould(true);
+
+  @ArchTest
+  static final ArchRule testkit_doesNotDependOnCliOrBenchmarks =
+      noClasses()
+          .that()
+          .resideInAPackage(TESTKIT)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(CLI, BENCHMARKS)
+          .allowEmptyShould(true);
+
+  @ArchTest
+  static final ArchRule internalPackages_areUsedOnlyWithinTheirModule =
+      classes()
+          .that()
+          .resideInAPackage("dev.homeport..")
+          .should(useOnlyTheirOwnModulesInternalPackages())
+          .because("internal packages are not API: not even sibling modules may use them")
+          .allowEmptyShould(true);
+
+  @ArchTest
+  static final ArchRule libraryCode_doesNotWriteToStandardStreams =
+      noClasses()
+          .that()
+          .resideInAnyPackage(DOMAIN, PORTS, ADAPTERS, TESTKIT)
+          .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
+          .because("library code logs through the SLF4J API only (no System.out/err, no printStackTrace)")
+          .allowEmptyShould(true);
+
+  @ArchTest
+  static final ArchRule noCode_usesJavaUtilLogging =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.homeport..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("java.util.logging..")
+          .because("logging goes through the SLF4J API; the CLI picks the binding")
+          .allowEmptyShould(true);
+
+  /** The module owning {@code packageName}: the longest module root it lies under, else the package. */
+  static String moduleOf(String packageName) {
+    String best = packageName;
+    int bestLength = -1;
+    for (String root : MODULE_ROOTS) {
+      if ((packageName.equals(root) || packageName.startsWith(root + ".")) && root.length() > bestLength) {
+        best = root;
+        bestLength = root.length();
+      }
+    }
+    return best;
+  }
+
+  static boolean isInternal(String packageName) {
+    return packageName.endsWith(".internal") || packageName.contains(".internal.");
+  }
+
+  private static ArchCondition<JavaClass> useOnlyTheirOwnModulesInternalPackages() {
+    return new ArchCondition<>("use internal packages of their own module only") {
+      @Override
+      public void check(JavaClass origin, ConditionEvents events) {
+        String originModule = moduleOf(origin.getPackageName());
+        for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
+          String target = dependency.getTargetClass().getPackageName();
+          if (target.startsWith("dev.homeport.") && isInternal(target) && !moduleOf(target).equals(originModule)) {
+            events.add(
+                SimpleConditionEvent.violated(
+                    dependency,
+                    dependency.getDescription() + " (" + moduleOf(target) + " internals used from " + originModule + ")"));
+          }
+        }
+      }
+    };
+  }
+}

@@ -1,0 +1,47 @@
+package dev.homeport.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.homeport.cli.CliRunner.Run;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** {@code homeport demo} runs its whole tour and exits 0, on both stacks. */
+class DemoTest {
+
+  private static final Pattern RECEIVED = Pattern.compile("(\\d+) events received in");
+
+  private static void assertTour(Run run) {
+    assertThat(run.code()).as(run.toString()).isZero();
+    assertThat(run.out())
+        .contains("Caméra du porche", "night-vision        auto -> night", "went to preset 2",
+            "GetSetting power: ok", "preset must be 1..4, was 5", "UnsupportedCommandException, exit code 5",
+            "signed in as alex@example.com", "Salon, Cuisine", "Capteur entrée", "Done in");
+    Matcher matcher = RECEIVED.matcher(run.out());
+    assertThat(matcher.find()).as(run.out()).isTrue();
+    assertThat(Long.parseLong(matcher.group(1))).isPositive();
+  }
+
+  @Test
+  void inMemoryAdapters_tourCompletes() {
+    Run run = new CliRunner().run("demo", "--adapters", "inmemory", "--duration", "1s");
+    assertTour(run);
+    assertThat(run.out()).contains("in-memory camera and smart home adapters");
+  }
+
+  @Test
+  void realAdaptersOnSimulators_tourCompletes() {
+    Run run = new CliRunner().run("demo", "--duration", "1s");
+    assertTour(run);
+    assertThat(run.out()).contains("real Kasa and SmartThings adapters", "https://127.0.0.1:", "wss://127.0.0.1:");
+    assertThat(run.out()).contains(", 0 missing");
+  }
+
+  @Test
+  void unknownAdapters_isAUsageError() {
+    Run run = new CliRunner().run("demo", "--adapters", "zigbee");
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("--adapters must be one of real, inmemory");
+  }
+}

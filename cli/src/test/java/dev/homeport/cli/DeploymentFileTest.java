@@ -1,0 +1,72 @@
+package dev.homeport.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.homeport.cli.internal.CameraSpec;
+import dev.homeport.cli.internal.Deployment;
+import dev.homeport.cli.internal.UsageException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The deployment file: the shipped example parses, and every mistake is named before any I/O. */
+class DeploymentFileTest {
+
+  private static final Path FILE = Path.of("homeport.yaml");
+
+  private static UsageException refused(String yaml) {
+    try {
+      Deployment.parse(FILE, yaml);
+    } catch (UsageException e) {
+      return e;
+    }
+    throw new AssertionError("accepted: " + yaml);
+  }
+
+  @Test
+  void shippedExample_parses() throws Exception {
+    Path example = Path.of("..", "homeport.example.yaml");
+    Deployment deployment = Deployment.load(example);
+    assertThat(deployment.cameras()).containsOnlyKeys("porch", "garden", "lab");
+    CameraSpec porch = deployment.camera("porch");
+    assertThat(porch.host()).contains("192.168.1.20");
+    assertThat(porch.passwordEnv()).isEqualTo("PORCH_PASSWORD");
+    assertThat(porch.timeout()).contains(Duration.ofSeconds(8));
+    assertThat(deployment.camera("garden").trust()).startsWith("sha256:");
+    assertThat(deployment.camera("lab").brand()).isEqualTo("inmemory");
+    assertThat(deployment.eventSource().source()).isEqualTo("smartthings");
+    assertThat(Files.readString(example)).doesNotContainPattern("(?m)^\\s*(password|cookie|csrf-token):");
+  }
+
+  @Test
+  void mistakes_areNamedWithWhatIsAllowed() {
+    assertThat(refused("cameras: [").getMessage()).contains("not valid YAML");
+    assertThat(refused("").getMessage()).contains("is empty");
+    assertThat(refused("camras: {}").getMessage()).contains("unknown key 'camras'", "cameras, events");
+    assertThat(refused("cameras:\n  porch:\n    brand: nikon\n").getMessage())
+        .contains("brand", "kasa, inmemory", "nikon");
+    assertThat(refused("cameras:\n  porch:\n    brand: kasa\n    username: u\n").getMessage())
+        .contains("porch needs a host");
+    assertThat(refused("cameras:\n  porch:\n    brand: kasa\n    host: h\n    username: u\n    port: 70000\n").getMessage())
+        .contains("port must be 1..65535");
+    assertThat(refused("cameras:\n  porch:\n    brand: kasa\n    host: h\n    username: u\n    trust: maybe\n").getMessage())
+        .contains("tofu, insecure or sha256:HEX");
+    assertThat(refused("cameras:\n  porch:\n    brand: kasa\n    host: h\n    username: u\n    colour: red\n").getMessage())
+        .contains("unknown key 'colour'", "password-env");
+    assertThat(refused("cameras:\n  porch:\n    brand: kasa\n    host: h\n    username: u\n    password-env: 1BAD\n").getMessage())
+        .contains("environment variable");
+    assertThat(refused("events:\n  source: smartthings\n").getMessage()).contains("needs a URL");
+    assertThat(refused("events:\n  source: smartthings\n  url: wss://h/socket.io/\n  cookie: JSESSIONID=abc\n").getMessage())
+        .contains("looks like a secret", "cookie-env").doesNotContain("JSESSIONID=abc");
+  }
+
+  @Test
+  void missingSection_isNamed() {
+    Deployment onlyEvents = Deployment.parse(FILE, "events:\n  source: inmemory\n");
+    assertThatThrownBy(() -> onlyEvents.camera("porch")).hasMessageContaining("no camera named 'porch'");
+    Deployment onlyCameras = Deployment.parse(FILE, "cameras:\n  lab:\n    brand: inmemory\n");
+    assertThatThrownBy(onlyCameras::eventSource).hasMessageContaining("no events: section");
+  }
+}

@@ -1,0 +1,142 @@
+package dev.homeport.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.homeport.cli.CliRunner.Run;
+import org.junit.jupiter.api.Test;
+
+/** Bad input is refused before any network traffic, with exit code 2 and one clear line. */
+class UsageTest {
+
+  private final CliRunner cli = new CliRunner().env("HOMEPORT_CAMERA_PASSWORD", "pw");
+
+  // 192.0.2.1 is TEST-NET-1: nothing answers there, so any connection attempt would fail with 4.
+  private static final String[] CAMERA = {"camera", "--host", "192.0.2.1", "--username", "u@example.com"};
+
+  private Run camera(String... rest) {
+    String[] args = new String[CAMERA.length + rest.length];
+    System.arraycopy(CAMERA, 0, args, 0, CAMERA.length);
+    System.arraycopy(rest, 0, args, CAMERA.length, rest.length);
+    return cli.run(args);
+  }
+
+  @Test
+  void help_listsCommandsAndExitCodes() {
+    Run run = cli.run("--help");
+    assertThat(run.code()).isZero();
+    assertThat(run.out()).contains("demo", "camera", "events", "simulate", "Exit codes:", "certificate mismatch");
+  }
+
+  @Test
+  void subcommandHelp_listsExitCodesToo() {
+    assertThat(cli.run("camera", "--help").out()).contains("Exit codes:", "6   certificate mismatch", "info", "format-sd");
+    assertThat(cli.run("events", "--help").out()).contains("Exit codes:", "watch");
+  }
+
+  @Test
+  void noCommand_isUsageError() {
+    Run run = cli.run();
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("missing command");
+  }
+
+  @Test
+  void unknownSetting_namesAllowedSettings() {
+    Run run = camera("get", "brightness");
+    assertThat(run.code()).as(run.toString()).isEqualTo(2);
+    assertThat(run.err()).contains("brightness", "power", "time-zone").doesNotContain("Exception", "\tat ");
+    assertThat(run.err().lines()).hasSize(1);
+  }
+
+  @Test
+  void valueOutOfRange_isRefusedWithTheRange() {
+    assertThat(camera("preset", "5").err()).contains("preset must be 1..4, was 5");
+    assertThat(camera("move", "left", "11").code()).isEqualTo(2);
+    assertThat(camera("set", "night-vision", "purple").err()).contains("night-vision", "auto, day, night");
+    assertThat(camera("set", "motion-trigger-time", "700000/1").code()).isEqualTo(2);
+    assertThat(camera("detections", "200", "100").err()).contains("start must be before end");
+    assertThat(camera("move", "sideways", "3").err()).contains("left, right, up, down");
+  }
+
+  @Test
+  void malformedRawJson_isRefused() {
+    Run run = camera("raw", "smartlife.cam.ipcamera.led", "get_status", "{not json");
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("JSON parameters are malformed");
+  }
+
+  @Test
+  void formatWithoutYes_isRefused() {
+    Run run = camera("format-sd");
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("--yes");
+  }
+
+  @Test
+  void badTrustAndAuth_areRefused() {
+    assertThat(cli.run("camera", "--host", "h", "--username", "u", "--trust", "sha256:abc", "info").err())
+        .contains("--trust must be tofu, insecure or sha256:HEX");
+    assertThat(cli.run("camera", "--host", "h", "--username", "u", "--auth", "rot13", "info").err())
+        .contains("--auth must be one of auto, base64, md5, plain");
+    assertThat(cli.run("camera", "--host", "h", "--username", "u", "--timeout", "soon", "info").err())
+        .contains("--timeout must be a duration");
+  }
+
+  @Test
+  void missingHost_isRefused() {
+    Run run = cli.run("camera", "--username", "u", "info");
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("needs a host");
+  }
+
+  @Test
+  void missingPassword_withoutTerminal_namesTheVariable() {
+    Run run = new CliRunner().run("camera", "--host", "192.0.2.1", "--username", "u", "--password-env", "PORCH_PW", "info");
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("PORCH_PW");
+  }
+
+  @Test
+  void jsonFlag_isAcceptedAfterTheSubcommandToo() {
+    Run run = camera("get", "brightness", "--json");
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void eventsWithoutUrl_isRefused() {
+    Run run = cli.run("events", "user");
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("needs a URL");
+  }
+
+  @Test
+  void eventsWithBadUrl_isRefused() {
+    assertThat(cli.run("events", "--url", "http://example.com/", "user").err()).contains("--url must be a wss:// URL");
+    assertThat(cli.run("events", "--url", "wss://example.com/socket.io/?csrfToken=x", "user").err())
+        .contains("must not have a query");
+  }
+
+  @Test
+  void eventsWithoutToken_namesTheVariable() {
+    Run run = cli.run("events", "--url", "wss://192.0.2.1/socket.io/", "user");
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("HOMEPORT_CSRF_TOKEN");
+  }
+
+  @Test
+  void watchWithZeroCount_isRefused() {
+    Run run =
+        new CliRunner().env("HOMEPORT_CSRF_TOKEN", "t").env("HOMEPORT_COOKIE", "c")
+            .run("events", "--url", "wss://192.0.2.1/", "watch", "home", "--count", "0");
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("--count must be at least 1");
+  }
+
+  @Test
+  void unknownOption_isUsageError() {
+    Run run = cli.run("camera", "--password", "hunter2", "info");
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("--password").doesNotContain("hunter2");
+  }
+}

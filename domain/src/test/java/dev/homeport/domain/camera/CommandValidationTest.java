@@ -1,0 +1,210 @@
+package dev.homeport.domain.camera;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.homeport.domain.FieldMap;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Commands and camera values refuse invalid input when built, naming the field and the range. */
+class CommandValidationTest {
+
+  private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+  @Test
+  void presetFive_isRefusedNamingFieldAndRange() {
+    assertThatThrownBy(() -> new GoToPreset(5))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("preset must be 1..4, was 5");
+  }
+
+  @Test
+  void presetZero_isRefusedNamingFieldAndRange() {
+    assertThatThrownBy(() -> new GoToPreset(0)).hasMessage("preset must be 1..4, was 0");
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 3, 4})
+  void presetsOneToFour_areAccepted(int preset) {
+    assertThat(new GoToPreset(preset).preset()).isEqualTo(preset);
+  }
+
+  @Test
+  void speedEleven_isRefusedNamingFieldAndRange() {
+    assertThatThrownBy(() -> new Move(Direction.LEFT, 11))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("speed must be 1..10, was 11");
+  }
+
+  @Test
+  void speedZero_isRefusedNamingFieldAndRange() {
+    assertThatThrownBy(() -> new Move(Direction.UP, 0)).hasMessage("speed must be 1..10, was 0");
+  }
+
+  @Test
+  void moveWithoutDirection_isRefusedNamingField() {
+    assertThatThrownBy(() -> new Move(null, 5)).hasMessage("direction is required");
+  }
+
+  @Test
+  void speedsAtTheBounds_areAccepted() {
+    assertThat(new Move(Direction.RIGHT, 1).speed()).isEqualTo(1);
+    assertThat(new Move(Direction.DOWN, 10).speed()).isEqualTo(10);
+  }
+
+  @Test
+  void detectionWindowWithStartEqualToEnd_isRefused() {
+    assertThatThrownBy(() -> new ListDetections(T0, T0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("start must be before end")
+        .hasMessageContaining(T0.toString());
+  }
+
+  @Test
+  void detectionWindowWithStartAfterEnd_isRefused() {
+    assertThatThrownBy(() -> new ListDetections(T0.plusSeconds(1), T0))
+        .hasMessageStartingWith("start must be before end");
+  }
+
+  @Test
+  void detectionWindowWithoutStart_isRefusedNamingField() {
+    assertThatThrownBy(() -> new ListDetections(null, T0)).hasMessage("start is required");
+    assertThatThrownBy(() -> new ListDetections(T0, null)).hasMessage("end is required");
+  }
+
+  @Test
+  void positionOutsideTheGrid_isRefusedNamingAxisAndRange() {
+    assertThatThrownBy(() -> SetPosition.of(-1, 0)).hasMessage("position x must be 0..10000, was -1");
+    assertThatThrownBy(() -> SetPosition.of(0, 10_001))
+        .hasMessage("position y must be 0..10000, was 10001");
+    assertThatThrownBy(() -> new SetPosition(null)).hasMessage("target is required");
+  }
+
+  @Test
+  void presetValueWithIndexFive_isRefused() {
+    assertThatThrownBy(() -> new Preset(5, "x")).hasMessage("preset must be 1..4, was 5");
+    assertThatThrownBy(() -> new Preset(1, null)).hasMessage("preset name is required");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "has space", "quote\"", "slash/"})
+  void rawCommandWithBadModuleName_isRefusedNamingField(String module) {
+    assertThatThrownBy(() -> RawCommand.of(module, "get_status"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("module must be 1..128 letters, digits, '.', '_' or '-'");
+  }
+
+  @Test
+  void rawCommandWithBadMethodOrNullParams_isRefusedNamingField() {
+    assertThatThrownBy(() -> RawCommand.of("led", null)).hasMessageStartingWith("method must be");
+    assertThatThrownBy(() -> new RawCommand("led", "get", null)).hasMessage("params is required");
+  }
+
+  @Test
+  void vodStateForBlankPlayer_isRefusedNamingField() {
+    assertThatThrownBy(() -> new GetVodState(" ")).hasMessageStartingWith("playerId must be a non-blank string");
+    assertThatThrownBy(() -> new VodState(null, true)).hasMessageStartingWith("playerId must be");
+  }
+
+  @Test
+  void settingCommandsWithoutSetting_areRefused() {
+    assertThatThrownBy(() -> new GetSetting<>(null)).hasMessage("setting is required");
+    assertThatThrownBy(() -> SetSetting.of(null, true)).hasMessage("setting is required");
+  }
+
+  @Test
+  void setSettingWithNullValue_isRefusedNamingSettingAndAllowedValues() {
+    assertThatThrownBy(() -> SetSetting.of(Setting.POWER, null))
+        .hasMessage("power value is required (on, off)");
+  }
+
+  @Test
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  void setSettingWithValueOfAnotherType_isRefused() {
+    Setting raw = Setting.MOTION_SENSITIVITY;
+    assertThatThrownBy(() -> new SetSetting(raw, "high"))
+        .hasMessage("motion-sensitivity takes a Sensitivity (low, medium, high), was a String");
+  }
+
+  @Test
+  void setSettingParse_readsTheTextForm() {
+    assertThat(SetSetting.parse(Setting.NIGHT_VISION, "night").value()).isEqualTo(NightVisionMode.NIGHT);
+    assertThatThrownBy(() -> SetSetting.parse(Setting.NIGHT_VISION, "dusk"))
+        .hasMessageStartingWith("night-vision must be auto, day, night, was \"dusk\"");
+  }
+
+  @Test
+  void triggerTimeAboveTenMinutes_isRefusedNamingPartAndRange() {
+    assertThatThrownBy(() -> TriggerTime.ofMillis(600_001, 0))
+        .hasMessage("trigger time day must be 0..600000 ms, was 600001 ms");
+    assertThatThrownBy(() -> TriggerTime.ofMillis(0, -1))
+        .hasMessage("trigger time night must be 0..600000 ms, was -1 ms");
+    assertThatThrownBy(() -> new TriggerTime(null, Duration.ZERO)).hasMessage("trigger time day is required");
+    assertThat(TriggerTime.ofMillis(0, 600_000).night()).isEqualTo(Duration.ofMinutes(10));
+  }
+
+  @Test
+  void timeZoneWithBadOffsetOrArea_isRefused() {
+    assertThatThrownBy(() -> new TimeZoneSetting("GMT-05:00", "America/New_York"))
+        .hasMessageStartingWith("time zone offset must look like UTC-05:00");
+    assertThatThrownBy(() -> new TimeZoneSetting("UTC+15:00", "America/New_York"))
+        .hasMessageStartingWith("time zone offset");
+    assertThatThrownBy(() -> new TimeZoneSetting("UTC-05:00", "Mars/Olympus"))
+        .hasMessageStartingWith("time zone area must be a region");
+  }
+
+  @Test
+  void timeZoneParse_acceptsBothForms() {
+    TimeZoneSetting expected = new TimeZoneSetting("UTC-05:00", "America/New_York");
+    assertThat(TimeZoneSetting.parse("UTC-05:00/America/New_York")).isEqualTo(expected);
+    assertThat(TimeZoneSetting.parse("America/New_York@UTC-05:00")).isEqualTo(expected);
+    assertThat(expected.text()).isEqualTo("UTC-05:00/America/New_York");
+    assertThatThrownBy(() -> TimeZoneSetting.parse("New York"))
+        .hasMessageStartingWith("time zone must be written UTC-05:00/America/New_York");
+  }
+
+  @Test
+  void resolutionAndRotation_parseTheirWireForms() {
+    assertThat(Resolution.parse("1920x1080")).isEqualTo(Resolution.P1080);
+    assertThat(Resolution.P1440.text()).isEqualTo("2560x1440");
+    assertThatThrownBy(() -> Resolution.parse("640x480"))
+        .hasMessage("resolution must be one of 2560x1440, 1920x1080, 1280x720, was 640x480");
+    assertThat(Rotation.ofDegrees(180)).isEqualTo(Rotation.UPSIDE_DOWN);
+    assertThatThrownBy(() -> Rotation.ofDegrees(90)).hasMessage("rotation must be 0 or 180 degrees, was 90");
+  }
+
+  @Test
+  void detectionEventEndingBeforeItStarts_isRefused() {
+    assertThatThrownBy(
+            () ->
+                ImmutableDetectionEvent.builder()
+                    .start(T0)
+                    .end(T0.minusSeconds(1))
+                    .kind("motion")
+                    .build())
+        .hasMessageStartingWith("detection end must not be before start");
+  }
+
+  @Test
+  void actionsThatMoveOrDestroy_areNotIdempotent_readsAre() {
+    assertThat(new GoToPreset(1).idempotent()).isFalse();
+    assertThat(new Move(Direction.LEFT, 1).idempotent()).isFalse();
+    assertThat(SetPosition.of(1, 1).idempotent()).isFalse();
+    assertThat(new FormatSdCard().idempotent()).isFalse();
+    assertThat(new RawCommand("m", "n", FieldMap.empty()).idempotent()).isFalse();
+    assertThat(new Stop().idempotent()).isTrue();
+    assertThat(new GetCameraInfo().idempotent()).isTrue();
+    assertThat(GetSetting.of(Setting.POWER).idempotent()).isTrue();
+    assertThat(SetSetting.of(Setting.POWER, true).idempotent()).isTrue();
+    assertThat(new ListDetections(T0, T0.plusSeconds(60)).idempotent()).isTrue();
+  }
+
+  @Test
+  void cameraCommand_permitsExactlyTheSeventeenCommandTypes() {
+    assertThat(CameraCommand.class.getPermittedSubclasses()).hasSize(17);
+  }
+}
