@@ -24,7 +24,7 @@ import javax.net.ssl.SSLContext;
  * client did). Prints commands/s, latency percentiles, client CPU per command and the ratio.
  *
  * <p>{@code java -cp benchmarks.jar dev.homeport.benchmarks.KasaSingleCameraRun [--seconds=10]
- * [--warmup=5] [--rounds=2] [--in-process]}
+ * [--warmup=5] [--rounds=2] [--only-reused] [--in-process]}
  */
 public final class KasaSingleCameraRun {
 
@@ -41,6 +41,7 @@ public final class KasaSingleCameraRun {
     Duration seconds = options.duration("seconds", Duration.ofSeconds(10));
     Duration warmup = options.duration("warmup", Duration.ofSeconds(5));
     int rounds = options.integer("rounds", 2);
+    boolean onlyReused = options.flag("only-reused");
     Bench.header("KasaSingleCameraRun", args);
     ExecutorService executor = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "bench-kasa-http");
@@ -55,11 +56,16 @@ public final class KasaSingleCameraRun {
       try (Camera reused = driver.connect(config); Camera perCommand = freshConnectionCamera(config, executor, fresh)) {
         Bench.OUT.println("warm-up: " + warmup.toSeconds() + " s each mode");
         drive(reused, "reused", warmup);
-        drive(perCommand, "new TLS per command", warmup);
+        if (!onlyReused) {
+          drive(perCommand, "new TLS per command", warmup);
+        }
         sims.clearRecords();
         for (int round = 1; round <= rounds; round++) {
           Result a = drive(reused, "reused", seconds);
           print(a);
+          if (onlyReused) {
+            continue;
+          }
           long before = fresh[0].connections();
           Result b = drive(perCommand, "new TLS per command", seconds);
           print(b);
@@ -89,7 +95,7 @@ public final class KasaSingleCameraRun {
     out[0] = client;
     LinkieTransport transport = new LinkieTransport(config.name(), config.host(), config.port(),
         new Credentials(config.username(), config.password()), config.authVariant(),
-        config.connectTimeout(), config.requestTimeout(), client);
+        config.connectTimeout(), config.requestTimeout(), client, executor);
     return new KasaCamera(config.name() + "-fresh", hostKey, transport);
   }
 
