@@ -137,6 +137,33 @@ final class Bench {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
+  /** CPU nanoseconds used so far by live threads, grouped by thread name without its numbers. */
+  static Map<String, Long> threadCpuByGroup() {
+    java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    Map<String, Long> groups = new HashMap<>();
+    for (long id : threads.getAllThreadIds()) {
+      java.lang.management.ThreadInfo info = threads.getThreadInfo(id);
+      long cpu = threads.getThreadCpuTime(id);
+      if (info != null && cpu > 0) {
+        groups.merge(info.getThreadName().replaceAll("[0-9]+", "#"), cpu, Long::sum);
+      }
+    }
+    return groups;
+  }
+
+  /** The thread groups that used the most CPU between two {@link #threadCpuByGroup()} snapshots. */
+  static String topThreadCpu(Map<String, Long> before, Map<String, Long> after, long perItems) {
+    StringBuilder out = new StringBuilder();
+    after.entrySet().stream()
+        .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+        .filter(e -> e.getValue() > 0)
+        .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+        .limit(6)
+        .forEach(e -> out.append(out.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%s %.2f us",
+            e.getKey(), e.getValue() / 1e3 / Math.max(1, perItems))));
+    return out.toString();
+  }
+
   /** Collections so far and their total time, e.g. {@code 12 GCs / 85 ms}. */
   static long[] gcCountAndMillis() {
     long count = 0;

@@ -59,6 +59,7 @@ public final class EventFirehoseRun {
     try (SmartHomeSession session = connect(sims, target, OverflowPolicy.FAIL_SUBSCRIPTION, counter)) {
       long[] gc0 = Bench.gcCountAndMillis();
       long cpu0 = Bench.processCpuNanos();
+      java.util.Map<String, Long> threads0 = Bench.threadCpuByGroup();
       long start = System.nanoTime();
       long pushNanos = sims.push(first, count);
       boolean all = Bench.await(() -> counter.received() >= count || counter.ended.isDone(), Duration.ofSeconds(120));
@@ -66,6 +67,7 @@ public final class EventFirehoseRun {
       Bench.pause(200);
       long end = counter.lastArrival();
       long cpu = Bench.processCpuNanos() - cpu0;
+      java.util.Map<String, Long> threads1 = Bench.threadCpuByGroup();
       long[] gc1 = Bench.gcCountAndMillis();
       long distinct = counter.distinctIn(first, count);
       SmartThingsSession internal = (SmartThingsSession) session;
@@ -76,6 +78,7 @@ public final class EventFirehoseRun {
           label, count, count / ((end - start) / 1e9), count / (pushNanos / 1e9), count - distinct, counter.duplicates(),
           all ? "" : " (stopped waiting after 120 s)", cpu / 1e3 / count, gc1[0] - gc0[0], gc1[1] - gc0[1],
           internal.duplicateCount(), internal.malformedFrameCount(), internal.droppedCount());
+      Bench.OUT.println("  client CPU per event by thread: " + Bench.topThreadCpu(threads0, threads1, count));
       if (counter.ended.isDone()) {
         Bench.OUT.println("  subscription ended early: " + counter.ended.getNow(null));
       }
