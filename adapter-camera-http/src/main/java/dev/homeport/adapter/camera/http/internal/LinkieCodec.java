@@ -63,19 +63,32 @@ public final class LinkieCodec {
    *     decrypted; the message says which, never the body itself
    */
   public static String decodeResponseBody(String body) {
-    byte[] cipher;
+    byte[] bytes;
     try {
-      cipher = Base64.getDecoder().decode(body.strip());
+      bytes = Base64.getDecoder().decode(body.strip());
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("response body is not base64 (" + e.getMessage() + ")");
     }
-    byte[] plain = decrypt(cipher);
+    // Decrypt in place, noting on the way whether any byte is outside ASCII.
+    int key = INITIAL_KEY;
+    int high = 0;
+    for (int i = 0; i < bytes.length; i++) {
+      int c = bytes[i] & 0xFF;
+      int p = c ^ key;
+      high |= p;
+      bytes[i] = (byte) p;
+      key = c;
+    }
+    if ((high & 0x80) == 0) {
+      // Pure ASCII (what cameras send almost always): valid UTF-8 by construction.
+      return new String(bytes, StandardCharsets.ISO_8859_1);
+    }
     try {
       return StandardCharsets.UTF_8
           .newDecoder()
           .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
           .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(plain))
+          .decode(java.nio.ByteBuffer.wrap(bytes))
           .toString();
     } catch (java.nio.charset.CharacterCodingException e) {
       throw new IllegalArgumentException("decrypted response body is not UTF-8 text");
