@@ -31,6 +31,8 @@ public final class WireJson {
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
   static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  /** Built once: {@code MAPPER.readTree} would resolve its configuration and target type per call. */
+  private static final com.fasterxml.jackson.databind.ObjectReader TREE_READER = MAPPER.reader();
 
   private WireJson() {}
 
@@ -47,7 +49,7 @@ public final class WireJson {
   public static ObjectNode parseObject(String json, String what) {
     JsonNode node;
     try {
-      node = MAPPER.readTree(json);
+      node = TREE_READER.readTree(json);
     } catch (JsonProcessingException e) {
       throw new ProtocolException(what + " is not valid JSON (" + e.getOriginalMessage() + ")");
     }
