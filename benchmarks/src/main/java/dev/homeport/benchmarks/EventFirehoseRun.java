@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * overflow policy: the heap peak while it falls behind, and what the policy did.
  *
  * <p>{@code java -cp benchmarks.jar dev.homeport.benchmarks.EventFirehoseRun [--events=1000000]
- * [--warmup-events=300000] [--slow-events=200000] [--slow-pause-us=100] [--in-process]}
+ * [--warmup-events=300000] [--buffer=65536] [--slow-events=200000] [--slow-pause-us=100]
+ * [--in-process]}
  */
 public final class EventFirehoseRun {
 
@@ -28,20 +29,24 @@ public final class EventFirehoseRun {
     long warmupEvents = options.number("warmup-events", 300_000);
     long slowEvents = options.number("slow-events", 200_000);
     long slowPause = options.number("slow-pause-us", 100) * 1000;
+    int buffer = options.integer("buffer", 1 << 16);
     Bench.header("EventFirehoseRun", args);
     try (SimControl sims = SimControl.create(options.flag("in-process"))) {
       SimControl.SmartThingsTarget target = sims.startSmartThings();
       long next = 0;
-      next = fast(sims, target, next, warmupEvents, "warm-up");
-      next = fast(sims, target, next, events, "firehose");
+      Bench.OUT.printf(Locale.ROOT, "fast subscriber: bufferSize %,d (the default 1,024 holds 20 ms at 50,000 events/s); "
+          + "slow subscribers: the default 1,024%n", buffer);
+      next = fast(sims, target, next, warmupEvents, "warm-up", buffer);
+      next = fast(sims, target, next, events, "firehose", buffer);
       next = slow(sims, target, next, slowEvents, slowPause, OverflowPolicy.DROP_OLDEST);
       slow(sims, target, next, slowEvents, slowPause, OverflowPolicy.FAIL_SUBSCRIPTION);
     }
   }
 
   private static SmartHomeSession connect(SimControl sims, SimControl.SmartThingsTarget target, OverflowPolicy policy,
-      EventCounter... subscribers) throws Exception {
-    SmartHomeSession session = SmartThingsGateway.create(Bench.smartThingsConfig(target).overflowPolicy(policy).build())
+      int buffer, EventCounter... subscribers) throws Exception {
+    SmartHomeSession session = SmartThingsGateway.create(Bench.smartThingsConfig(target).overflowPolicy(policy)
+        .bufferSize(buffer).build())
         .connect().get(30, TimeUnit.SECONDS);
     for (EventCounter subscriber : subscribers) {
       session.subscribe(EventFilter.location(Fixtures.LOCATION)).subscribe(subscriber);
@@ -54,9 +59,10 @@ public final class EventFirehoseRun {
   }
 
   /** Pushes {@code count} events to a fast subscriber; prints rate, loss, duplicates, CPU. */
-  static long fast(SimControl sims, SimControl.SmartThingsTarget target, long first, long count, String label) throws Exception {
+  static long fast(SimControl sims, SimControl.SmartThingsTarget target, long first, long count, String label, int buffer)
+      throws Exception {
     EventCounter counter = new EventCounter(0);
-    try (SmartHomeSession session = connect(sims, target, OverflowPolicy.FAIL_SUBSCRIPTION, counter)) {
+    try (SmartHomeSession session = connect(sims, target, OverflowPolicy.FAIL_SUBSCRIPTION, buffer, counter)) {
       long[] gc0 = Bench.gcCountAndMillis();
       long cpu0 = Bench.processCpuNanos();
       java.util.Map<String, Long> threads0 = Bench.threadCpuByGroup();
@@ -92,7 +98,7 @@ public final class EventFirehoseRun {
     EventCounter slow = new EventCounter(pauseNanos);
     EventCounter fast = new EventCounter(0);
     long heapBefore = Bench.heapAfterGc();
-    try (SmartHomeSession session = connect(sims, target, policy, slow, fast); HeapWatch heap = new HeapWatch()) {
+    try (SmartHomeSession session = connect(sims, target, policy, 1024, slow, fast); HeapWatch heap = new HeapWatch()) {
       long start = System.nanoTime();
       sims.push(first, count);
       long pushed = System.nanoTime() - start;

@@ -30,7 +30,8 @@ public final class KasaSingleCameraRun {
 
   private KasaSingleCameraRun() {}
 
-  record Result(String mode, long commands, long failures, double seconds, long cpuNanos, long[] latencies) {
+  record Result(String mode, long commands, long failures, double seconds, long cpuNanos, long[] latencies,
+      long connections) {
     double perSecond() {
       return commands / seconds;
     }
@@ -49,31 +50,22 @@ public final class KasaSingleCameraRun {
       return t;
     });
     try (SimControl sims = SimControl.create(options.flag("in-process"))) {
-      SimControl.KasaTarget target = sims.startKasa(1).get(0);
-      KasaCameraConfig config = Bench.kasaConfig(target);
       KasaCameraDriver driver = new KasaCameraDriver(executor);
-      FreshConnectionHttpClient[] fresh = new FreshConnectionHttpClient[1];
-      try (Camera reused = driver.connect(config); Camera perCommand = freshConnectionCamera(config, executor, fresh)) {
-        Bench.OUT.println("warm-up: " + warmup.toSeconds() + " s each mode");
-        drive(reused, "reused", warmup);
-        if (!onlyReused) {
-          drive(perCommand, "new TLS per command", warmup);
+      Bench.OUT.println("warm-up: " + warmup.toSeconds() + " s each mode");
+      phase(sims, driver, executor, false, warmup);
+      if (!onlyReused) {
+        phase(sims, driver, executor, true, warmup);
+      }
+      for (int round = 1; round <= rounds; round++) {
+        Result a = phase(sims, driver, executor, false, seconds);
+        print(a);
+        if (onlyReused) {
+          continue;
         }
-        sims.clearRecords();
-        for (int round = 1; round <= rounds; round++) {
-          Result a = drive(reused, "reused", seconds);
-          print(a);
-          if (onlyReused) {
-            continue;
-          }
-          long before = fresh[0].connections();
-          Result b = drive(perCommand, "new TLS per command", seconds);
-          print(b);
-          Bench.OUT.printf(Locale.ROOT, "round %d: reused / new-connection throughput ratio = %.1fx "
-              + "(new connections opened in that phase: %d)%n",
-              round, a.perSecond() / b.perSecond(), fresh[0].connections() - before);
-          sims.clearRecords();
-        }
+        Result b = phase(sims, driver, executor, true, seconds);
+        print(b);
+        Bench.OUT.printf(Locale.ROOT, "round %d: reused / new-connection throughput ratio = %.1fx "
+            + "(new TLS connections opened by the second: %d)%n", round, a.perSecond() / b.perSecond(), b.connections());
       }
     } finally {
       executor.shutdownNow();
@@ -99,11 +91,27 @@ public final class KasaSingleCameraRun {
     return new KasaCamera(config.name() + "-fresh", hostKey, transport);
   }
 
+  /**
+   * One phase on a simulator of its own (the simulator records every request it accepts, so a
+   * fresh one per phase keeps its bookkeeping out of the figures) and a camera of its own.
+   */
+  static Result phase(SimControl sims, KasaCameraDriver driver, ExecutorService executor, boolean newConnectionEach,
+      Duration length) throws Exception {
+    KasaCameraConfig config = Bench.kasaConfig(sims.startKasa(1).get(0));
+    FreshConnectionHttpClient[] fresh = new FreshConnectionHttpClient[1];
+    try (Camera camera = newConnectionEach ? freshConnectionCamera(config, executor, fresh) : driver.connect(config)) {
+      Result r = drive(camera, newConnectionEach ? "new TLS per command" : "reused", length);
+      return new Result(r.mode(), r.commands(), r.failures(), r.seconds(), r.cpuNanos(), r.latencies(),
+          newConnectionEach ? fresh[0].connections() : 0);
+    }
+  }
+
   static Result drive(Camera camera, String mode, Duration length) throws Exception {
     Bench.LongList latencies = new Bench.LongList();
     long failures = 0;
     long n = 0;
     long cpu0 = Bench.processCpuNanos();
+    java.util.Map<String, Long> threads0 = Bench.threadCpuByGroup();
     long start = System.nanoTime();
     long end = start + length.toNanos();
     long now = start;
@@ -122,7 +130,10 @@ public final class KasaSingleCameraRun {
       n++;
     }
     long cpu = Bench.processCpuNanos() - cpu0;
-    return new Result(mode, n - failures, failures, (now - start) / 1e9, cpu, latencies.toArray());
+    if (Boolean.getBoolean("bench.threadCpu")) {
+      Bench.OUT.println("  client CPU per command by thread: " + Bench.topThreadCpu(threads0, Bench.threadCpuByGroup(), n));
+    }
+    return new Result(mode, n - failures, failures, (now - start) / 1e9, cpu, latencies.toArray(), 0);
   }
 
   static void print(Result r) {
