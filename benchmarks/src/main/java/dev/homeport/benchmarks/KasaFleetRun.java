@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * and the heap after full GC per connected camera.
  *
  * <p>{@code java -cp benchmarks.jar dev.homeport.benchmarks.KasaFleetRun [--cameras=200]
- * [--seconds=20] [--warmup=10] [--in-process]}
+ * [--seconds=20] [--warmup=10] [--settle=65s] [--shared-client-experiment]
+ * [--in-process]}
  */
 public final class KasaFleetRun {
 
@@ -70,6 +71,8 @@ public final class KasaFleetRun {
     int cameras = options.integer("cameras", 200);
     Duration seconds = options.duration("seconds", Duration.ofSeconds(20));
     Duration warmup = options.duration("warmup", Duration.ofSeconds(10));
+    boolean shared = options.flag("shared-client-experiment");
+    Duration settle = options.duration("settle", Duration.ofSeconds(65));
     Bench.header("KasaFleetRun", args);
     ExecutorService executor = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "bench-fleet-http");
@@ -79,11 +82,15 @@ public final class KasaFleetRun {
     try (SimControl sims = SimControl.create(options.flag("in-process"))) {
       List<SimControl.KasaTarget> targets = sims.startKasa(cameras);
       KasaCameraDriver driver = new KasaCameraDriver(executor);
+      SharedClientCameras sharedClient = shared ? new SharedClientCameras(executor, Duration.ofSeconds(5)) : null;
+      if (shared) {
+        Bench.OUT.println("EXPERIMENT: all cameras on one shared HttpClient (not the shipped driver)");
+      }
       int threads0 = Bench.threads();
       long heap0 = Bench.heapAfterGc();
       List<Camera> connected = new ArrayList<>();
       for (SimControl.KasaTarget target : targets) {
-        connected.add(driver.connect(Bench.kasaConfig(target)));
+        connected.add(shared ? sharedClient.connect(Bench.kasaConfig(target)) : driver.connect(Bench.kasaConfig(target)));
       }
       long heapIdle = Bench.heapAfterGc();
       Bench.OUT.printf(Locale.ROOT, "%d cameras created, no connection yet: %.1f KB per camera%n",
@@ -108,6 +115,7 @@ public final class KasaFleetRun {
       sims.clearRecords();
       long cpu0 = Bench.processCpuNanos();
       long[] gc0 = Bench.gcCountAndMillis();
+      java.util.Map<String, Long> threadCpu0 = Bench.threadCpuByGroup();
       long start = System.nanoTime();
       drivers.forEach(d -> d.measuring = true);
       Bench.pause(seconds.toMillis());
@@ -115,6 +123,7 @@ public final class KasaFleetRun {
       long elapsed = System.nanoTime() - start;
       long cpu = Bench.processCpuNanos() - cpu0;
       long[] gc1 = Bench.gcCountAndMillis();
+      java.util.Map<String, Long> threadCpu1 = Bench.threadCpuByGroup();
       drivers.forEach(d -> d.stopped = true);
       CompletableFuture.allOf(drivers.stream().map(d -> d.done).toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
 
@@ -137,9 +146,17 @@ public final class KasaFleetRun {
       Bench.OUT.printf(Locale.ROOT, "%d cameras, one in flight each: %.0f commands/s aggregate (%d commands, %d failed, in %.1f s); client CPU %.1f us/command; GC %d collections / %d ms%n",
           cameras, perSecond, total, failures, elapsed / 1e9, cpu / 1e3 / Math.max(1, total), gc1[0] - gc0[0], gc1[1] - gc0[1]);
       Bench.OUT.println("latency per command: " + Bench.latencySummary(merged));
+      Bench.OUT.println("client CPU per command by thread: " + Bench.topThreadCpu(threadCpu0, threadCpu1, total));
       long heap2 = Bench.heapAfterGc();
       Bench.OUT.printf(Locale.ROOT, "after the load: heap after full GC %s = %.1f KB per connected camera; threads %d%n",
           Bench.mb(heap2), (heap2 - heap0) / 1024.0 / cameras, Bench.threads());
+      if (!settle.isZero()) {
+        // The executor keeps idle threads for 60 s, each with its thread-local buffers (Jackson's among them).
+        Bench.pause(settle.toMillis());
+        long heap3 = Bench.heapAfterGc();
+        Bench.OUT.printf(Locale.ROOT, "%d s later, still connected and idle: heap after full GC %s = %.1f KB per connected camera; threads %d%n",
+            settle.toSeconds(), Bench.mb(heap3), (heap3 - heap0) / 1024.0 / cameras, Bench.threads());
+      }
       connected.forEach(Camera::close);
     } finally {
       executor.shutdownNow();
