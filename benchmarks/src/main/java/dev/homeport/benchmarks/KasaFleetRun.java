@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * and the heap after full GC per connected camera.
  *
  * <p>{@code java -cp benchmarks.jar dev.homeport.benchmarks.KasaFleetRun [--cameras=200]
- * [--seconds=20] [--warmup=10] [--settle=65s] [--shared-client-experiment]
+ * [--seconds=20] [--warmup=15] [--settle=65s] [--shared-client-experiment]
  * [--in-process]}
  */
 public final class KasaFleetRun {
@@ -70,7 +70,7 @@ public final class KasaFleetRun {
     Bench.Options options = new Bench.Options(args);
     int cameras = options.integer("cameras", 200);
     Duration seconds = options.duration("seconds", Duration.ofSeconds(20));
-    Duration warmup = options.duration("warmup", Duration.ofSeconds(10));
+    Duration warmup = options.duration("warmup", Duration.ofSeconds(15));
     boolean shared = options.flag("shared-client-experiment");
     Duration settle = options.duration("settle", Duration.ofSeconds(65));
     Bench.header("KasaFleetRun", args);

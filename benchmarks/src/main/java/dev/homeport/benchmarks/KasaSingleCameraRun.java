@@ -24,7 +24,7 @@ import javax.net.ssl.SSLContext;
  * client did). Prints commands/s, latency percentiles, client CPU per command and the ratio.
  *
  * <p>{@code java -cp benchmarks.jar dev.homeport.benchmarks.KasaSingleCameraRun [--seconds=10]
- * [--warmup=5] [--rounds=2] [--only-reused] [--in-process]}
+ * [--warmup=20] [--rounds=2] [--only-reused] [--in-process]}
  */
 public final class KasaSingleCameraRun {
 
@@ -40,7 +40,7 @@ public final class KasaSingleCameraRun {
   public static void main(String[] args) throws Exception {
     Bench.Options options = new Bench.Options(args);
     Duration seconds = options.duration("seconds", Duration.ofSeconds(10));
-    Duration warmup = options.duration("warmup", Duration.ofSeconds(5));
+    Duration warmup = options.duration("warmup", Duration.ofSeconds(20));
     int rounds = options.integer("rounds", 2);
     boolean onlyReused = options.flag("only-reused");
     Bench.header("KasaSingleCameraRun", args);
