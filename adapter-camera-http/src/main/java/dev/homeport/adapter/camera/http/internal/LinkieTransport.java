@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,13 +59,15 @@ public final class LinkieTransport {
   private final Duration connectTimeout;
   private final Duration requestTimeout;
   private final HttpClient client;
+  private final Executor executor;
 
   private volatile String path = LINKIE;
   private volatile boolean pathConfirmed;
   private volatile AuthVariant resolved;
 
   public LinkieTransport(String cameraName, String host, int port, Credentials credentials,
-      AuthVariant variant, Duration connectTimeout, Duration requestTimeout, HttpClient client) {
+      AuthVariant variant, Duration connectTimeout, Duration requestTimeout, HttpClient client,
+      Executor executor) {
     this.cameraName = cameraName;
     this.hostKey = hostKey(host, port);
     this.base = URI.create("https://" + hostKey);
@@ -74,6 +77,7 @@ public final class LinkieTransport {
     this.connectTimeout = connectTimeout;
     this.requestTimeout = requestTimeout;
     this.client = client;
+    this.executor = executor;
   }
 
   /** {@code host:port}, with brackets around an IPv6 literal; the known-hosts key. */
@@ -103,6 +107,25 @@ public final class LinkieTransport {
     String body = LinkieCodec.encodeRequestBody(WireJson.write(request));
     Attempt attempt = new Attempt(body, repeatable);
     return attempt.run();
+  }
+
+  /**
+   * One HTTP exchange: the blocking {@code send} on the driver's executor rather than
+   * {@code sendAsync}, because the JDK's {@code sendAsync} hands every answer to the common pool,
+   * which on a two-core machine starts a new thread per answer. At most one request per camera is
+   * in flight, so this holds at most one executor thread per camera.
+   */
+  private CompletableFuture<HttpResponse<String>> exchange(HttpRequest request) {
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.ISO_8859_1));
+      } catch (IOException e) {
+        throw new CompletionException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new CompletionException(new java.io.InterruptedIOException("interrupted"));
+      }
+    }, executor);
   }
 
   /** One logical request: its tries across variants, paths and one reconnect. */
@@ -140,22 +163,30 @@ public final class LinkieTransport {
             .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.US_ASCII))
             .build();
       } catch (RuntimeException e) {
-        result.completeExceptionally(
-            new TransportException("cannot build a request for camera " + describe() + ": " + e.getMessage(), e, false));
+        // no message or cause: a header-validation message could quote the credentials
+        result.completeExceptionally(new TransportException("cannot build a request for camera "
+            + describe() + " (" + e.getClass().getSimpleName() + ")", null, false));
         return;
       }
-      client.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.ISO_8859_1))
-          .whenComplete((response, failure) -> {
-            try {
-              if (failure != null) {
-                onFailure(failure);
-              } else {
-                onResponse(response, variant, usedPath);
-              }
-            } catch (RuntimeException e) {
-              result.completeExceptionally(translate(e));
-            }
-          });
+      CompletableFuture<HttpResponse<String>> exchange;
+      try {
+        exchange = exchange(request);
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        result.completeExceptionally(new TransportException("the executor of camera " + describe()
+            + " refused the request (shut down?)", e, false));
+        return;
+      }
+      exchange.whenComplete((response, failure) -> {
+        try {
+          if (failure != null) {
+            onFailure(failure);
+          } else {
+            onResponse(response, variant, usedPath);
+          }
+        } catch (RuntimeException e) {
+          result.completeExceptionally(translate(e));
+        }
+      });
     }
 
     void onFailure(Throwable failure) {
