@@ -63,8 +63,12 @@ import org.slf4j.LoggerFactory;
  * when the CSRF token or cookie is wrong.
  *
  * <p>Faults: {@link #rejectAuthentication}, {@link #expireSession}, {@link #dropConnections},
- * {@link #freezeConnections} (half-open), {@link #neverAnswer}, {@link #sendRaw} (malformed or
- * unknown frames), {@link #duplicateEvents}. Thread-safe. Written independently of the adapter's
+ * {@link #freezeConnections} (half-open), {@link #freezeNewConnections}, {@link #neverAnswer},
+ * {@link #sendRaw} (malformed or unknown frames), {@link #duplicateEvents}. Faults of the backend
+ * travel too: rejected credentials and failed calls become Feathers errors, an expired backend
+ * session expires the simulator's session, and a backend disconnect drops the client and refuses
+ * new ones until the backend is back. Events are pushed from the backend, or directly with
+ * {@link #push} and {@link #pushAll} (as fast as possible or at a chosen rate). Thread-safe. Written independently of the adapter's
  * codec, so a symmetric bug cannot hide.
  */
 public final class SmartThingsSimulator implements AutoCloseable {

@@ -130,6 +130,54 @@ class SmartThingsFaultsTest {
   }
 
   @Test
+  void blackholedTcpConnection_isDetectedReplacedAndLeavesNoClientThreads() throws Exception {
+    simulator.close();
+    simulator = SimulatorHarness.simulator(home, Duration.ofMillis(300), Duration.ofMillis(300));
+    try (BlackholeProxy proxy = new BlackholeProxy(simulator.url().getPort())) {
+      SmartThingsConfig config =
+          SimulatorHarness.config(simulator).withUrl(java.net.URI.create("wss://127.0.0.1:" + proxy.port() + "/socket.io/"));
+      // Warm up, so the simulator's own threads are in the baseline.
+      SmartThingsGateway.create(config).connect().get(10, TimeUnit.SECONDS).close();
+      await().atMost(Duration.ofSeconds(10)).until(() -> simulator.openConnections() == 0);
+      java.util.Set<Thread> baseline = Thread.getAllStackTraces().keySet();
+      java.util.Set<String> simulatorPools =
+          baseline.stream()
+              .map(Thread::getName)
+              .filter(name -> name.matches("tyrus-\\d+-thread-\\d+"))
+              .map(name -> name.substring(0, name.indexOf("-thread-") + 1))
+              .collect(java.util.stream.Collectors.toSet());
+      connect(config);
+      Collector<LifecycleEvent> lifecycle = new Collector<>();
+      session.lifecycle().subscribe(lifecycle);
+      Collector<DeviceEvent> events = subscribed();
+
+      proxy.blackholeExisting();
+
+      await().atMost(Duration.ofSeconds(10)).until(() -> gapNotice(lifecycle.items));
+      DeviceEvent fresh = TestHome.event("after-blackhole", 3);
+      await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> {
+        home.publish(fresh);
+        return !events.items.isEmpty();
+      });
+      session.close();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(200))
+          .untilAsserted(
+              () ->
+                  assertThat(
+                          Thread.getAllStackTraces().keySet().stream()
+                              .filter(t -> !baseline.contains(t) && t.isAlive())
+                              .map(Thread::getName)
+                              .filter(name -> !name.startsWith("blackhole-proxy") && !name.startsWith("awaitility")
+                                  && simulatorPools.stream().noneMatch(name::startsWith) && !name.startsWith("Grizzly-worker")
+                                  && !name.startsWith("HttpServer") && !name.startsWith("grizzly-nio-kernel")))
+                      .as("client threads left after closing a session whose first connection was black-holed")
+                      .isEmpty());
+    }
+  }
+
+  @Test
   void expiredSession_stopsReconnectingAndReportsAuthenticationError() throws Exception {
     connect();
     Collector<LifecycleEvent> lifecycle = new Collector<>();
