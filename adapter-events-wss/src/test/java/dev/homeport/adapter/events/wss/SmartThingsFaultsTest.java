@@ -325,6 +325,29 @@ class SmartThingsFaultsTest {
   }
 
   @Test
+  void subscriptionRefusedAfterReconnect_endsThatLocationsSubscribersOnly() throws Exception {
+    connect();
+    Collector<LifecycleEvent> lifecycle = new Collector<>();
+    session.lifecycle().subscribe(lifecycle);
+    Collector<DeviceEvent> events = subscribed();
+    Collector<PushedMessage> messages = new Collector<>();
+    session.messages().subscribe(messages);
+    messages.subscribed.get(5, TimeUnit.SECONDS);
+    simulator.refuse("create api/subscription", "Forbidden", 403, "location no longer shared");
+
+    simulator.dropConnections();
+
+    Throwable failure = failure(events.completed);
+    assertThat(failure).isInstanceOf(dev.homeport.ports.ServiceCallException.class);
+    assertThat(((dev.homeport.ports.ServiceCallException) failure).code()).isEqualTo(403);
+    await().atMost(Duration.ofSeconds(10)).until(() -> gapNotice(lifecycle.items));
+    assertThat(session.isClosed()).isFalse();
+    assertThat(messages.completed).isNotDone();
+    assertThat(session.locations().get(5, TimeUnit.SECONDS)).containsExactly(home.location);
+    assertThat(simulator.connectionsAccepted()).isEqualTo(2);
+  }
+
+  @Test
   void rejectedSubscription_endsThatSubscriberWithError() throws Exception {
     connect();
     simulator.neverAnswer("create api/subscription");
