@@ -10,14 +10,14 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A TCP relay on 127.0.0.1 that can turn the connections it carries into black holes: both sockets
+ * A TCP relay on 127.0.0.1 that can switch its target, and can turn the connections it carries into black holes: both sockets
  * stay open, bytes are read and dropped in both directions, nothing is closed. This is a real
  * half-open connection, below TLS and WebSocket (unlike a silent application on a live socket).
  */
 final class BlackholeProxy implements AutoCloseable {
 
   private final ServerSocket server;
-  private final int targetPort;
+  private volatile int targetPort;
   private final List<Relay> relays = new CopyOnWriteArrayList<>();
   private final Thread acceptor;
 
@@ -36,6 +36,11 @@ final class BlackholeProxy implements AutoCloseable {
   /** Connections carried now become black holes; later ones are relayed normally. */
   void blackholeExisting() {
     relays.forEach(relay -> relay.blackholed = true);
+  }
+
+  /** New connections go to {@code port} from now on (e.g. another server with another certificate). */
+  void retarget(int port) {
+    this.targetPort = port;
   }
 
   int connectionCount() {

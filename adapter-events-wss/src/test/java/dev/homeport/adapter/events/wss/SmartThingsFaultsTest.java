@@ -178,6 +178,25 @@ class SmartThingsFaultsTest {
   }
 
   @Test
+  void certificateChangedOnReconnect_endsTheSessionWithCertificateMismatch() throws Exception {
+    try (BlackholeProxy proxy = new BlackholeProxy(simulator.url().getPort());
+        SmartThingsSimulator impostor = SimulatorHarness.simulator(home)) {
+      connect(SimulatorHarness.config(simulator).withUrl(java.net.URI.create("wss://127.0.0.1:" + proxy.port() + "/socket.io/")));
+      Collector<LifecycleEvent> lifecycle = new Collector<>();
+      session.lifecycle().subscribe(lifecycle);
+      Collector<DeviceEvent> events = subscribed();
+      proxy.retarget(impostor.url().getPort());
+
+      simulator.dropConnections();
+
+      assertThat(failure(events.completed)).isInstanceOf(dev.homeport.ports.CertificateMismatchException.class);
+      await().atMost(Duration.ofSeconds(5)).until(() -> lifecycle.completed.isDone());
+      assertThat(lifecycle.items).last().extracting(LifecycleEvent::state).isEqualTo(SessionState.DISCONNECTED);
+      assertThat(impostor.connectionsAccepted()).as("no handshake, so the cookie never reached the impostor").isZero();
+    }
+  }
+
+  @Test
   void expiredSession_stopsReconnectingAndReportsAuthenticationError() throws Exception {
     connect();
     Collector<LifecycleEvent> lifecycle = new Collector<>();

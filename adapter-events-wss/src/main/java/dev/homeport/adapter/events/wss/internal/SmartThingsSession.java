@@ -350,6 +350,13 @@ public final class SmartThingsSession implements SmartHomeSession {
       if (closed) {
         return;
       }
+      if (!error.retryable()) {
+        // E.g. the server's certificate changed or the service refused the request: retrying the
+        // same thing cannot help, and silently retrying a changed certificate would hide an attack.
+        LOG.warn("SmartThings reconnect failed for good: {}", error.getMessage());
+        shutdown(error, SessionState.DISCONNECTED, "reconnect failed for good: " + error.getMessage());
+        return;
+      }
       LOG.info("reconnect attempt {} failed: {}", attempt + 1, error.getMessage());
       publishLifecycle(SessionState.RECONNECTING, "reconnect attempt " + (attempt + 1) + " failed: " + error.getMessage(), true);
       scheduleReconnect(attempt + 1);
