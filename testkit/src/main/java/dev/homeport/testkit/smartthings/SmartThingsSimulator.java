@@ -63,8 +63,12 @@ import org.slf4j.LoggerFactory;
  * when the CSRF token or cookie is wrong.
  *
  * <p>Faults: {@link #rejectAuthentication}, {@link #expireSession}, {@link #dropConnections},
- * {@link #freezeConnections} (half-open), {@link #neverAnswer}, {@link #sendRaw} (malformed or
- * unknown frames), {@link #duplicateEvents}. Thread-safe. Written independently of the adapter's
+ * {@link #freezeConnections} (half-open), {@link #freezeNewConnections}, {@link #neverAnswer},
+ * {@link #refuse}, {@link #sendRaw} (malformed or unknown frames), {@link #duplicateEvents}. Faults of the backend
+ * travel too: rejected credentials and failed calls become Feathers errors, an expired backend
+ * session expires the simulator's session, and a backend disconnect drops the client and refuses
+ * new ones until the backend is back. Events are pushed from the backend, or directly with
+ * {@link #push} and {@link #pushAll} (as fast as possible or at a chosen rate). Thread-safe. Written independently of the adapter's
  * codec, so a symmetric bug cannot hide.
  */
 public final class SmartThingsSimulator implements AutoCloseable {
@@ -154,6 +158,7 @@ public final class SmartThingsSimulator implements AutoCloseable {
   private final Set<SimConnection> connections = ConcurrentHashMap.newKeySet();
   private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
   private final Set<String> unanswered = ConcurrentHashMap.newKeySet();
+  private final Map<String, Map<String, Object>> refused = new ConcurrentHashMap<>();
   private final AtomicInteger accepted = new AtomicInteger();
   private final AtomicLong pings = new AtomicLong();
   private final AtomicLong pushedFrames = new AtomicLong();
@@ -165,6 +170,7 @@ public final class SmartThingsSimulator implements AutoCloseable {
   private volatile boolean rejectAuthentication;
   private volatile boolean expired;
   private volatile boolean duplicateEvents;
+  private volatile boolean freezeNew;
   private TlsServerContainer server;
 
   private SmartThingsSimulator(Builder builder) {
@@ -336,6 +342,14 @@ public final class SmartThingsSimulator implements AutoCloseable {
   }
 
   /**
+   * While true, connections accepted from now on are half-open from the start: the WebSocket
+   * handshake succeeds but the server never sends the Engine.IO open packet, nor anything else.
+   */
+  public void freezeNewConnections(boolean freeze) {
+    this.freezeNew = freeze;
+  }
+
+  /**
    * Calls named {@code call} ({@code "authenticate"} or {@code "<method> <service>"}, e.g.
    * {@code "find api/location"}; {@code "*"} for all) are received but never answered.
    */
@@ -343,9 +357,18 @@ public final class SmartThingsSimulator implements AutoCloseable {
     unanswered.add(Objects.requireNonNull(call, "call"));
   }
 
-  /** Answers every call again. */
+  /**
+   * Calls named {@code call} (as for {@link #neverAnswer}) are answered with a Feathers error, e.g.
+   * {@code refuse("create api/subscription", "Forbidden", 403, "not allowed")}.
+   */
+  public void refuse(String call, String errorName, int code, String message) {
+    refused.put(Objects.requireNonNull(call, "call"), SimJson.error(errorName, code, message));
+  }
+
+  /** Answers every call normally again (undoes {@link #neverAnswer} and {@link #refuse}). */
   public void answerAll() {
     unanswered.clear();
+    refused.clear();
   }
 
   /** Sends one raw text frame, as is, to every open connection (malformed or unknown frames). */
@@ -467,6 +490,10 @@ public final class SmartThingsSimulator implements AutoCloseable {
       if (!outage.isEmpty()) {
         // The backend is disconnected: behave like an unreachable service.
         connection.close();
+        return;
+      }
+      if (freezeNew) {
+        connection.frozen = true;
         return;
       }
       session.setMaxTextMessageBufferSize(16 * 1024 * 1024);
@@ -602,6 +629,13 @@ public final class SmartThingsSimulator implements AutoCloseable {
       if (unanswered.contains(call) || unanswered.contains("*")) {
         return;
       }
+      Map<String, Object> refusal = refused.get(call);
+      if (refusal != null) {
+        List<Object> error = new ArrayList<>();
+        error.add(refusal);
+        send("43" + ackId + SimJson.write(error));
+        return;
+      }
       if ("authenticate".equals(name)) {
         authenticate(ackId);
         return;
@@ -610,8 +644,14 @@ public final class SmartThingsSimulator implements AutoCloseable {
         sendError(ackId, "NotAuthenticated", 401, "not authenticated");
         return;
       }
-      JsonNode params = args.path(2);
-      SmartHomeSession home = backendSession;
+      try {
+        dispatch(ackId, call, args.path(2), backendSession);
+      } catch (RuntimeException e) {
+        sendFailure(ackId, e);
+      }
+    }
+
+    private void dispatch(String ackId, String call, JsonNode params, SmartHomeSession home) {
       switch (call) {
         case "get api/user":
           answer(ackId, home.user().thenApply(SimJson::user));
@@ -806,8 +846,10 @@ public final class SmartThingsSimulator implements AutoCloseable {
       } else if (cause instanceof ServiceCallException) {
         ServiceCallException refused = (ServiceCallException) cause;
         sendError(ackId, refused.name(), refused.code(), refused.remoteMessage());
-      } else if (cause instanceof IllegalArgumentException) {
+      } else if (cause instanceof IllegalArgumentException || cause instanceof NullPointerException) {
         sendError(ackId, "BadRequest", 400, String.valueOf(cause.getMessage()));
+      } else if (cause instanceof dev.homeport.ports.TransportException) {
+        sendError(ackId, "Unavailable", 503, "service unavailable");
       } else {
         sendError(ackId, "GeneralError", 500, cause.getClass().getSimpleName());
       }
