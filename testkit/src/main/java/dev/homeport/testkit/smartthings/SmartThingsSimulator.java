@@ -63,8 +63,12 @@ import org.slf4j.LoggerFactory;
  * when the CSRF token or cookie is wrong.
  *
  * <p>Faults: {@link #rejectAuthentication}, {@link #expireSession}, {@link #dropConnections},
- * {@link #freezeConnections} (half-open), {@link #neverAnswer}, {@link #sendRaw} (malformed or
- * unknown frames), {@link #duplicateEvents}. Thread-safe. Written independently of the adapter's
+ * {@link #freezeConnections} (half-open), {@link #freezeNewConnections}, {@link #neverAnswer},
+ * {@link #refuse}, {@link #sendRaw} (malformed or unknown frames), {@link #duplicateEvents}. Faults of the backend
+ * travel too: rejected credentials and failed calls become Feathers errors, an expired backend
+ * session expires the simulator's session, and a backend disconnect drops the client and refuses
+ * new ones until the backend is back. Events are pushed from the backend, or directly with
+ * {@link #push} and {@link #pushAll} (as fast as possible or at a chosen rate). Thread-safe. Written independently of the adapter's
  * codec, so a symmetric bug cannot hide.
  */
 public final class SmartThingsSimulator implements AutoCloseable {
@@ -154,6 +158,7 @@ public final class SmartThingsSimulator implements AutoCloseable {
   private final Set<SimConnection> connections = ConcurrentHashMap.newKeySet();
   private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
   private final Set<String> unanswered = ConcurrentHashMap.newKeySet();
+  private final Map<String, Map<String, Object>> refused = new ConcurrentHashMap<>();
   private final AtomicInteger accepted = new AtomicInteger();
   private final AtomicLong pings = new AtomicLong();
   private final AtomicLong pushedFrames = new AtomicLong();
@@ -352,9 +357,18 @@ public final class SmartThingsSimulator implements AutoCloseable {
     unanswered.add(Objects.requireNonNull(call, "call"));
   }
 
-  /** Answers every call again. */
+  /**
+   * Calls named {@code call} (as for {@link #neverAnswer}) are answered with a Feathers error, e.g.
+   * {@code refuse("create api/subscription", "Forbidden", 403, "not allowed")}.
+   */
+  public void refuse(String call, String errorName, int code, String message) {
+    refused.put(Objects.requireNonNull(call, "call"), SimJson.error(errorName, code, message));
+  }
+
+  /** Answers every call normally again (undoes {@link #neverAnswer} and {@link #refuse}). */
   public void answerAll() {
     unanswered.clear();
+    refused.clear();
   }
 
   /** Sends one raw text frame, as is, to every open connection (malformed or unknown frames). */
@@ -613,6 +627,13 @@ public final class SmartThingsSimulator implements AutoCloseable {
       String call = "authenticate".equals(name) ? name : name + " " + args.path(1).asText("");
       calls.computeIfAbsent(call, key -> new AtomicInteger()).incrementAndGet();
       if (unanswered.contains(call) || unanswered.contains("*")) {
+        return;
+      }
+      Map<String, Object> refusal = refused.get(call);
+      if (refusal != null) {
+        List<Object> error = new ArrayList<>();
+        error.add(refusal);
+        send("43" + ackId + SimJson.write(error));
         return;
       }
       if ("authenticate".equals(name)) {

@@ -60,7 +60,12 @@ public final class KasaCameraDriver implements CameraDriver {
     this(defaultExecutor());
   }
 
-  /** A driver whose HTTP clients run on {@code executor} (the caller owns its lifecycle). */
+  /**
+   * A driver whose cameras run on {@code executor} (the caller owns its lifecycle): each camera
+   * holds one of its threads while a request is in flight (the JDK client's blocking send, at most
+   * one per camera), and futures complete on its threads. Give it at least as many threads as
+   * cameras busy at once; a refusing executor fails commands with a {@code TransportException}.
+   */
   public KasaCameraDriver(Executor executor) {
     this.executor = Objects.requireNonNull(executor, "executor");
   }

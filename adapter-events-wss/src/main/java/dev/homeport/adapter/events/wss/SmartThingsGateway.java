@@ -10,8 +10,10 @@ import java.util.concurrent.CompletableFuture;
 /**
  * A {@link SmartHomeGateway} for the SmartThings web app's real-time socket. Each
  * {@link #connect()} opens an independent session (its own WebSocket, threads and buffers) that
- * connects, authenticates, pings, and reconnects with back-off until it is closed or the service
- * refuses it.
+ * connects, authenticates, pings, and reconnects with back-off until it is closed, the service
+ * refuses it (lifecycle SESSION_EXPIRED, publishers end with
+ * {@link dev.homeport.ports.SessionExpiredException}), or a reconnect fails in a way retrying cannot
+ * fix, such as a changed certificate (lifecycle DISCONNECTED, publishers end with that error).
  *
  * <p>Sessions deliver events through bounded per-subscriber buffers; when a subscriber's buffer
  * overflows, {@link SmartThingsConfig#overflowPolicy()} applies to that subscriber alone (by default

@@ -11,11 +11,11 @@ final class SimulatorHarness {
   private SimulatorHarness() {}
 
   /**
-   * A simulator that expects a ping every 300 ms and allows 1.5 s for answers, so a loaded build
+   * A simulator that expects a ping every 300 ms and allows 3 s for answers, so a loaded build
    * machine does not cause spurious reconnects; the half-open test uses 300 ms / 300 ms.
    */
   static SmartThingsSimulator simulator(SmartHomeGateway backend) {
-    return simulator(backend, Duration.ofMillis(300), Duration.ofMillis(1500));
+    return simulator(backend, Duration.ofMillis(300), Duration.ofMillis(3000));
   }
 
   static SmartThingsSimulator simulator(SmartHomeGateway backend, Duration pingInterval, Duration pingTimeout) {

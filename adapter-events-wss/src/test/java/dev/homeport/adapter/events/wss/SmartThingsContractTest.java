@@ -22,7 +22,7 @@ class SmartThingsContractTest extends SmartHomeContract {
         SmartThingsSimulator.builder()
             .backend(backend)
             .pingInterval(Duration.ofMillis(300))
-            .pingTimeout(Duration.ofMillis(1500))
+            .pingTimeout(Duration.ofMillis(3000))
             .start();
     SmartHomeGateway gateway =
         SmartThingsGateway.create(

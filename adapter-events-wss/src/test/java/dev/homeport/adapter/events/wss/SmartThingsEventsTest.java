@@ -190,6 +190,21 @@ class SmartThingsEventsTest {
   }
 
   @Test
+  void eventsPushedAtAChosenRate_allArriveInOrder() throws Exception {
+    connect(SimulatorHarness.config(simulator));
+    Collector<DeviceEvent> events = subscribe(session.subscribe(EventFilter.location(TestHome.HOME)), new Collector<>());
+    List<DeviceEvent> paced = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      paced.add(TestHome.event("paced-" + i, i));
+    }
+
+    simulator.pushAll(paced, Duration.ofMillis(10)).get(10, TimeUnit.SECONDS);
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> events.items.size() == 20);
+    assertThat(ids(events.items)).containsExactlyElementsOf(paced.stream().map(e -> e.eventId().value()).collect(Collectors.toList()));
+  }
+
+  @Test
   void slowSubscriber_failsWithOverflowWhileOthersGoOn() throws Exception {
     connect(SimulatorHarness.config(simulator).withBufferSize(16));
     Collector<DeviceEvent> slow = subscribe(session.subscribe(EventFilter.location(TestHome.HOME)), new Collector<>(0));

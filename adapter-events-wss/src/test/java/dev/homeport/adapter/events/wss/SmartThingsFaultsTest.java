@@ -120,9 +120,80 @@ class SmartThingsFaultsTest {
         .extracting(LifecycleEvent::detail)
         .asString()
         .contains("ping");
-    assertThat(simulator.connectionsAccepted()).isEqualTo(2);
-    home.publish(TestHome.event("on-new-connection", 2));
-    await().atMost(Duration.ofSeconds(5)).until(() -> events.items.size() == 1);
+    assertThat(simulator.connectionsAccepted()).isGreaterThanOrEqualTo(2);
+    DeviceEvent fresh = TestHome.event("on-new-connection", 2);
+    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> {
+      home.publish(fresh);
+      return !events.items.isEmpty();
+    });
+    assertThat(events.items).extracting(e -> e.eventId().value()).containsOnly("on-new-connection");
+  }
+
+  @Test
+  void blackholedTcpConnection_isDetectedReplacedAndLeavesNoClientThreads() throws Exception {
+    simulator.close();
+    simulator = SimulatorHarness.simulator(home, Duration.ofMillis(300), Duration.ofMillis(300));
+    try (BlackholeProxy proxy = new BlackholeProxy(simulator.url().getPort())) {
+      SmartThingsConfig config =
+          SimulatorHarness.config(simulator).withUrl(java.net.URI.create("wss://127.0.0.1:" + proxy.port() + "/socket.io/"));
+      // Warm up, so the simulator's own threads are in the baseline.
+      SmartThingsGateway.create(config).connect().get(10, TimeUnit.SECONDS).close();
+      await().atMost(Duration.ofSeconds(10)).until(() -> simulator.openConnections() == 0);
+      java.util.Set<Thread> baseline = Thread.getAllStackTraces().keySet();
+      java.util.Set<String> simulatorPools =
+          baseline.stream()
+              .map(Thread::getName)
+              .filter(name -> name.matches("tyrus-\\d+-thread-\\d+"))
+              .map(name -> name.substring(0, name.indexOf("-thread-") + 1))
+              .collect(java.util.stream.Collectors.toSet());
+      connect(config);
+      Collector<LifecycleEvent> lifecycle = new Collector<>();
+      session.lifecycle().subscribe(lifecycle);
+      Collector<DeviceEvent> events = subscribed();
+
+      proxy.blackholeExisting();
+
+      await().atMost(Duration.ofSeconds(10)).until(() -> gapNotice(lifecycle.items));
+      DeviceEvent fresh = TestHome.event("after-blackhole", 3);
+      await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> {
+        home.publish(fresh);
+        return !events.items.isEmpty();
+      });
+      session.close();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(200))
+          .untilAsserted(
+              () ->
+                  assertThat(
+                          Thread.getAllStackTraces().keySet().stream()
+                              .filter(t -> !baseline.contains(t) && t.isAlive())
+                              .map(Thread::getName)
+                              .filter(name -> !name.startsWith("blackhole-proxy") && !name.startsWith("awaitility")
+                                  && simulatorPools.stream().noneMatch(name::startsWith) && !name.startsWith("Grizzly-worker")
+                                  && !name.startsWith("HttpServer") && !name.startsWith("grizzly-nio-kernel")))
+                      .as("client threads left after closing a session whose first connection was black-holed")
+                      .isEmpty());
+    }
+  }
+
+  @Test
+  void certificateChangedOnReconnect_endsTheSessionWithCertificateMismatch() throws Exception {
+    try (BlackholeProxy proxy = new BlackholeProxy(simulator.url().getPort());
+        SmartThingsSimulator impostor = SimulatorHarness.simulator(home)) {
+      connect(SimulatorHarness.config(simulator).withUrl(java.net.URI.create("wss://127.0.0.1:" + proxy.port() + "/socket.io/")));
+      Collector<LifecycleEvent> lifecycle = new Collector<>();
+      session.lifecycle().subscribe(lifecycle);
+      Collector<DeviceEvent> events = subscribed();
+      proxy.retarget(impostor.url().getPort());
+
+      simulator.dropConnections();
+
+      assertThat(failure(events.completed)).isInstanceOf(dev.homeport.ports.CertificateMismatchException.class);
+      await().atMost(Duration.ofSeconds(5)).until(() -> lifecycle.completed.isDone());
+      assertThat(lifecycle.items).last().extracting(LifecycleEvent::state).isEqualTo(SessionState.DISCONNECTED);
+      assertThat(impostor.connectionsAccepted()).as("no handshake, so the cookie never reached the impostor").isZero();
+    }
   }
 
   @Test
@@ -270,6 +341,29 @@ class SmartThingsFaultsTest {
         .atMost(Duration.ofSeconds(5))
         .until(() -> Thread.getAllStackTraces().keySet().stream()
             .noneMatch(t -> t.getName().startsWith("homeport-smartthings-") && t.getName().contains("-connector-")));
+  }
+
+  @Test
+  void subscriptionRefusedAfterReconnect_endsThatLocationsSubscribersOnly() throws Exception {
+    connect();
+    Collector<LifecycleEvent> lifecycle = new Collector<>();
+    session.lifecycle().subscribe(lifecycle);
+    Collector<DeviceEvent> events = subscribed();
+    Collector<PushedMessage> messages = new Collector<>();
+    session.messages().subscribe(messages);
+    messages.subscribed.get(5, TimeUnit.SECONDS);
+    simulator.refuse("create api/subscription", "Forbidden", 403, "location no longer shared");
+
+    simulator.dropConnections();
+
+    Throwable failure = failure(events.completed);
+    assertThat(failure).isInstanceOf(dev.homeport.ports.ServiceCallException.class);
+    assertThat(((dev.homeport.ports.ServiceCallException) failure).code()).isEqualTo(403);
+    await().atMost(Duration.ofSeconds(10)).until(() -> gapNotice(lifecycle.items));
+    assertThat(session.isClosed()).isFalse();
+    assertThat(messages.completed).isNotDone();
+    assertThat(session.locations().get(5, TimeUnit.SECONDS)).containsExactly(home.location);
+    assertThat(simulator.connectionsAccepted()).isEqualTo(2);
   }
 
   @Test

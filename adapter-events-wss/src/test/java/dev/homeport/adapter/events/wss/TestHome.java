@@ -5,7 +5,6 @@ import dev.homeport.domain.home.AttributeValue;
 import dev.homeport.domain.home.Device;
 import dev.homeport.domain.home.DeviceEvent;
 import dev.homeport.domain.home.DeviceId;
-import dev.homeport.domain.home.EventFilter;
 import dev.homeport.domain.home.EventId;
 import dev.homeport.domain.home.ImmutableDevice;
 import dev.homeport.domain.home.ImmutableDeviceEvent;
@@ -18,21 +17,12 @@ import dev.homeport.domain.home.LocationId;
 import dev.homeport.domain.home.PushedMessage;
 import dev.homeport.domain.home.Room;
 import dev.homeport.domain.home.RoomId;
-import dev.homeport.domain.home.SessionInfo;
 import dev.homeport.domain.home.User;
 import dev.homeport.domain.home.UserId;
-import dev.homeport.ports.flow.BoundedPublisher;
-import dev.homeport.ports.flow.OverflowPolicy;
-import dev.homeport.ports.home.ConcurrentDeviceDirectory;
-import dev.homeport.ports.home.DeviceDirectory;
-import dev.homeport.ports.home.LifecycleEvent;
 import dev.homeport.ports.home.SmartHomeGateway;
 import dev.homeport.ports.home.SmartHomeSession;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Flow;
 
 /** The backend of the wire tests: an in-memory smart home with one user, location, room and device. */
 final class TestHome implements SmartHomeGateway {

@@ -78,7 +78,9 @@ public final class SmartThingsSession implements SmartHomeSession {
   private final ExecutorService delivery;
   private final PendingCalls pending;
   private final FeathersClient feathers;
-  private final BoundedPublisher<DeviceEvent> events;
+  /** Device events per subscribed location, so a location whose subscription is refused can end alone. */
+  private final Map<LocationId, BoundedPublisher<DeviceEvent>> events = new ConcurrentHashMap<>();
+  private final java.util.concurrent.Executor deliver;
   private final BoundedPublisher<PushedMessage> messages;
   private final LatestReplayPublisher<LifecycleEvent> lifecycle;
   private final ConcurrentDeviceDirectory directory = new ConcurrentDeviceDirectory();
@@ -114,7 +116,7 @@ public final class SmartThingsSession implements SmartHomeSession {
     this.pending = new PendingCalls(timer);
     this.feathers = new FeathersClient(pending, config.callTimeout());
     // Once the pool is shut down (session ended), late subscribers are served on their own thread.
-    java.util.concurrent.Executor deliver =
+    this.deliver =
         task -> {
           try {
             delivery.execute(task);
@@ -122,7 +124,6 @@ public final class SmartThingsSession implements SmartHomeSession {
             task.run();
           }
         };
-    this.events = new BoundedPublisher<>(deliver, config.bufferSize(), config.overflowPolicy());
     this.messages = new BoundedPublisher<>(deliver, config.bufferSize(), config.overflowPolicy());
     this.lifecycle = new LatestReplayPublisher<>(deliver, Math.max(64, config.bufferSize()));
     this.recentEventIds = new RecentIds<>(config.duplicateWindow());
@@ -220,9 +221,22 @@ public final class SmartThingsSession implements SmartHomeSession {
     for (Map.Entry<LocationId, CompletableFuture<Optional<SubscriptionId>>> entry : subscriptions.entrySet()) {
       CompletableFuture<Optional<SubscriptionId>> previous = entry.getValue();
       if (previous.isDone() && !previous.isCompletedExceptionally()) {
-        JsonNode result = awaitCall(createSubscription(link, entry.getKey()), "re-create subscription");
-        LOG.debug("re-created subscription for location {}", entry.getKey());
-        subscriptions.put(entry.getKey(), CompletableFuture.completedFuture(WireMapping.subscriptionId(result)));
+        try {
+          JsonNode result = awaitCall(createSubscription(link, entry.getKey()), "re-create subscription");
+          LOG.debug("re-created subscription for location {}", entry.getKey());
+          subscriptions.put(entry.getKey(), CompletableFuture.completedFuture(WireMapping.subscriptionId(result)));
+        } catch (dev.homeport.ports.ServiceCallException refused) {
+          // The service no longer accepts this location's subscription: end its subscribers, keep the rest.
+          LOG.info("subscription for location {} refused after reconnect: {}", entry.getKey(), refused.getMessage());
+          subscriptions.put(entry.getKey(), CompletableFuture.failedFuture(refused));
+          BoundedPublisher<DeviceEvent> publisher;
+          synchronized (events) {
+            publisher = events.remove(entry.getKey());
+          }
+          if (publisher != null) {
+            publisher.closeExceptionally(refused);
+          }
+        }
       }
     }
   }
@@ -336,6 +350,13 @@ public final class SmartThingsSession implements SmartHomeSession {
       if (closed) {
         return;
       }
+      if (!error.retryable()) {
+        // E.g. the server's certificate changed or the service refused the request: retrying the
+        // same thing cannot help, and silently retrying a changed certificate would hide an attack.
+        LOG.warn("SmartThings reconnect failed for good: {}", error.getMessage());
+        shutdown(error, SessionState.DISCONNECTED, "reconnect failed for good: " + error.getMessage());
+        return;
+      }
       LOG.info("reconnect attempt {} failed: {}", attempt + 1, error.getMessage());
       publishLifecycle(SessionState.RECONNECTING, "reconnect attempt " + (attempt + 1) + " failed: " + error.getMessage(), true);
       scheduleReconnect(attempt + 1);
@@ -373,12 +394,14 @@ public final class SmartThingsSession implements SmartHomeSession {
     subscriptions.values().forEach(f -> f.completeExceptionally(error != null ? error : new ClosedException("session closed")));
     publishLifecycle(state, detail, false);
     lifecycle.close();
-    if (error == null) {
-      events.close();
-      messages.close();
-    } else {
-      events.closeExceptionally(error);
-      messages.closeExceptionally(error);
+    synchronized (events) {
+      if (error == null) {
+        events.values().forEach(BoundedPublisher::close);
+        messages.close();
+      } else {
+        events.values().forEach(publisher -> publisher.closeExceptionally(error));
+        messages.closeExceptionally(error);
+      }
     }
     timer.shutdownNow();
     connector.shutdown();
@@ -522,7 +545,10 @@ public final class SmartThingsSession implements SmartHomeSession {
           return;
         }
         DeviceEvent enriched = directory.enrich(event);
-        events.offer(enriched);
+        BoundedPublisher<DeviceEvent> location = events.get(enriched.locationId());
+        if (location != null && !location.isClosed()) {
+          location.offer(enriched);
+        }
         messages.offer(enriched);
       } else {
         messages.offer(message);
@@ -682,10 +708,30 @@ public final class SmartThingsSession implements SmartHomeSession {
         });
   }
 
+  /** The publisher of one location's device events; closed at once when the session has ended. */
+  private BoundedPublisher<DeviceEvent> locationEvents(LocationId locationId) {
+    synchronized (events) {
+      return events.computeIfAbsent(
+          locationId,
+          id -> {
+            BoundedPublisher<DeviceEvent> publisher =
+                new BoundedPublisher<>(deliver, config.bufferSize(), config.overflowPolicy());
+            if (closed) {
+              if (terminalError == null) {
+                publisher.close();
+              } else {
+                publisher.closeExceptionally(terminalError);
+              }
+            }
+            return publisher;
+          });
+    }
+  }
+
   @Override
   public Flow.Publisher<DeviceEvent> subscribe(EventFilter filter) {
     java.util.Objects.requireNonNull(filter, "filter");
-    Flow.Publisher<DeviceEvent> view = events.filtered(filter::matches);
+    Flow.Publisher<DeviceEvent> view = subscriber -> locationEvents(filter.locationId()).filtered(filter::matches).subscribe(subscriber);
     return subscriber -> {
       if (subscriber == null) {
         throw new NullPointerException("subscriber");
@@ -760,7 +806,7 @@ public final class SmartThingsSession implements SmartHomeSession {
 
   /** Items dropped from slow subscribers' buffers under DROP_OLDEST (events and messages). */
   public long droppedCount() {
-    return events.droppedCount() + messages.droppedCount();
+    return events.values().stream().mapToLong(BoundedPublisher::droppedCount).sum() + messages.droppedCount();
   }
 
   public boolean isClosed() {

@@ -44,15 +44,18 @@ public final class WsConnection {
 
   private final Session session;
   private final AtomicBoolean closed;
+  private final Duration sendTimeout;
   private final Object sendLock = new Object();
 
-  private WsConnection(Session session, AtomicBoolean closed) {
+  private WsConnection(Session session, AtomicBoolean closed, Duration sendTimeout) {
     this.session = session;
     this.closed = closed;
+    this.sendTimeout = sendTimeout;
   }
 
   /**
-   * Opens a connection and blocks until the WebSocket handshake is done.
+   * Opens a connection and blocks until the WebSocket handshake is done. {@code timeout} bounds the
+   * handshake and, later, each send.
    *
    * @param headers extra handshake headers (Cookie, Origin); never logged
    * @throws CertificateMismatchException when a pinned certificate does not match
@@ -109,7 +112,7 @@ public final class WsConnection {
         };
     try {
       Session session = client.connectToServer(endpoint, config, uri);
-      return new WsConnection(session, closed);
+      return new WsConnection(session, closed, timeout);
     } catch (Exception e) {
       throw translate(displayUrl, uri.getHost(), e, secrets);
     }
@@ -151,13 +154,27 @@ public final class WsConnection {
     return false;
   }
 
-  /** Sends one text frame, blocking until written. */
+  /**
+   * Sends one text frame, waiting until it is written but never longer than the send time-out (a
+   * peer that stops reading must not block the caller for ever).
+   */
   public void send(String frame) throws IOException {
     if (closed.get()) {
       throw new IOException("connection is closed");
     }
     synchronized (sendLock) {
-      session.getBasicRemote().sendText(frame);
+      java.util.concurrent.Future<Void> written = session.getAsyncRemote().sendText(frame);
+      try {
+        written.get(sendTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.TimeoutException e) {
+        written.cancel(true);
+        throw new IOException("frame not written within " + sendTimeout.toMillis() + " ms");
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw new IOException("frame not written: " + e.getCause(), e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while sending", e);
+      }
     }
   }
 
