@@ -73,6 +73,7 @@ public final class WsConnection {
     ClientManager client = ClientManager.createClient();
     client.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
     client.setDefaultMaxTextMessageBufferSize(MAX_TEXT_MESSAGE);
+    client.setDefaultMaxSessionIdleTimeout(-1);
     ClientEndpointConfig config =
         ClientEndpointConfig.Builder.create()
             .sslContext(ssl)
