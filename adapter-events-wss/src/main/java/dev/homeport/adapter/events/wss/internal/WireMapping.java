@@ -314,7 +314,7 @@ public final class WireMapping {
     }
     if (value.isTextual()) {
       try {
-        return Optional.of(Instant.parse(value.asText()));
+        return Optional.of(IsoInstants.parse(value.asText()));
       } catch (DateTimeParseException e) {
         throw new MalformedFrameException(what + " field " + field + " must be an ISO-8601 instant or epoch ms");
       }
