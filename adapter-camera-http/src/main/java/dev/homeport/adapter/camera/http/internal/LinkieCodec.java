@@ -63,6 +63,16 @@ public final class LinkieCodec {
    *     decrypted; the message says which, never the body itself
    */
   public static String decodeResponseBody(String body) {
+    return new String(decodeResponseJson(body), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Decodes a response body to the JSON's UTF-8 bytes, checked to be valid UTF-8 (so a JSON parser
+   * can read them without a String in between).
+   *
+   * @throws IllegalArgumentException as {@link #decodeResponseBody(String)}
+   */
+  public static byte[] decodeResponseJson(String body) {
     byte[] bytes;
     try {
       bytes = Base64.getDecoder().decode(body.strip());
@@ -79,20 +89,19 @@ public final class LinkieCodec {
       bytes[i] = (byte) p;
       key = c;
     }
-    if ((high & 0x80) == 0) {
-      // Pure ASCII (what cameras send almost always): valid UTF-8 by construction.
-      return new String(bytes, StandardCharsets.ISO_8859_1);
+    if ((high & 0x80) != 0) {
+      // Not pure ASCII (rare: cameras send ASCII almost always): check the UTF-8 strictly.
+      try {
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+            .decode(java.nio.ByteBuffer.wrap(bytes));
+      } catch (java.nio.charset.CharacterCodingException e) {
+        throw new IllegalArgumentException("decrypted response body is not UTF-8 text");
+      }
     }
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (java.nio.charset.CharacterCodingException e) {
-      throw new IllegalArgumentException("decrypted response body is not UTF-8 text");
-    }
+    return bytes;
   }
 
   /**

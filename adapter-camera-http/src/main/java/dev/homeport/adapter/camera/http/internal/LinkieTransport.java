@@ -59,6 +59,8 @@ public final class LinkieTransport {
   private final Duration connectTimeout;
   private final Duration requestTimeout;
   private final HttpClient client;
+  /** How answers are named in parse errors; built once, not per answer. */
+  private final String answerName;
   private final Executor executor;
 
   private volatile String path = LINKIE;
@@ -77,6 +79,7 @@ public final class LinkieTransport {
     this.connectTimeout = connectTimeout;
     this.requestTimeout = requestTimeout;
     this.client = client;
+    this.answerName = "answer of camera " + describe();
     this.executor = executor;
   }
 
@@ -229,20 +232,20 @@ public final class LinkieTransport {
             "camera " + describe() + " answered HTTP " + status + " where 200 was expected"));
         return;
       }
-      String json;
+      byte[] json;
       try {
-        json = LinkieCodec.decodeResponseBody(response.body());
+        json = LinkieCodec.decodeResponseJson(response.body());
       } catch (IllegalArgumentException e) {
         result.completeExceptionally(new ProtocolException(
             "camera " + describe() + " sent an undecodable answer: " + e.getMessage()));
         return;
       }
-      if (json.isEmpty()) {
+      if (json.length == 0) {
         result.completeExceptionally(new ProtocolException(
             "camera " + describe() + " sent an empty answer"));
         return;
       }
-      ObjectNode answer = WireJson.parseObject(json, "answer of camera " + describe());
+      ObjectNode answer = WireJson.parseObject(json, answerName);
       JsonNode topCode = answer.get("err_code");
       if (topCode != null && topCode.isIntegralNumber() && topCode.intValue() == -10007) {
         onAuthFailure(variant, "err_code -10007");

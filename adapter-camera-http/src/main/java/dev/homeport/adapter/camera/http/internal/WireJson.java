@@ -60,6 +60,27 @@ public final class WireJson {
     return (ObjectNode) node;
   }
 
+  /**
+   * Parses an answer's JSON as UTF-8 bytes (already checked to be valid UTF-8), which must be an
+   * object; the same rules and messages as {@link #parseObject(String, String)}.
+   *
+   * @throws ProtocolException if it is not JSON or not an object
+   */
+  public static ObjectNode parseObject(byte[] json, String what) {
+    JsonNode node;
+    try {
+      node = TREE_READER.readTree(json);
+    } catch (java.io.IOException e) {
+      throw new ProtocolException(what + " is not valid JSON (" + (e instanceof JsonProcessingException
+          ? ((JsonProcessingException) e).getOriginalMessage() : e.getClass().getSimpleName()) + ")");
+    }
+    if (node == null || node.isMissingNode() || !node.isObject()) {
+      throw new ProtocolException(what + " must be a JSON object, was "
+          + (node == null || node.isMissingNode() ? "empty" : node.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
+    }
+    return (ObjectNode) node;
+  }
+
   /** Serializes a node compactly. */
   public static String write(JsonNode node) {
     return node.toString();
