@@ -135,7 +135,8 @@ public final class WireJson {
 
   /** The field map for a JSON object, leaving out {@code excluded} names. */
   public static FieldMap toFieldMap(JsonNode object, Set<String> excluded) {
-    Map<String, Object> fields = new LinkedHashMap<>();
+    // sized for every field at once (a sysinfo answer has dozens; the default would grow twice)
+    Map<String, Object> fields = new LinkedHashMap<>(object.size() * 4 / 3 + 1);
     for (Map.Entry<String, JsonNode> e : object.properties()) {
       if (!excluded.contains(e.getKey())) {
         fields.put(e.getKey(), toPlain(e.getValue()));
