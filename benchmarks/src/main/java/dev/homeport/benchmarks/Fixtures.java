@@ -24,8 +24,8 @@ final class Fixtures {
   static final LocationId LOCATION = LocationId.of("4f1c3a2e-7d5b-4c8e-9a61-0b2d3e4f5a6b");
 
   /**
-   * A {@code system.get_sysinfo} answer as a KC120 sends it: 1,0xx bytes of JSON, the typical
-   * "about 1 KB" camera response.
+   * A {@code system.get_sysinfo} answer in the shape a KC120 sends: the typical
+   * "about 1 KB" camera response (1,230 bytes of ASCII JSON, 60 fields in all, 40 of them in the inner system object).
    */
   static final String SYSINFO_ANSWER_JSON = "{\"system\":{\"get_sysinfo\":{\"err_code\":0,\"system\":{"
       + "\"sw_ver\":\"2.3.6 Build 20210118 rel.57938\",\"hw_ver\":\"2.0\",\"model\":\"KC120(EU)\","

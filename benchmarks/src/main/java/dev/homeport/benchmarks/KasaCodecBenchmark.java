@@ -81,10 +81,10 @@ public class KasaCodecBenchmark {
     return LinkieCodec.encryptToBase64(answerJson);
   }
 
-  /** The adapter's string API: base64, cipher, strict UTF-8 decoding (what every answer goes through). */
+  /** What every answer body goes through before JSON parsing: base64, cipher, UTF-8 check. */
   @Benchmark
-  public String decodeResponseBodyString1KB() {
-    return LinkieCodec.decodeResponseBody(answerBody);
+  public byte[] decodeResponseJson1KB() {
+    return LinkieCodec.decodeResponseJson(answerBody);
   }
 
   // ------------------------------------------------------------------ whole commands
@@ -130,9 +130,9 @@ public class KasaCodecBenchmark {
     return LinkieCodec.encodeRequestBody(WireJson.write(request));
   }
 
-  /** What the transport and {@code KasaCamera.split} do with an answer body of one call. */
+  /** What {@code LinkieTransport.onResponse} and {@code KasaCamera.split} do with an answer body of one call. */
   static <R> R answer(WireCall<R> call, String body) {
-    ObjectNode answer = WireJson.parseObject(LinkieCodec.decodeResponseBody(body), "answer");
+    ObjectNode answer = WireJson.parseObject(LinkieCodec.decodeResponseJson(body), "answer");
     JsonNode method = answer.get(call.module()).get(call.method());
     if (method.get("err_code").intValue() != 0) {
       throw new IllegalStateException("err_code");

@@ -151,10 +151,22 @@ public final class KasaFleetRun {
       Bench.OUT.printf(Locale.ROOT, "after the load: heap after full GC %s = %.1f KB per connected camera; threads %d%n",
           Bench.mb(heap2), (heap2 - heap0) / 1024.0 / cameras, Bench.threads());
       if (!settle.isZero()) {
-        // The executor keeps idle threads for 60 s, each with its thread-local buffers (Jackson's among them).
-        Bench.pause(settle.toMillis());
+        // The executor keeps idle threads for 60 s, each with its thread-local buffers (Jackson's
+        // among them). Wait for them to end while keeping every connection open with one command
+        // per camera every 10 s (the simulators close keep-alive connections idle for 30 s).
+        long settleEnd = System.nanoTime() + settle.toNanos();
+        while (System.nanoTime() < settleEnd) {
+          for (Camera camera : connected) {
+            camera.execute(Bench.command(0)).get(30, TimeUnit.SECONDS);
+          }
+          Bench.pause(Math.min(10_000, Math.max(0, (settleEnd - System.nanoTime()) / 1_000_000)));
+        }
+        for (Camera camera : connected) {
+          camera.execute(Bench.command(0)).get(30, TimeUnit.SECONDS);
+        }
         long heap3 = Bench.heapAfterGc();
-        Bench.OUT.printf(Locale.ROOT, "%d s later, still connected and idle: heap after full GC %s = %.1f KB per connected camera; threads %d%n",
+        Bench.OUT.printf(Locale.ROOT, "%d s later, light traffic (one command per camera every 10 s) so every connection stays open: "
+            + "heap after full GC %s = %.1f KB per connected camera; threads %d%n",
             settle.toSeconds(), Bench.mb(heap3), (heap3 - heap0) / 1024.0 / cameras, Bench.threads());
       }
       connected.forEach(Camera::close);
