@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -82,14 +83,10 @@ public final class SimulateCli implements Callable<Integer> {
         InMemoryCamera backend = builder.build();
         DemoCli.addDetections(backend);
         resources.add(backend);
-        KasaCameraSimulator simulator = KasaCameraSimulator.builder().backend(backend).start();
+        KasaCameraSimulator simulator =
+            listening(() -> KasaCameraSimulator.builder().backend(backend).port(wanted).start());
         resources.add(simulator);
         int listening = simulator.port();
-        if (wanted != 0) {
-          LoopbackRelay relay = LoopbackRelay.start(wanted, simulator.port());
-          resources.add(relay);
-          listening = relay.port();
-        }
         out.line("Kasa camera simulator listening on https://" + simulator.host() + ":" + listening + KasaCameraSimulator.LINKIE);
         out.line("  username     " + simulator.username());
         out.line("  password     " + simulator.password() + "   (a simulator credential)");
@@ -123,14 +120,9 @@ public final class SimulateCli implements Callable<Integer> {
       List<AutoCloseable> resources = new ArrayList<>();
       try {
         InMemorySmartHome home = DemoData.home();
-        EventsSimulator simulator = EventsSimulator.start(home);
+        EventsSimulator simulator = listening(() -> EventsSimulator.start(home, wanted));
         resources.add(simulator);
         String url = simulator.spec().url().orElseThrow().toString();
-        if (wanted != 0) {
-          LoopbackRelay relay = LoopbackRelay.start(wanted, simulator.port());
-          resources.add(relay);
-          url = url.replace(":" + simulator.port() + "/", ":" + relay.port() + "/");
-        }
         resources.add(EventTicker.start(home));
         out.line("SmartThings simulator listening on " + url);
         out.line("  CSRF token      " + simulator.csrfToken().reveal() + "   (a simulator credential)");
@@ -146,6 +138,18 @@ public final class SimulateCli implements Callable<Integer> {
         throw e;
       }
       return parent.runUntilStopped(out, resources);
+    }
+  }
+
+  /** Starts a simulator; a port that cannot be bound is the user's to change (exit code 2). */
+  private static <T> T listening(Supplier<T> start) {
+    try {
+      return start.get();
+    } catch (IllegalStateException e) {
+      if (e.getCause() instanceof java.io.IOException) {
+        throw new UsageException(e.getMessage() + "; choose another --port", e);
+      }
+      throw e;
     }
   }
 
