@@ -23,6 +23,8 @@ import dev.homeport.ports.RequestTimeoutException;
 import dev.homeport.ports.SessionExpiredException;
 import dev.homeport.ports.TransportException;
 import dev.homeport.ports.flow.BoundedPublisher;
+import dev.homeport.ports.flow.LatestReplayPublisher;
+import dev.homeport.ports.flow.OverflowPolicy;
 import dev.homeport.ports.home.ConcurrentDeviceDirectory;
 import dev.homeport.ports.home.DeviceDirectory;
 import dev.homeport.ports.home.LifecycleEvent;
@@ -125,7 +127,9 @@ public final class SmartThingsSession implements SmartHomeSession {
           }
         };
     this.messages = new BoundedPublisher<>(deliver, config.bufferSize(), config.overflowPolicy());
-    this.lifecycle = new LatestReplayPublisher<>(deliver, Math.max(64, config.bufferSize()));
+    // Lifecycle events are few and the latest matters most: a slow reader loses old ones, not the session.
+    this.lifecycle =
+        new LatestReplayPublisher<>(deliver, Math.max(64, config.bufferSize()), OverflowPolicy.DROP_OLDEST);
     this.recentEventIds = new RecentIds<>(config.duplicateWindow());
     this.backoff = new Backoff(config.backoffMin(), config.backoffMax());
   }
