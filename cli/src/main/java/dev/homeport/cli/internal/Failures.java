@@ -49,9 +49,7 @@ public final class Failures {
   /** The exit code for {@code failure} (see {@link ExitCode}). */
   public static int exitCode(Throwable failure) {
     Throwable cause = unwrap(failure);
-    if (cause instanceof UsageException
-        || cause instanceof IllegalArgumentException
-        || cause instanceof CommandLine.ParameterException) {
+    if (isUsage(cause)) {
       return ExitCode.USAGE;
     }
     if (cause instanceof AuthenticationException) {
@@ -67,6 +65,13 @@ public final class Failures {
       return ExitCode.REFUSED;
     }
     return ExitCode.FAILURE;
+  }
+
+  /** A bad option, value or config file: the user's to fix, nothing was sent. */
+  private static boolean isUsage(Throwable cause) {
+    return cause instanceof UsageException
+        || cause instanceof IllegalArgumentException
+        || cause instanceof CommandLine.ParameterException;
   }
 
   /** One line: what went wrong, then what to try. Never contains secrets. */
@@ -94,9 +99,7 @@ public final class Failures {
   }
 
   private static String hint(Throwable cause) {
-    if (cause instanceof UsageException
-        || cause instanceof IllegalArgumentException
-        || cause instanceof CommandLine.ParameterException) {
+    if (isUsage(cause)) {
       return "see --help";
     }
     if (cause instanceof SessionExpiredException) {
