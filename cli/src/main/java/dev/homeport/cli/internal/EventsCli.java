@@ -309,18 +309,17 @@ public final class EventsCli implements Callable<Integer> {
     }
   }
 
-  /** Prints events as they come; completes {@code done} at the count or on a terminal signal. */
-  static final class EventPrinter implements Flow.Subscriber<DeviceEvent> {
-    private final Output output;
-    private final AtomicLong received;
-    private final long limit;
-    private final CompletableFuture<Void> done;
+  /**
+   * A subscriber that takes everything it is offered, can be cancelled from another thread, and
+   * fails {@code done} when its stream fails.
+   */
+  abstract static class WatchSubscriber<T> implements Flow.Subscriber<T> {
+    final Output output;
+    final CompletableFuture<Void> done;
     private final AtomicReference<Flow.Subscription> subscription = new AtomicReference<>();
 
-    EventPrinter(Output output, AtomicLong received, long limit, CompletableFuture<Void> done) {
+    WatchSubscriber(Output output, CompletableFuture<Void> done) {
       this.output = output;
-      this.received = received;
-      this.limit = limit;
       this.done = done;
     }
 
@@ -328,6 +327,30 @@ public final class EventsCli implements Callable<Integer> {
     public void onSubscribe(Flow.Subscription s) {
       subscription.set(s);
       s.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onError(Throwable failure) {
+      done.completeExceptionally(failure);
+    }
+
+    void cancel() {
+      Flow.Subscription s = subscription.get();
+      if (s != null) {
+        s.cancel();
+      }
+    }
+  }
+
+  /** Prints events as they come; completes {@code done} at the count or on a terminal signal. */
+  static final class EventPrinter extends WatchSubscriber<DeviceEvent> {
+    private final AtomicLong received;
+    private final long limit;
+
+    EventPrinter(Output output, AtomicLong received, long limit, CompletableFuture<Void> done) {
+      super(output, done);
+      this.received = received;
+      this.limit = limit;
     }
 
     @Override
@@ -350,42 +373,16 @@ public final class EventsCli implements Callable<Integer> {
     }
 
     @Override
-    public void onError(Throwable failure) {
-      done.completeExceptionally(failure);
-    }
-
-    @Override
     public void onComplete() {
       done.complete(null);
-    }
-
-    void cancel() {
-      Flow.Subscription s = subscription.get();
-      if (s != null) {
-        s.cancel();
-      }
-    }
-
-    long count() {
-      return Math.min(received.get(), limit);
     }
   }
 
   /** Says on standard error when the session reconnects, expires or ends. */
-  static final class LifecycleWatcher implements Flow.Subscriber<LifecycleEvent> {
-    private final Output output;
-    private final CompletableFuture<Void> done;
-    private final AtomicReference<Flow.Subscription> subscription = new AtomicReference<>();
+  static final class LifecycleWatcher extends WatchSubscriber<LifecycleEvent> {
 
     LifecycleWatcher(Output output, CompletableFuture<Void> done) {
-      this.output = output;
-      this.done = done;
-    }
-
-    @Override
-    public void onSubscribe(Flow.Subscription s) {
-      subscription.set(s);
-      s.request(Long.MAX_VALUE);
+      super(output, done);
     }
 
     @Override
@@ -404,20 +401,8 @@ public final class EventsCli implements Callable<Integer> {
     }
 
     @Override
-    public void onError(Throwable failure) {
-      done.completeExceptionally(failure);
-    }
-
-    @Override
     public void onComplete() {
       // the event stream reports the end
-    }
-
-    void cancel() {
-      Flow.Subscription s = subscription.get();
-      if (s != null) {
-        s.cancel();
-      }
     }
   }
 }
