@@ -245,12 +245,6 @@ public final class KasaCommands {
     }
   }
 
-  /** The module and method names of a setting's getter and setter, for tests and tools. */
-  public static List<String> methodsOf(Setting<?> setting) {
-    SettingWire<?> wire = SETTINGS.get(setting);
-    return List.of(wire.module + "." + wire.getMethod, wire.module + "." + wire.setMethod);
-  }
-
   /**
    * The wire call for {@code command}.
    *
