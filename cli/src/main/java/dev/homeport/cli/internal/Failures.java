@@ -13,10 +13,13 @@ import dev.homeport.ports.UnsupportedCommandException;
 import java.io.PrintWriter;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 
 /** Maps a failure to an exit code and one clear line: what went wrong and what to try. */
 public final class Failures {
+
+  private static final Pattern LINE_BREAKS = Pattern.compile("\\s*[\\r\\n]+\\s*");
 
   private Failures() {}
 
@@ -94,8 +97,12 @@ public final class Failures {
     if (text == null || text.isBlank()) {
       text = cause.getClass().getSimpleName();
     }
-    // One line, whatever the source wrote.
-    return text.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+    return oneLine(text);
+  }
+
+  /** {@code text} on one line, whatever the source wrote: line breaks and the space around them become one space. */
+  public static String oneLine(String text) {
+    return LINE_BREAKS.matcher(text).replaceAll(" ").trim();
   }
 
   private static String hint(Throwable cause) {
