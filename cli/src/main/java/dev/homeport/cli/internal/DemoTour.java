@@ -32,7 +32,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -200,13 +199,7 @@ final class DemoTour {
     session.subscribe(EventFilter.location(home.id())).subscribe(subscriber);
 
     AtomicLong sequence = new AtomicLong();
-    ScheduledExecutorService ticker =
-        Executors.newSingleThreadScheduledExecutor(
-            runnable -> {
-              Thread thread = new Thread(runnable, "demo-events");
-              thread.setDaemon(true);
-              return thread;
-            });
+    ScheduledExecutorService ticker = Resources.daemonScheduler("demo-events");
     try {
       // Warm-up: one event at a time until the subscription is live on the other side.
       var warmUp =

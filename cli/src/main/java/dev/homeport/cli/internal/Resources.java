@@ -1,11 +1,23 @@
 package dev.homeport.cli.internal;
 
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
-/** Closing what a command opened. */
+/** Threads a command starts and closing what it opened. */
 final class Resources {
 
   private Resources() {}
+
+  /** A one-thread scheduler whose thread is a daemon named {@code threadName} (it never keeps the JVM alive). */
+  static ScheduledExecutorService daemonScheduler(String threadName) {
+    return Executors.newSingleThreadScheduledExecutor(
+        runnable -> {
+          Thread thread = new Thread(runnable, threadName);
+          thread.setDaemon(true);
+          return thread;
+        });
+  }
 
   /** Closes {@code resources} in reverse order of opening; a failure to close one does not stop the rest. */
   static void closeAll(List<AutoCloseable> resources) {
