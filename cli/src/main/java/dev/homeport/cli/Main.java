@@ -62,7 +62,7 @@ public final class Main {
         (failure, arguments) -> {
           CommandLine where = failure.getCommandLine();
           String name = where == null ? "homeport" : where.getCommandSpec().qualifiedName();
-          String message = String.valueOf(failure.getMessage()).replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+          String message = Failures.oneLine(String.valueOf(failure.getMessage()));
           err.println("homeport: " + message + " (see '" + name + " --help')");
           err.flush();
           return ExitCode.USAGE;

@@ -118,6 +118,16 @@ class UsageTest {
   }
 
   @Test
+  void eventsWithTokenInUrl_isRefusedWithoutShowingTheToken() {
+    Run withQuery = cli.run("events", "--url", "wss://example.com/socket.io/?csrfToken=pasted-token-value", "user");
+    assertThat(withQuery.code()).isEqualTo(2);
+    assertThat(withQuery.err()).contains("wss://example.com/socket.io/").doesNotContain("pasted-token-value");
+    Run notWss = cli.run("events", "--url", "https://example.com/socket.io/?csrfToken=pasted-token-value", "user");
+    assertThat(notWss.code()).isEqualTo(2);
+    assertThat(notWss.err()).doesNotContain("pasted-token-value");
+  }
+
+  @Test
   void eventsWithoutToken_namesTheVariable() {
     Run run = cli.run("events", "--url", "wss://192.0.2.1/socket.io/", "user");
     assertThat(run.code()).isEqualTo(2);

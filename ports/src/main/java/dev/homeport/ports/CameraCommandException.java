@@ -11,6 +11,15 @@ public class CameraCommandException extends RefusedException {
   private final int errorCode;
   private final String remoteMessage;
 
+  /**
+   * Creates the exception; its message names module, method, code and the camera's message.
+   *
+   * @param module the module that refused, as the brand names it
+   * @param method the method that refused, as the brand names it
+   * @param errorCode the brand's error code
+   * @param remoteMessage the camera's own message, or null or empty when it gave none
+   * @param retryable whether the brand marks this code as transient
+   */
   public CameraCommandException(
       String module, String method, int errorCode, String remoteMessage, boolean retryable) {
     super(

@@ -11,6 +11,13 @@ public class CertificateMismatchException extends TransportException {
   private final String expectedFingerprint;
   private final String actualFingerprint;
 
+  /**
+   * Creates the exception; its message names the host, both fingerprints and what to do.
+   *
+   * @param host the host (and port) that presented the certificate
+   * @param expectedFingerprint lower-case hex SHA-256 of the pinned or recorded certificate
+   * @param actualFingerprint lower-case hex SHA-256 of the presented certificate
+   */
   public CertificateMismatchException(String host, String expectedFingerprint, String actualFingerprint) {
     super(
         "certificate of " + host + " changed: expected SHA-256 " + expectedFingerprint + " but got "
@@ -23,6 +30,7 @@ public class CertificateMismatchException extends TransportException {
     this.actualFingerprint = actualFingerprint;
   }
 
+  /** The host (and port) that presented the certificate. */
   public String host() {
     return host;
   }

@@ -10,6 +10,13 @@ public class ServiceCallException extends RefusedException {
   private final int code;
   private final String remoteMessage;
 
+  /**
+   * Creates the exception; retryable for codes 408, 429 and 5xx.
+   *
+   * @param name the error name, e.g. {@code NotFound}
+   * @param code the numeric code, e.g. 404
+   * @param remoteMessage the service's own message, or null or empty when it gave none
+   */
   public ServiceCallException(String name, int code, String remoteMessage) {
     super(
         "service refused the call: " + name + " (" + code + ")"

@@ -7,6 +7,11 @@ package dev.homeport.ports;
  */
 public class SubscriberOverflowException extends HomeportException {
 
+  /**
+   * Creates the exception (not retryable).
+   *
+   * @param message what went wrong, for people; must never contain secrets
+   */
   public SubscriberOverflowException(String message) {
     super(message, null, false);
   }

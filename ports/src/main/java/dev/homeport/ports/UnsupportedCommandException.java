@@ -7,6 +7,11 @@ package dev.homeport.ports;
  */
 public class UnsupportedCommandException extends RefusedException {
 
+  /**
+   * Creates the exception (not retryable).
+   *
+   * @param message what went wrong, for people; must never contain secrets
+   */
   public UnsupportedCommandException(String message) {
     super(message, null, false);
   }

@@ -1,6 +1,5 @@
 package dev.homeport.adapter.inmemory;
 
-import dev.homeport.adapter.inmemory.internal.LatestReplayPublisher;
 import dev.homeport.domain.home.Device;
 import dev.homeport.domain.home.DeviceEvent;
 import dev.homeport.domain.home.EventFilter;
@@ -15,6 +14,7 @@ import dev.homeport.ports.HomeportException;
 import dev.homeport.ports.SessionExpiredException;
 import dev.homeport.ports.TransportException;
 import dev.homeport.ports.flow.BoundedPublisher;
+import dev.homeport.ports.flow.LatestReplayPublisher;
 import dev.homeport.ports.flow.OverflowPolicy;
 import dev.homeport.ports.home.ConcurrentDeviceDirectory;
 import dev.homeport.ports.home.DeviceDirectory;

@@ -24,10 +24,8 @@ import dev.homeport.domain.camera.SetPosition;
 import dev.homeport.domain.camera.SetSetting;
 import dev.homeport.domain.camera.Setting;
 import dev.homeport.domain.camera.Stop;
-import dev.homeport.ports.RequestTimeoutException;
 import dev.homeport.ports.camera.Camera;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -36,10 +34,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -225,12 +219,11 @@ public final class CameraCli implements Callable<Integer> {
                   Optional.of("Password for " + camera.username().orElse("") + " on " + camera.host().orElse("") + ": ")));
     }
     if (camera.trust().equals("insecure")) {
-      output.note("homeport: warning: --trust insecure accepts any certificate; anyone on the network path"
-          + " can impersonate the camera and capture its password");
+      output.insecureTrustWarning("impersonate the camera and capture its password");
     }
     output.progress("Connecting to " + camera.name() + describeWhere(camera) + "...");
     try (Camera connected = context.backends().camera(camera, password)) {
-      R value = await(connected.execute(command), camera.timeout());
+      R value = Futures.await(connected.execute(command), camera.timeout());
       output.result(view.apply(value));
     }
     return 0;
@@ -238,22 +231,6 @@ public final class CameraCli implements Callable<Integer> {
 
   private static String describeWhere(CameraSpec camera) {
     return camera.host().map(h -> " (" + h + ":" + camera.port().orElse(CameraSpec.DEFAULT_PORT) + ")").orElse("");
-  }
-
-  /** Waits for a result; a safety net beyond the adapter's own time-outs. */
-  static <R> R await(CompletableFuture<R> future, Optional<Duration> timeout) {
-    Duration limit = timeout.orElse(Duration.ofSeconds(30)).multipliedBy(3).plusSeconds(5);
-    try {
-      return future.get(limit.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException e) {
-      throw Failures.rethrowable(e.getCause());
-    } catch (TimeoutException e) {
-      future.cancel(true);
-      throw new RequestTimeoutException("no answer within " + limit.toSeconds() + " s", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new UsageException("interrupted");
-    }
   }
 
   // ---------------------------------------------------------------- subcommands

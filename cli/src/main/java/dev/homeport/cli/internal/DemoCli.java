@@ -85,13 +85,7 @@ public final class DemoCli implements Callable<Integer> {
               summary.eventsReceived()));
       return 0;
     } finally {
-      for (int i = resources.size() - 1; i >= 0; i--) {
-        try {
-          resources.get(i).close();
-        } catch (Exception e) {
-          // closing a demo resource; nothing useful to add
-        }
-      }
+      Resources.closeAll(resources);
     }
   }
 

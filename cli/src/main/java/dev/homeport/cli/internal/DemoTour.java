@@ -32,7 +32,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -113,7 +112,7 @@ final class DemoTour {
             new SetSetting<>(Setting.RESOLUTION, Resolution.P1080),
             new GetSetting<>(Setting.RESOLUTION),
             new GetPosition());
-    BatchResult result = CameraCli.await(camera.executeAll(batch), WAIT);
+    BatchResult result = Futures.await(camera.executeAll(batch), WAIT);
     for (CommandOutcome<?> outcome : result.outcomes()) {
       out.line("   " + describe(outcome));
     }
@@ -141,16 +140,16 @@ final class DemoTour {
 
   private DemoSummary homeTour(double cameraSeconds) {
     heading("7. The smart home");
-    SmartHomeSession session = CameraCli.await(gateway.connect(), WAIT);
+    SmartHomeSession session = Futures.await(gateway.connect(), WAIT);
     try {
-      User user = CameraCli.await(session.user(), WAIT);
+      User user = Futures.await(session.user(), WAIT);
       out.line("   signed in as " + user.userName() + user.fullName().map(name -> " (" + name + ")").orElse(""));
-      List<Location> locations = CameraCli.await(session.locations(), WAIT);
+      List<Location> locations = Futures.await(session.locations(), WAIT);
       Location home = locations.get(0);
       out.line("   locations: " + String.join(", ", locations.stream().map(Location::name).toList()));
-      List<Room> rooms = CameraCli.await(session.rooms(home.id()), WAIT);
+      List<Room> rooms = Futures.await(session.rooms(home.id()), WAIT);
       out.line("   rooms of " + home.name() + ": " + String.join(", ", rooms.stream().map(Room::name).toList()));
-      List<Device> devices = CameraCli.await(session.devices(home.id()), WAIT);
+      List<Device> devices = Futures.await(session.devices(home.id()), WAIT);
       out.line("   devices:");
       for (String line : Views.devices(devices, rooms).text().split("\\R")) {
         out.line("     " + line);
@@ -200,22 +199,16 @@ final class DemoTour {
     session.subscribe(EventFilter.location(home.id())).subscribe(subscriber);
 
     AtomicLong sequence = new AtomicLong();
-    ScheduledExecutorService ticker =
-        Executors.newSingleThreadScheduledExecutor(
-            runnable -> {
-              Thread thread = new Thread(runnable, "demo-events");
-              thread.setDaemon(true);
-              return thread;
-            });
+    ScheduledExecutorService ticker = Resources.daemonScheduler("demo-events");
     try {
       // Warm-up: one event at a time until the subscription is live on the other side.
       var warmUp =
           ticker.scheduleAtFixedRate(
               guarded(failed, () -> publisher.accept(DemoData.event(sequence.getAndIncrement(), Instant.now()))),
               0, 50, TimeUnit.MILLISECONDS);
-      CameraCli.await(firstArrived.applyToEither(failed.thenAccept(DemoTour::rethrow), v -> v), WAIT);
+      Futures.await(firstArrived.applyToEither(failed.thenAccept(DemoTour::rethrow), v -> v), WAIT);
       warmUp.cancel(false);
-      CameraCli.await(CompletableFuture.runAsync(() -> {}, ticker), WAIT); // let the last warm-up tick finish
+      Futures.await(CompletableFuture.runAsync(() -> {}, ticker), WAIT); // let the last warm-up tick finish
       long warmUpSeen = received.get();
       burstFrom.set(sequence.get());
 
@@ -236,8 +229,8 @@ final class DemoTour {
         burst.cancel(false);
         stop.complete(null);
       }, streamFor.toMillis(), TimeUnit.MILLISECONDS);
-      CameraCli.await(stop.applyToEither(failed.thenAccept(DemoTour::rethrow), v -> v), Optional.of(streamFor.plusSeconds(10)));
-      CameraCli.await(CompletableFuture.runAsync(() -> {}, ticker), WAIT);
+      Futures.await(stop.applyToEither(failed.thenAccept(DemoTour::rethrow), v -> v), Optional.of(streamFor.plusSeconds(10)));
+      Futures.await(CompletableFuture.runAsync(() -> {}, ticker), WAIT);
       long total = published.get();
       // Let delivery catch up (bounded): the count is what arrived.
       CompletableFuture<Void> caughtUp = new CompletableFuture<>();
@@ -292,7 +285,7 @@ final class DemoTour {
   }
 
   private <R> R send(CameraCommand<R> command) {
-    return CameraCli.await(camera.execute(command), WAIT);
+    return Futures.await(camera.execute(command), WAIT);
   }
 
   private <T> void show(Setting<T> setting) {

@@ -2,7 +2,6 @@ package dev.homeport.cli.internal;
 
 import dev.homeport.adapter.inmemory.InMemorySmartHome;
 import java.time.Instant;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,13 +16,7 @@ final class EventTicker implements AutoCloseable {
   }
 
   static EventTicker start(InMemorySmartHome home) {
-    ScheduledExecutorService executor =
-        Executors.newSingleThreadScheduledExecutor(
-            runnable -> {
-              Thread thread = new Thread(runnable, "simulated-events");
-              thread.setDaemon(true);
-              return thread;
-            });
+    ScheduledExecutorService executor = Resources.daemonScheduler("simulated-events");
     AtomicLong sequence = new AtomicLong(1_000_000);
     executor.scheduleAtFixedRate(
         () -> {

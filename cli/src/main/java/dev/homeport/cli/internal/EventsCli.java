@@ -59,7 +59,11 @@ import picocli.CommandLine.Spec;
     })
 public final class EventsCli implements Callable<Integer> {
 
-  private static final Duration DEFAULT_WAIT = Duration.ofSeconds(30);
+  /** Time-out for connecting and for queries (see {@link Futures#await}). */
+  private static final Optional<Duration> QUERY_WAIT = Optional.of(Duration.ofSeconds(10));
+
+  /** Time-out for filling the device directory before watching. */
+  private static final Optional<Duration> WATCH_WAIT = Optional.of(Duration.ofSeconds(30));
 
   private final CliContext context;
 
@@ -143,18 +147,17 @@ public final class EventsCli implements Callable<Integer> {
       cookie = Optional.of(context.secret(source.cookieEnv(), "session cookie", "--cookie-env", Optional.empty()));
     }
     if (source.trust().equals("insecure")) {
-      output.note("homeport: warning: --trust insecure accepts any certificate; anyone on the network path"
-          + " can read the session cookie");
+      output.insecureTrustWarning("read the session cookie");
     }
     output.progress("Connecting to " + source.url().map(Object::toString).orElse(source.source()) + "...");
-    return CameraCli.await(
-        context.backends().gateway(source, csrf, cookie).connect(), Optional.of(Duration.ofSeconds(10)));
+    return Futures.await(
+        context.backends().gateway(source, csrf, cookie).connect(), QUERY_WAIT);
   }
 
   <T> int query(Function<SmartHomeSession, CompletableFuture<T>> call, Function<T, Result> view) {
     Output output = context.output(json);
     try (SmartHomeSession session = connect(output)) {
-      T value = CameraCli.await(call.apply(session), Optional.of(Duration.ofSeconds(10)));
+      T value = Futures.await(call.apply(session), QUERY_WAIT);
       output.result(view.apply(value));
     }
     return 0;
@@ -163,7 +166,7 @@ public final class EventsCli implements Callable<Integer> {
   /** A location given by id or by name (names are matched case-insensitively). */
   static LocationId location(SmartHomeSession session, String text) {
     List<Location> locations =
-        CameraCli.await(session.locations(), Optional.of(Duration.ofSeconds(10)));
+        Futures.await(session.locations(), QUERY_WAIT);
     for (Location location : locations) {
       if (location.id().value().equals(text)) {
         return location.id();
@@ -267,7 +270,7 @@ public final class EventsCli implements Callable<Integer> {
     private int watch(SmartHomeSession session, Output output, Optional<Duration> limit) {
       LocationId id = EventsCli.location(session, location);
       // Fill the directory first, so events carry their device's name.
-      CameraCli.await(session.devices(id), Optional.of(DEFAULT_WAIT));
+      Futures.await(session.devices(id), WATCH_WAIT);
       ImmutableEventFilter.Builder filter = ImmutableEventFilter.builder().locationId(id);
       if (devices != null) {
         devices.forEach(device -> filter.addDeviceIds(DeviceId.of(device)));
@@ -309,18 +312,17 @@ public final class EventsCli implements Callable<Integer> {
     }
   }
 
-  /** Prints events as they come; completes {@code done} at the count or on a terminal signal. */
-  static final class EventPrinter implements Flow.Subscriber<DeviceEvent> {
-    private final Output output;
-    private final AtomicLong received;
-    private final long limit;
-    private final CompletableFuture<Void> done;
+  /**
+   * A subscriber that takes everything it is offered, can be cancelled from another thread, and
+   * fails {@code done} when its stream fails.
+   */
+  abstract static class WatchSubscriber<T> implements Flow.Subscriber<T> {
+    final Output output;
+    final CompletableFuture<Void> done;
     private final AtomicReference<Flow.Subscription> subscription = new AtomicReference<>();
 
-    EventPrinter(Output output, AtomicLong received, long limit, CompletableFuture<Void> done) {
+    WatchSubscriber(Output output, CompletableFuture<Void> done) {
       this.output = output;
-      this.received = received;
-      this.limit = limit;
       this.done = done;
     }
 
@@ -328,6 +330,30 @@ public final class EventsCli implements Callable<Integer> {
     public void onSubscribe(Flow.Subscription s) {
       subscription.set(s);
       s.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onError(Throwable failure) {
+      done.completeExceptionally(failure);
+    }
+
+    void cancel() {
+      Flow.Subscription s = subscription.get();
+      if (s != null) {
+        s.cancel();
+      }
+    }
+  }
+
+  /** Prints events as they come; completes {@code done} at the count or on a terminal signal. */
+  static final class EventPrinter extends WatchSubscriber<DeviceEvent> {
+    private final AtomicLong received;
+    private final long limit;
+
+    EventPrinter(Output output, AtomicLong received, long limit, CompletableFuture<Void> done) {
+      super(output, done);
+      this.received = received;
+      this.limit = limit;
     }
 
     @Override
@@ -350,42 +376,16 @@ public final class EventsCli implements Callable<Integer> {
     }
 
     @Override
-    public void onError(Throwable failure) {
-      done.completeExceptionally(failure);
-    }
-
-    @Override
     public void onComplete() {
       done.complete(null);
-    }
-
-    void cancel() {
-      Flow.Subscription s = subscription.get();
-      if (s != null) {
-        s.cancel();
-      }
-    }
-
-    long count() {
-      return Math.min(received.get(), limit);
     }
   }
 
   /** Says on standard error when the session reconnects, expires or ends. */
-  static final class LifecycleWatcher implements Flow.Subscriber<LifecycleEvent> {
-    private final Output output;
-    private final CompletableFuture<Void> done;
-    private final AtomicReference<Flow.Subscription> subscription = new AtomicReference<>();
+  static final class LifecycleWatcher extends WatchSubscriber<LifecycleEvent> {
 
     LifecycleWatcher(Output output, CompletableFuture<Void> done) {
-      this.output = output;
-      this.done = done;
-    }
-
-    @Override
-    public void onSubscribe(Flow.Subscription s) {
-      subscription.set(s);
-      s.request(Long.MAX_VALUE);
+      super(output, done);
     }
 
     @Override
@@ -404,20 +404,8 @@ public final class EventsCli implements Callable<Integer> {
     }
 
     @Override
-    public void onError(Throwable failure) {
-      done.completeExceptionally(failure);
-    }
-
-    @Override
     public void onComplete() {
       // the event stream reports the end
-    }
-
-    void cancel() {
-      Flow.Subscription s = subscription.get();
-      if (s != null) {
-        s.cancel();
-      }
     }
   }
 }

@@ -15,7 +15,12 @@ final class EventsSimulator implements AutoCloseable {
 
   /** Starts a simulator on an ephemeral loopback port, backed by {@code home}. */
   static EventsSimulator start(InMemorySmartHome home) {
-    return new EventsSimulator(SmartThingsSimulator.builder().backend(home).start());
+    return start(home, 0);
+  }
+
+  /** Starts a simulator on loopback {@code port} (0: any free port), backed by {@code home}. */
+  static EventsSimulator start(InMemorySmartHome home, int port) {
+    return new EventsSimulator(SmartThingsSimulator.builder().backend(home).port(port).start());
   }
 
   /** A smartthings source pointing at this simulator, its certificate pinned. */
@@ -29,10 +34,6 @@ final class EventsSimulator implements AutoCloseable {
 
   Secret cookie() {
     return Secret.of(simulator.cookie());
-  }
-
-  int port() {
-    return simulator.url().getPort();
   }
 
   String fingerprint() {

@@ -13,10 +13,13 @@ import dev.homeport.ports.UnsupportedCommandException;
 import java.io.PrintWriter;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 
 /** Maps a failure to an exit code and one clear line: what went wrong and what to try. */
 public final class Failures {
+
+  private static final Pattern LINE_BREAKS = Pattern.compile("\\s*[\\r\\n]+\\s*");
 
   private Failures() {}
 
@@ -49,9 +52,7 @@ public final class Failures {
   /** The exit code for {@code failure} (see {@link ExitCode}). */
   public static int exitCode(Throwable failure) {
     Throwable cause = unwrap(failure);
-    if (cause instanceof UsageException
-        || cause instanceof IllegalArgumentException
-        || cause instanceof CommandLine.ParameterException) {
+    if (isUsage(cause)) {
       return ExitCode.USAGE;
     }
     if (cause instanceof AuthenticationException) {
@@ -67,6 +68,13 @@ public final class Failures {
       return ExitCode.REFUSED;
     }
     return ExitCode.FAILURE;
+  }
+
+  /** A bad option, value or config file: the user's to fix, nothing was sent. */
+  private static boolean isUsage(Throwable cause) {
+    return cause instanceof UsageException
+        || cause instanceof IllegalArgumentException
+        || cause instanceof CommandLine.ParameterException;
   }
 
   /** One line: what went wrong, then what to try. Never contains secrets. */
@@ -89,14 +97,16 @@ public final class Failures {
     if (text == null || text.isBlank()) {
       text = cause.getClass().getSimpleName();
     }
-    // One line, whatever the source wrote.
-    return text.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+    return oneLine(text);
+  }
+
+  /** {@code text} on one line, whatever the source wrote: line breaks and the space around them become one space. */
+  public static String oneLine(String text) {
+    return LINE_BREAKS.matcher(text).replaceAll(" ").trim();
   }
 
   private static String hint(Throwable cause) {
-    if (cause instanceof UsageException
-        || cause instanceof IllegalArgumentException
-        || cause instanceof CommandLine.ParameterException) {
+    if (isUsage(cause)) {
       return "see --help";
     }
     if (cause instanceof SessionExpiredException) {

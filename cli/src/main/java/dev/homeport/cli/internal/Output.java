@@ -70,6 +70,11 @@ public final class Output {
     err.flush();
   }
 
+  /** Warns on standard error that {@code --trust insecure} lets anyone on the network path {@code risk}. */
+  public void insecureTrustWarning(String risk) {
+    note("homeport: warning: --trust insecure accepts any certificate; anyone on the network path can " + risk);
+  }
+
   static String pretty(JsonNode node) {
     try {
       return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -45,27 +46,17 @@ public final class SimulateCli implements Callable<Integer> {
     } catch (ExecutionException e) {
       // a failed stop signal still means stop
     } finally {
-      for (int i = resources.size() - 1; i >= 0; i--) {
-        try {
-          resources.get(i).close();
-        } catch (Exception e) {
-          // stopping anyway
-        }
-      }
+      Resources.closeAll(resources);
     }
     out.note("simulator stopped");
     return 0;
   }
 
-  static int port(Integer port) {
-    return port == null ? 0 : Values.port("--port", port);
-  }
-
-  @Command(
-      name = "camera",
-      mixinStandardHelpOptions = true,
-      description = "A Kasa camera speaking LINKIE over HTTPS (self-signed certificate).")
-  static final class CameraSim implements Callable<Integer> {
+  /**
+   * One simulator subcommand: validates {@code --port}, starts the simulator, prints how to use it,
+   * then runs until Ctrl-C; what was started is closed when starting fails half-way or at the end.
+   */
+  abstract static class Sim implements Callable<Integer> {
     @ParentCommand SimulateCli parent;
 
     @Option(names = "--port", paramLabel = "P", description = "Port on 127.0.0.1 (default: any free port).")
@@ -73,36 +64,46 @@ public final class SimulateCli implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      int wanted = port(port);
+      int wanted = port == null ? 0 : Values.port("--port", port);
       Output out = parent.context.output(false);
       List<AutoCloseable> resources = new ArrayList<>();
       try {
-        InMemoryCamera.Builder builder = InMemoryCamera.builder().name("porch");
-        DemoData.camera(builder);
-        InMemoryCamera backend = builder.build();
-        DemoCli.addDetections(backend);
-        resources.add(backend);
-        KasaCameraSimulator simulator = KasaCameraSimulator.builder().backend(backend).start();
-        resources.add(simulator);
-        int listening = simulator.port();
-        if (wanted != 0) {
-          LoopbackRelay relay = LoopbackRelay.start(wanted, simulator.port());
-          resources.add(relay);
-          listening = relay.port();
-        }
-        out.line("Kasa camera simulator listening on https://" + simulator.host() + ":" + listening + KasaCameraSimulator.LINKIE);
-        out.line("  username     " + simulator.username());
-        out.line("  password     " + simulator.password() + "   (a simulator credential)");
-        out.line("  certificate  sha256:" + simulator.fingerprint());
-        out.line("Try:");
-        out.line("  export HOMEPORT_CAMERA_PASSWORD='" + simulator.password() + "'");
-        out.line("  ./homeport camera --host " + simulator.host() + " --port " + listening + " --username "
-            + simulator.username() + " --trust sha256:" + simulator.fingerprint() + " info");
+        start(wanted, out, resources);
       } catch (RuntimeException e) {
-        closeAll(resources);
+        Resources.closeAll(resources);
         throw e;
       }
       return parent.runUntilStopped(out, resources);
+    }
+
+    /** Starts the simulator on {@code port} (0: any), adding what it opens to {@code resources}. */
+    abstract void start(int port, Output out, List<AutoCloseable> resources);
+  }
+
+  @Command(
+      name = "camera",
+      mixinStandardHelpOptions = true,
+      description = "A Kasa camera speaking LINKIE over HTTPS (self-signed certificate).")
+  static final class CameraSim extends Sim {
+    @Override
+    void start(int wanted, Output out, List<AutoCloseable> resources) {
+      InMemoryCamera.Builder builder = InMemoryCamera.builder().name("porch");
+      DemoData.camera(builder);
+      InMemoryCamera backend = builder.build();
+      DemoCli.addDetections(backend);
+      resources.add(backend);
+      KasaCameraSimulator simulator =
+          listening(() -> KasaCameraSimulator.builder().backend(backend).port(wanted).start());
+      resources.add(simulator);
+      int listening = simulator.port();
+      out.line("Kasa camera simulator listening on https://" + simulator.host() + ":" + listening + KasaCameraSimulator.LINKIE);
+      out.line("  username     " + simulator.username());
+      out.line("  password     " + simulator.password() + "   (a simulator credential)");
+      out.line("  certificate  sha256:" + simulator.fingerprint());
+      out.line("Try:");
+      out.line("  export HOMEPORT_CAMERA_PASSWORD='" + simulator.password() + "'");
+      out.line("  ./homeport camera --host " + simulator.host() + " --port " + listening + " --username "
+          + simulator.username() + " --trust sha256:" + simulator.fingerprint() + " info");
     }
   }
 
@@ -110,52 +111,35 @@ public final class SimulateCli implements Callable<Integer> {
       name = "events",
       mixinStandardHelpOptions = true,
       description = "A SmartThings-like Socket.IO server over TLS, with a home that keeps producing device events.")
-  static final class EventsSim implements Callable<Integer> {
-    @ParentCommand SimulateCli parent;
-
-    @Option(names = "--port", paramLabel = "P", description = "Port on 127.0.0.1 (default: any free port).")
-    Integer port;
-
+  static final class EventsSim extends Sim {
     @Override
-    public Integer call() {
-      int wanted = port(port);
-      Output out = parent.context.output(false);
-      List<AutoCloseable> resources = new ArrayList<>();
-      try {
-        InMemorySmartHome home = DemoData.home();
-        EventsSimulator simulator = EventsSimulator.start(home);
-        resources.add(simulator);
-        String url = simulator.spec().url().orElseThrow().toString();
-        if (wanted != 0) {
-          LoopbackRelay relay = LoopbackRelay.start(wanted, simulator.port());
-          resources.add(relay);
-          url = url.replace(":" + simulator.port() + "/", ":" + relay.port() + "/");
-        }
-        resources.add(EventTicker.start(home));
-        out.line("SmartThings simulator listening on " + url);
-        out.line("  CSRF token      " + simulator.csrfToken().reveal() + "   (a simulator credential)");
-        out.line("  session cookie  " + simulator.cookie().reveal() + "   (a simulator credential)");
-        out.line("  certificate     sha256:" + simulator.fingerprint());
-        out.line("  location        " + DemoData.HOME + " (Maison); one device event every 500 ms");
-        out.line("Try:");
-        out.line("  export HOMEPORT_CSRF_TOKEN='" + simulator.csrfToken().reveal() + "'");
-        out.line("  export HOMEPORT_COOKIE='" + simulator.cookie().reveal() + "'");
-        out.line("  ./homeport events --url " + url + " --trust sha256:" + simulator.fingerprint() + " watch Maison");
-      } catch (RuntimeException e) {
-        closeAll(resources);
-        throw e;
-      }
-      return parent.runUntilStopped(out, resources);
+    void start(int wanted, Output out, List<AutoCloseable> resources) {
+      InMemorySmartHome home = DemoData.home();
+      EventsSimulator simulator = listening(() -> EventsSimulator.start(home, wanted));
+      resources.add(simulator);
+      String url = simulator.spec().url().orElseThrow().toString();
+      resources.add(EventTicker.start(home));
+      out.line("SmartThings simulator listening on " + url);
+      out.line("  CSRF token      " + simulator.csrfToken().reveal() + "   (a simulator credential)");
+      out.line("  session cookie  " + simulator.cookie().reveal() + "   (a simulator credential)");
+      out.line("  certificate     sha256:" + simulator.fingerprint());
+      out.line("  location        " + DemoData.HOME + " (Maison); one device event every 500 ms");
+      out.line("Try:");
+      out.line("  export HOMEPORT_CSRF_TOKEN='" + simulator.csrfToken().reveal() + "'");
+      out.line("  export HOMEPORT_COOKIE='" + simulator.cookie().reveal() + "'");
+      out.line("  ./homeport events --url " + url + " --trust sha256:" + simulator.fingerprint() + " watch Maison");
     }
   }
 
-  static void closeAll(List<AutoCloseable> resources) {
-    for (int i = resources.size() - 1; i >= 0; i--) {
-      try {
-        resources.get(i).close();
-      } catch (Exception e) {
-        // closing after a failure
+  /** Starts a simulator; a port that cannot be bound is the user's to change (exit code 2). */
+  private static <T> T listening(Supplier<T> start) {
+    try {
+      return start.get();
+    } catch (IllegalStateException e) {
+      if (e.getCause() instanceof java.io.IOException) {
+        throw new UsageException(e.getMessage() + "; choose another --port", e);
       }
+      throw e;
     }
   }
 }

@@ -127,7 +127,7 @@ public final class Values {
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
           throw new UsageException(
               field + " must not have a query or fragment (homeport adds EIO, transport and the token), was \""
-                  + text + "\"");
+                  + withoutQuery(text) + "\"");
         }
         return uri;
       }
@@ -135,7 +135,16 @@ public final class Values {
       // reported below
     }
     throw new UsageException(
-        field + " must be a wss:// URL such as wss://my.smartthings.com/socket.io/, was \"" + text + "\"");
+        field + " must be a wss:// URL such as wss://my.smartthings.com/socket.io/, was \""
+            + (text == null ? null : withoutQuery(text)) + "\"");
+  }
+
+  /** {@code url} for messages: without its query and fragment, where a pasted URL may carry the CSRF token. */
+  private static String withoutQuery(String url) {
+    int query = url.indexOf('?');
+    int fragment = url.indexOf('#');
+    int cut = query < 0 ? fragment : fragment < 0 ? query : Math.min(query, fragment);
+    return cut < 0 ? url : url.substring(0, cut) + "?<query not shown>";
   }
 
   /** A non-blank host name or address. */

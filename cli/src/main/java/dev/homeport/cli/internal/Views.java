@@ -175,8 +175,9 @@ public final class Views {
     ObjectNode node = NODES.objectNode();
     node.put("module", module);
     node.put("method", method);
-    node.set("result", fieldMap(answer));
-    return new Result(node, Output.pretty(fieldMap(answer)));
+    ObjectNode result = fieldMap(answer);
+    node.set("result", result);
+    return new Result(node, Output.pretty(result));
   }
 
   // ---------------------------------------------------------------- home

@@ -17,10 +17,12 @@ public enum Resolution {
     this.height = height;
   }
 
+  /** The width in pixels. */
   public int width() {
     return width;
   }
 
+  /** The height in pixels. */
   public int height() {
     return height;
   }

@@ -11,6 +11,7 @@ public enum Rotation {
     this.degrees = degrees;
   }
 
+  /** The rotation in degrees: 0 or 180. */
   public int degrees() {
     return degrees;
   }

@@ -21,6 +21,7 @@ public sealed interface AttributeValue
       dev.homeport.domain.internal.Checks.required("number", number);
     }
 
+    /** The number {@code number}, exactly as {@link BigDecimal#valueOf(double)} writes it. */
     public static NumberValue of(double number) {
       return new NumberValue(BigDecimal.valueOf(number));
     }

@@ -7,15 +7,19 @@ import org.immutables.value.Value;
 
 /**
  * A device with its last known states. Fields this model does not name are kept in
- * {@link #otherFields()} rather than dropped. Build with {@code ImmutableDevice.builder()}.
+ * {@link #otherFields()} rather than dropped. Build with {@code ImmutableDevice.builder()}; immutable
+ * and thread-safe.
  */
 @Value.Immutable
 public interface Device {
 
+  /** The device's id. */
   DeviceId id();
 
+  /** The location the device belongs to. */
   LocationId locationId();
 
+  /** The room the device is in, when it is in one. */
   Optional<RoomId> roomId();
 
   /** The main component, when reported. */

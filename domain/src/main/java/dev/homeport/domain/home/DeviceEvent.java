@@ -14,8 +14,10 @@ public sealed interface DeviceEvent extends PushedMessage permits ImmutableDevic
   /** The event's id; the same event may be delivered twice by the service, with the same id. */
   EventId eventId();
 
+  /** The location of the device. */
   LocationId locationId();
 
+  /** The device that reported; see {@link #device()} for the device itself, when known. */
   DeviceId deviceId();
 
   /** The component, e.g. {@code main}. */

@@ -6,17 +6,22 @@ import org.immutables.value.Value;
 /**
  * Which device events a subscriber wants: all of one location, optionally narrowed to devices,
  * capabilities and attributes (an empty set means "any"). Build with
- * {@code EventFilter.location(id)} or {@code ImmutableEventFilter.builder()}.
+ * {@code EventFilter.location(id)} or {@code ImmutableEventFilter.builder()}; immutable and
+ * thread-safe.
  */
 @Value.Immutable
 public interface EventFilter {
 
+  /** The location whose events are wanted. */
   LocationId locationId();
 
+  /** Only events of these devices; empty means any device. */
   Set<DeviceId> deviceIds();
 
+  /** Only events of these capabilities; empty means any capability. */
   Set<String> capabilities();
 
+  /** Only events of these attributes; empty means any attribute. */
   Set<String> attributes();
 
   /** Every event of {@code locationId}. */

@@ -16,10 +16,13 @@ public interface User {
   /** The login name (principal). */
   String userName();
 
+  /** The user's full name, when reported. */
   Optional<String> fullName();
 
+  /** The user's e-mail address, when reported. */
   Optional<String> email();
 
+  /** The user's country code, when reported. */
   Optional<String> countryCode();
 
   /** The scopes the session grants. */

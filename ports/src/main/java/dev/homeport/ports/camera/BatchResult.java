@@ -23,6 +23,7 @@ public record BatchResult(List<CommandOutcome<?>> outcomes) {
     return outcomes.get(index);
   }
 
+  /** How many commands the batch had. */
   public int size() {
     return outcomes.size();
   }

@@ -27,8 +27,10 @@ public interface CameraEndpoint {
   /** The port, when not the brand's default. */
   OptionalInt port();
 
+  /** The user name to log in with, when the brand needs one. */
   Optional<String> username();
 
+  /** The password, when the brand needs one; never shown by {@code toString()}. */
   Optional<Secret> password();
 
   /** Brand-specific options, e.g. {@code trust=tofu}; see the driver's documentation. */

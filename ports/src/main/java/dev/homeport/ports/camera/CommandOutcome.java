@@ -32,10 +32,12 @@ public final class CommandOutcome<R> {
     return new CommandOutcome<>(command, null, Objects.requireNonNull(failure, "failure"));
   }
 
+  /** The command this is the outcome of. */
   public CameraCommand<R> command() {
     return command;
   }
 
+  /** Whether the command succeeded (then {@link #failure()} is empty). */
   public boolean succeeded() {
     return failure == null;
   }

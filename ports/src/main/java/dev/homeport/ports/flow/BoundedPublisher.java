@@ -116,6 +116,7 @@ public final class BoundedPublisher<T> implements Flow.Publisher<T>, AutoCloseab
     }
   }
 
+  /** Whether the publisher was completed or failed; later subscribers get the terminal signal at once. */
   public boolean isClosed() {
     return closed;
   }

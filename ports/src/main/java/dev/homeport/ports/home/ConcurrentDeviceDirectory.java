@@ -25,14 +25,17 @@ public final class ConcurrentDeviceDirectory implements DeviceDirectory {
   private final Map<LocationId, List<Device>> devicesByLocation = new ConcurrentHashMap<>();
   private final Map<DeviceId, Device> devices = new ConcurrentHashMap<>();
 
+  /** Replaces the known account holder. */
   public void rememberUser(User value) {
     user.set(value);
   }
 
+  /** Replaces the known locations. */
   public void rememberLocations(List<Location> values) {
     locations.set(List.copyOf(values));
   }
 
+  /** Replaces the rooms known for {@code locationId}. */
   public void rememberRooms(LocationId locationId, List<Room> values) {
     rooms.put(locationId, List.copyOf(values));
   }

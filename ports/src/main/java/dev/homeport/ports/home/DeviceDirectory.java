@@ -16,14 +16,19 @@ import java.util.Optional;
  */
 public interface DeviceDirectory {
 
+  /** The account holder, once a session has answered {@code user()}. */
   Optional<User> user();
 
+  /** The locations last answered, or an empty list. */
   List<Location> locations();
 
+  /** The rooms last answered for {@code locationId}, or an empty list. */
   List<Room> rooms(LocationId locationId);
 
+  /** The devices last answered for {@code locationId}, or an empty list. */
   List<Device> devices(LocationId locationId);
 
+  /** The device {@code deviceId} as last answered, when any location listed it. */
   Optional<Device> device(DeviceId deviceId);
 
   /** {@code event} with its device attached when known, otherwise unchanged. */

@@ -59,7 +59,11 @@ public interface SmartHomeSession extends AutoCloseable {
    */
   Flow.Publisher<PushedMessage> messages();
 
-  /** The session's life: connected, authenticated, reconnecting (with a gap notice), expired, closed. */
+  /**
+   * The session's life: connected, authenticated, reconnecting (with a gap notice), expired, closed.
+   * A new subscriber first receives the current state (the latest event), then every later one
+   * ({@link dev.homeport.ports.flow.LatestReplayPublisher} implements this for adapters).
+   */
   Flow.Publisher<LifecycleEvent> lifecycle();
 
   /** The last known user, locations, rooms and devices, as answered by this session's queries. */

@@ -97,6 +97,7 @@ public final class KasaCameraSimulator implements AutoCloseable {
   private final Set<HttpExchange> held = ConcurrentHashMap.newKeySet();
 
   private final SwappableSslContext tls;
+  private final int requestedPort;
   private HttpsServer server;
   private ExecutorService handlers;
   private ScheduledExecutorService timer;
@@ -115,6 +116,7 @@ public final class KasaCameraSimulator implements AutoCloseable {
     this.resetOverlapping = b.resetOverlapping;
     this.answerDelay = b.answerDelay;
     this.backend = b.backend;
+    this.requestedPort = b.port;
     this.dispatcher = new InMemoryBackedDispatcher(b.backend);
   }
 
@@ -124,7 +126,7 @@ public final class KasaCameraSimulator implements AutoCloseable {
   }
 
   /**
-   * Binds {@code 127.0.0.1} on an ephemeral port and starts serving.
+   * Binds {@code 127.0.0.1} on the builder's port (any free port by default) and starts serving.
    *
    * @return this simulator
    * @throws IllegalStateException if already started or the port cannot be bound
@@ -134,9 +136,10 @@ public final class KasaCameraSimulator implements AutoCloseable {
       throw new IllegalStateException("simulator already started");
     }
     try {
-      server = HttpsServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 64);
+      server = HttpsServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), requestedPort), 64);
     } catch (IOException e) {
-      throw new IllegalStateException("cannot bind the simulator", e);
+      throw new IllegalStateException(
+          "cannot listen on 127.0.0.1:" + requestedPort + " (" + e.getMessage() + ")", e);
     }
     server.setHttpsConfigurator(configurator(tls));
     handlers = Executors.newCachedThreadPool(daemon("kasa-sim-" + INSTANCES.incrementAndGet()));
@@ -639,8 +642,18 @@ public final class KasaCameraSimulator implements AutoCloseable {
     private Duration answerDelay = Duration.ZERO;
     private SelfSignedCertificate certificate;
     private Camera backend;
+    private int port;
 
     private Builder() {}
+
+    /** The port on 127.0.0.1 to listen on; 0 (the default) takes any free port. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port must be 0..65535 (0: any free port), was " + port);
+      }
+      this.port = port;
+      return this;
+    }
 
     /** The account e-mail and password the simulated camera accepts. */
     public Builder credentials(String username, String password) {

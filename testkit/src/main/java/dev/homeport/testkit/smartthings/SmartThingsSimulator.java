@@ -83,6 +83,7 @@ public final class SmartThingsSimulator implements AutoCloseable {
     private String cookie = "JSESSIONID=" + UUID.randomUUID();
     private Duration pingInterval = Duration.ofSeconds(25);
     private Duration pingTimeout = Duration.ofSeconds(5);
+    private int port;
 
     private Builder() {}
 
@@ -111,6 +112,15 @@ public final class SmartThingsSimulator implements AutoCloseable {
     }
 
     /** The ping time-out announced in the open packet (default 5 s). */
+    /** The port on 127.0.0.1 to listen on; 0 (the default) takes any free port. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port must be 0..65535 (0: any free port), was " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
     public Builder pingTimeout(Duration pingTimeout) {
       this.pingTimeout = positive("pingTimeout", pingTimeout);
       return this;
@@ -171,6 +181,7 @@ public final class SmartThingsSimulator implements AutoCloseable {
   private volatile boolean expired;
   private volatile boolean duplicateEvents;
   private volatile boolean freezeNew;
+  private final int port;
   private TlsServerContainer server;
 
   private SmartThingsSimulator(Builder builder) {
@@ -179,6 +190,7 @@ public final class SmartThingsSimulator implements AutoCloseable {
     this.cookie = builder.cookie;
     this.pingInterval = builder.pingInterval;
     this.pingTimeout = builder.pingTimeout;
+    this.port = builder.port;
     this.scheduler =
         Executors.newSingleThreadScheduledExecutor(
             runnable -> daemon(runnable, "smartthings-simulator-scheduler"));
@@ -221,8 +233,10 @@ public final class SmartThingsSimulator implements AutoCloseable {
             .build();
     try {
       server.addEndpoint(config);
-      server.start("/", 0);
-    } catch (IOException | DeploymentException e) {
+      server.start("/", port);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot listen on 127.0.0.1:" + port + " (" + e.getMessage() + ")", e);
+    } catch (DeploymentException e) {
       throw new IllegalStateException("SmartThings simulator could not start: " + e.getMessage(), e);
     }
     long period = Math.max(10, Math.min(pingInterval.toMillis(), pingTimeout.toMillis()) / 2);

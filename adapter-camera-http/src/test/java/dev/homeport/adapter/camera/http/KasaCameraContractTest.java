@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  */
 class KasaCameraContractTest extends CameraContract {
 
-  private static final Duration REQUEST_TIMEOUT = Duration.ofMillis(800);
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
 
   @Override
   protected CameraFixture createFixture() {
@@ -50,7 +50,7 @@ class KasaCameraContractTest extends CameraContract {
         .username(simulator.username())
         .password(Secret.of(simulator.password()))
         .knownHostsFile(dir.resolve("known_hosts"))
-        .connectTimeout(Duration.ofSeconds(2))
+        .connectTimeout(Duration.ofSeconds(5))
         .requestTimeout(REQUEST_TIMEOUT)
         .build());
     return new CameraFixture() {

@@ -96,10 +96,11 @@ public interface SmartThingsConfig {
   default void check() {
     String scheme = url().getScheme();
     if (scheme == null || !scheme.equalsIgnoreCase("wss")) {
-      throw new IllegalArgumentException("url must be a wss:// URL, was " + url());
+      throw new IllegalArgumentException("url must be a wss:// URL, was " + withoutQuery(url()));
     }
     if (url().getHost() == null || url().getRawQuery() != null || url().getRawFragment() != null) {
-      throw new IllegalArgumentException("url must have a host and no query or fragment, was " + url());
+      throw new IllegalArgumentException(
+          "url must have a host and no query or fragment, was " + withoutQuery(url()));
     }
     if (origin().isBlank()) {
       throw new IllegalArgumentException("origin must not be blank");
@@ -118,6 +119,15 @@ public interface SmartThingsConfig {
     if (duplicateWindow() < 0) {
       throw new IllegalArgumentException("duplicateWindow must be 0 or more, was " + duplicateWindow());
     }
+  }
+
+  /** {@code url} for messages: without its query and fragment, where a pasted URL may carry the CSRF token. */
+  private static String withoutQuery(URI url) {
+    String text = url.toString();
+    int query = text.indexOf('?');
+    int fragment = text.indexOf('#');
+    int cut = query < 0 ? fragment : fragment < 0 ? query : Math.min(query, fragment);
+    return cut < 0 ? text : text.substring(0, cut) + "?<query not shown>";
   }
 
   private static void positive(String field, Duration value) {

@@ -90,6 +90,7 @@ public final class SmartThingsTrust {
     return INSECURE;
   }
 
+  /** Which of the trust forms this is. */
   public Kind kind() {
     return kind;
   }

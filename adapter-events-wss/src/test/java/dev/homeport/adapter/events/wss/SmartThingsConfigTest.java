@@ -55,6 +55,17 @@ class SmartThingsConfigTest {
   }
 
   @Test
+  void urlWithTokenInQuery_isRefusedWithoutShowingTheToken() {
+    assertThatThrownBy(() -> minimal().url(URI.create("wss://example.com/socket.io/?csrfToken=pasted-token-value")).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("wss://example.com/socket.io/")
+        .hasMessageNotContaining("pasted-token-value");
+    assertThatThrownBy(() -> minimal().url(URI.create("https://example.com/socket.io/?csrfToken=pasted-token-value")).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageNotContaining("pasted-token-value");
+  }
+
+  @Test
   void urlWithQuery_isRefused() {
     assertThatThrownBy(() -> minimal().url(URI.create("wss://example.com/socket.io/?csrfToken=x")).build())
         .isInstanceOf(IllegalArgumentException.class)

@@ -9,12 +9,10 @@ import static dev.homeport.adapter.camera.http.internal.WireJson.objectField;
 import static dev.homeport.adapter.camera.http.internal.WireJson.optionalFlag;
 import static dev.homeport.adapter.camera.http.internal.WireJson.optionalInteger;
 import static dev.homeport.adapter.camera.http.internal.WireJson.optionalText;
-import static dev.homeport.adapter.camera.http.internal.WireJson.required;
 import static dev.homeport.adapter.camera.http.internal.WireJson.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.homeport.domain.FieldMap;
 import dev.homeport.domain.camera.CameraCommand;
 import dev.homeport.domain.camera.CameraInfo;
 import dev.homeport.domain.camera.CloudInfo;
@@ -243,12 +241,6 @@ public final class KasaCommands {
     } catch (IllegalArgumentException e) {
       throw new ProtocolException("camera answer of " + ctx + " has an invalid time zone: " + e.getMessage());
     }
-  }
-
-  /** The module and method names of a setting's getter and setter, for tests and tools. */
-  public static List<String> methodsOf(Setting<?> setting) {
-    SettingWire<?> wire = SETTINGS.get(setting);
-    return List.of(wire.module + "." + wire.getMethod, wire.module + "." + wire.setMethod);
   }
 
   /**

@@ -55,7 +55,6 @@ public final class LinkieTransport {
   private final String hostKey;
   private final URI base;
   private final Credentials credentials;
-  private final AuthVariant configured;
   private final Duration connectTimeout;
   private final Duration requestTimeout;
   private final HttpClient client;
@@ -74,7 +73,6 @@ public final class LinkieTransport {
     this.hostKey = hostKey(host, port);
     this.base = URI.create("https://" + hostKey);
     this.credentials = credentials;
-    this.configured = variant;
     this.resolved = variant == AuthVariant.AUTO ? null : variant;
     this.connectTimeout = connectTimeout;
     this.requestTimeout = requestTimeout;

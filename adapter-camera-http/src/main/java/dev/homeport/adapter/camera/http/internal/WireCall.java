@@ -23,6 +23,7 @@ public final class WireCall<R> {
   private final CameraCommand<R> command;
   private final String module;
   private final String method;
+  private final String qualifiedName;
   private final ObjectNode params;
   private final Reader<R> reader;
 
@@ -30,6 +31,7 @@ public final class WireCall<R> {
     this.command = Objects.requireNonNull(command);
     this.module = Objects.requireNonNull(module);
     this.method = Objects.requireNonNull(method);
+    this.qualifiedName = module + "." + method;
     this.params = Objects.requireNonNull(params);
     this.reader = Objects.requireNonNull(reader);
   }
@@ -48,7 +50,7 @@ public final class WireCall<R> {
 
   /** {@code module.method}, for messages and logs. */
   public String qualifiedName() {
-    return module + "." + method;
+    return qualifiedName;
   }
 
   /** A copy of the parameters. */

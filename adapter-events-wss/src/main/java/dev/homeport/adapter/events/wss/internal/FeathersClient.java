@@ -55,8 +55,4 @@ public final class FeathersClient {
     JsonNode result = ackArgs.get(1);
     return result == null ? NullNode.getInstance() : result;
   }
-
-  public PendingCalls pending() {
-    return pending;
-  }
 }

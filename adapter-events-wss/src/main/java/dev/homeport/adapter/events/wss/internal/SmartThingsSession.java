@@ -23,6 +23,8 @@ import dev.homeport.ports.RequestTimeoutException;
 import dev.homeport.ports.SessionExpiredException;
 import dev.homeport.ports.TransportException;
 import dev.homeport.ports.flow.BoundedPublisher;
+import dev.homeport.ports.flow.LatestReplayPublisher;
+import dev.homeport.ports.flow.OverflowPolicy;
 import dev.homeport.ports.home.ConcurrentDeviceDirectory;
 import dev.homeport.ports.home.DeviceDirectory;
 import dev.homeport.ports.home.LifecycleEvent;
@@ -91,7 +93,6 @@ public final class SmartThingsSession implements SmartHomeSession {
   private final Map<LocationId, WireMapping.DeviceList> deviceListVersions = new ConcurrentHashMap<>();
   private final AtomicLong invalidPayloads = new AtomicLong();
   private final AtomicLong duplicates = new AtomicLong();
-  private final AtomicLong malformedFrames = new AtomicLong();
   private final AtomicLong reconnects = new AtomicLong();
   private final Object stateLock = new Object();
 
@@ -125,7 +126,9 @@ public final class SmartThingsSession implements SmartHomeSession {
           }
         };
     this.messages = new BoundedPublisher<>(deliver, config.bufferSize(), config.overflowPolicy());
-    this.lifecycle = new LatestReplayPublisher<>(deliver, Math.max(64, config.bufferSize()));
+    // Lifecycle events are few and the latest matters most: a slow reader loses old ones, not the session.
+    this.lifecycle =
+        new LatestReplayPublisher<>(deliver, Math.max(64, config.bufferSize()), OverflowPolicy.DROP_OLDEST);
     this.recentEventIds = new RecentIds<>(config.duplicateWindow());
     this.backoff = new Backoff(config.backoffMin(), config.backoffMax());
   }
@@ -445,7 +448,6 @@ public final class SmartThingsSession implements SmartHomeSession {
         handleFrame(this, frame);
       } catch (RuntimeException e) {
         // Never let a frame kill the connection: report it and go on.
-        malformedFrames.incrementAndGet();
         LOG.debug("unreadable frame: {}", e.getMessage());
         deliver(new UnknownMessage("", truncate(frame), "frame not understood: " + e.getMessage()));
       }
@@ -454,7 +456,6 @@ public final class SmartThingsSession implements SmartHomeSession {
     @Override
     public void onBinary(ByteBuffer frame) {
       lastReceived = System.nanoTime();
-      malformedFrames.incrementAndGet();
       String reason;
       try {
         reason = "binary Engine.IO " + EngineIoCodec.decodeBinary(frame).type() + " packet not supported";
@@ -787,11 +788,6 @@ public final class SmartThingsSession implements SmartHomeSession {
   /** Pushed payloads that looked like device events but were invalid. */
   public long invalidPayloadCount() {
     return invalidPayloads.get();
-  }
-
-  /** Frames that could not be decoded at all. */
-  public long malformedFrameCount() {
-    return malformedFrames.get();
   }
 
   /** Device events dropped because their id was seen inside the duplicate window. */

@@ -54,11 +54,6 @@ public record SocketIoPacket(
     return new SocketIoPacket(SocketIoType.EVENT, 0, DEFAULT_NAMESPACE, ackId, Optional.of(args));
   }
 
-  /** An ACK on the default namespace. */
-  public static SocketIoPacket ack(long ackId, ArrayNode args) {
-    return new SocketIoPacket(SocketIoType.ACK, 0, DEFAULT_NAMESPACE, OptionalLong.of(ackId), Optional.of(args));
-  }
-
   public static SocketIoPacket connect() {
     return new SocketIoPacket(SocketIoType.CONNECT, 0, DEFAULT_NAMESPACE, OptionalLong.empty(), Optional.empty());
   }

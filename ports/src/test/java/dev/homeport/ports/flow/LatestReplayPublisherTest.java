@@ -1,8 +1,7 @@
-package dev.homeport.adapter.inmemory.internal;
+package dev.homeport.ports.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.homeport.ports.flow.OverflowPolicy;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Flow;

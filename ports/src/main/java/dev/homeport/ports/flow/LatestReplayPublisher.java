@@ -1,7 +1,5 @@
-package dev.homeport.adapter.inmemory.internal;
+package dev.homeport.ports.flow;
 
-import dev.homeport.ports.flow.BoundedPublisher;
-import dev.homeport.ports.flow.OverflowPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
