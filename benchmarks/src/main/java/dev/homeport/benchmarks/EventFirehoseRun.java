@@ -80,10 +80,10 @@ public final class EventFirehoseRun {
       Bench.OUT.printf(Locale.ROOT,
           "%-9s %,d events: %.0f events/s delivered to the subscriber (simulator wrote them at %.0f/s); lost %d, duplicates %d%s; "
               + "client CPU %.2f us/event (all client threads, JIT and GC included); GC %d collections / %d ms; "
-              + "adapter counters: duplicates dropped %d, malformed %d, overflow drops %d%n",
+              + "adapter counters: duplicates dropped %d, invalid payloads %d, overflow drops %d%n",
           label, count, count / ((end - start) / 1e9), count / (pushNanos / 1e9), count - distinct, counter.duplicates(),
           all ? "" : " (stopped waiting after 120 s)", cpu / 1e3 / count, gc1[0] - gc0[0], gc1[1] - gc0[1],
-          internal.duplicateCount(), internal.malformedFrameCount(), internal.droppedCount());
+          internal.duplicateCount(), internal.invalidPayloadCount(), internal.droppedCount());
       Bench.OUT.println("  client CPU per event by thread: " + Bench.topThreadCpu(threads0, threads1, count));
       if (counter.ended.isDone()) {
         Bench.OUT.println("  subscription ended early: " + counter.ended.getNow(null));
