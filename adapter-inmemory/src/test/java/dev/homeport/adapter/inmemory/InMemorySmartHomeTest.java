@@ -176,25 +176,20 @@ class InMemorySmartHomeTest {
     void close_emitsClosedCompletesPublishersAndRefusesLaterCalls() {
       InMemorySmartHome home = populated(homeBuilder().build());
       SmartHomeSession session = home.connect().join();
-      RecordingSubscriber<LifecycleEvent> lifecycle = RecordingSubscriber.unbounded();
-      RecordingSubscriber<DeviceEvent> events = RecordingSubscriber.unbounded();
-      RecordingSubscriber<PushedMessage> messages = RecordingSubscriber.unbounded();
-      session.lifecycle().subscribe(lifecycle);
-      session.subscribe(EventFilter.location(HOME)).subscribe(events);
-      session.messages().subscribe(messages);
+      Watched watched = Watched.everything(session);
 
       session.close();
       session.close();
 
-      assertThat(lifecycle.items()).extracting(LifecycleEvent::state)
+      assertThat(watched.lifecycle().items()).extracting(LifecycleEvent::state)
           .containsExactly(SessionState.AUTHENTICATED, SessionState.CLOSED);
-      assertThat(lifecycle.completed).isTrue();
-      assertThat(events.completed).isTrue();
-      assertThat(messages.completed).isTrue();
+      assertThat(watched.lifecycle().completed).isTrue();
+      assertThat(watched.events().completed).isTrue();
+      assertThat(watched.messages().completed).isTrue();
       assertThat(failureOf(session.locations())).isInstanceOf(ClosedException.class);
       assertThat(home.openSessions()).isEmpty();
       home.publish(power(PLUG, 3));
-      assertThat(events.items()).isEmpty();
+      assertThat(watched.events().items()).isEmpty();
     }
   }
 
@@ -402,20 +397,15 @@ class InMemorySmartHomeTest {
     void expiredSession_emitsSessionExpiredAndEndsPublishersWithSessionExpiredException() {
       InMemorySmartHome home = populated(homeBuilder().build());
       SmartHomeSession session = home.connect().join();
-      RecordingSubscriber<LifecycleEvent> lifecycle = RecordingSubscriber.unbounded();
-      RecordingSubscriber<DeviceEvent> events = RecordingSubscriber.unbounded();
-      RecordingSubscriber<PushedMessage> messages = RecordingSubscriber.unbounded();
-      session.lifecycle().subscribe(lifecycle);
-      session.subscribe(EventFilter.location(HOME)).subscribe(events);
-      session.messages().subscribe(messages);
+      Watched watched = Watched.everything(session);
 
       home.expireSession();
 
-      assertThat(lifecycle.items()).extracting(LifecycleEvent::state)
+      assertThat(watched.lifecycle().items()).extracting(LifecycleEvent::state)
           .containsExactly(SessionState.AUTHENTICATED, SessionState.SESSION_EXPIRED);
-      assertThat(lifecycle.error).isInstanceOf(SessionExpiredException.class);
-      assertThat(events.error).isInstanceOf(SessionExpiredException.class);
-      assertThat(messages.error).isInstanceOf(SessionExpiredException.class);
+      assertThat(watched.lifecycle().error).isInstanceOf(SessionExpiredException.class);
+      assertThat(watched.events().error).isInstanceOf(SessionExpiredException.class);
+      assertThat(watched.messages().error).isInstanceOf(SessionExpiredException.class);
       assertThat(failureOf(session.devices(HOME))).isInstanceOf(SessionExpiredException.class);
       assertThat(home.openSessions()).isEmpty();
     }
@@ -563,6 +553,22 @@ class InMemorySmartHomeTest {
         publishers.shutdownNow();
         delivery.shutdownNow();
       }
+    }
+  }
+
+  /** Unbounded recorders on a session's lifecycle, its device events of {@code HOME} and all its messages. */
+  private record Watched(
+      RecordingSubscriber<LifecycleEvent> lifecycle,
+      RecordingSubscriber<DeviceEvent> events,
+      RecordingSubscriber<PushedMessage> messages) {
+
+    static Watched everything(SmartHomeSession session) {
+      Watched watched =
+          new Watched(RecordingSubscriber.unbounded(), RecordingSubscriber.unbounded(), RecordingSubscriber.unbounded());
+      session.lifecycle().subscribe(watched.lifecycle());
+      session.subscribe(EventFilter.location(HOME)).subscribe(watched.events());
+      session.messages().subscribe(watched.messages());
+      return watched;
     }
   }
 }

@@ -3,7 +3,6 @@ package dev.homeport.testkit.inmemory;
 import dev.homeport.adapter.inmemory.InMemoryCamera;
 import dev.homeport.domain.FieldMap;
 import dev.homeport.domain.camera.RawCommand;
-import dev.homeport.ports.camera.Camera;
 import dev.homeport.testkit.CameraContract;
 import dev.homeport.testkit.CameraFixture;
 import java.time.Duration;
@@ -20,27 +19,7 @@ class InMemoryCameraContractTest extends CameraContract {
   protected CameraFixture createFixture() {
     InMemoryCamera camera =
         InMemoryCamera.builder().name("contract").requestTimeout(REQUEST_TIMEOUT).build();
-    return new CameraFixture() {
-      @Override
-      public Camera camera() {
-        return camera;
-      }
-
-      @Override
-      public InMemoryCamera backend() {
-        return camera;
-      }
-
-      @Override
-      public Duration requestTimeout() {
-        return REQUEST_TIMEOUT;
-      }
-
-      @Override
-      public void close() {
-        camera.close();
-      }
-    };
+    return new SelfBackedFixture(camera, REQUEST_TIMEOUT);
   }
 
   @Override
