@@ -898,28 +898,19 @@ public final class InMemoryCamera implements Camera {
         }
         removed.add(type);
       }
-      ImmutableCameraCapabilities.Builder restricted =
-          ImmutableCameraCapabilities.builder().addAllSettings(capabilities.settings());
-      for (Class<? extends CameraCommand<?>> type : capabilities.commandTypes()) {
-        if (!removed.contains(type)) {
-          restricted.addCommandTypes(type);
-        }
-      }
-      this.capabilities = restricted.build();
+      this.capabilities =
+          ImmutableCameraCapabilities.copyOf(capabilities)
+              .withCommandTypes(
+                  capabilities.commandTypes().stream().filter(type -> !removed.contains(type)).toList());
       return this;
     }
 
     /** Removes settings from the capabilities: reading or changing them fails as unsupported. */
     public Builder withoutSettings(Setting<?>... settings) {
       Set<Setting<?>> removed = new HashSet<>(List.of(settings));
-      ImmutableCameraCapabilities.Builder restricted =
-          ImmutableCameraCapabilities.builder().addAllCommandTypes(capabilities.commandTypes());
-      for (Setting<?> setting : capabilities.settings()) {
-        if (!removed.contains(setting)) {
-          restricted.addSettings(setting);
-        }
-      }
-      this.capabilities = restricted.build();
+      this.capabilities =
+          ImmutableCameraCapabilities.copyOf(capabilities)
+              .withSettings(capabilities.settings().stream().filter(setting -> !removed.contains(setting)).toList());
       return this;
     }
 

@@ -120,7 +120,7 @@ public final class DemoCli implements Callable<Integer> {
             .withTrust("sha256:" + cameraSimulator.fingerprint());
 
     InMemorySmartHome home = DemoData.home();
-    EventsSimulator eventsSimulator = EventsSimulator.start(home);
+    EventsSimulator eventsSimulator = EventsSimulator.start(home, 0);
     resources.add(eventsSimulator);
 
     List<Module> modules = new ArrayList<>();

@@ -13,11 +13,6 @@ final class EventsSimulator implements AutoCloseable {
     this.simulator = simulator;
   }
 
-  /** Starts a simulator on an ephemeral loopback port, backed by {@code home}. */
-  static EventsSimulator start(InMemorySmartHome home) {
-    return start(home, 0);
-  }
-
   /** Starts a simulator on loopback {@code port} (0: any free port), backed by {@code home}. */
   static EventsSimulator start(InMemorySmartHome home, int port) {
     return new EventsSimulator(SmartThingsSimulator.builder().backend(home).port(port).start());
