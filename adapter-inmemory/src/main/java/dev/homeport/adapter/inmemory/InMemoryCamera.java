@@ -11,6 +11,8 @@ import dev.homeport.domain.camera.GetCameraInfo;
 import dev.homeport.domain.camera.GetCloudInfo;
 import dev.homeport.domain.camera.GetPosition;
 import dev.homeport.domain.camera.GetSdCardState;
+import dev.homeport.domain.camera.GetSnapshot;
+import dev.homeport.domain.camera.GetStreamUri;
 import dev.homeport.domain.camera.GetSetting;
 import dev.homeport.domain.camera.GetThumbnailLink;
 import dev.homeport.domain.camera.GetTimeStatus;
@@ -34,6 +36,7 @@ import dev.homeport.domain.camera.Sensitivity;
 import dev.homeport.domain.camera.SetPosition;
 import dev.homeport.domain.camera.SetSetting;
 import dev.homeport.domain.camera.Setting;
+import dev.homeport.domain.camera.Snapshot;
 import dev.homeport.domain.camera.Stop;
 import dev.homeport.domain.camera.TimeZoneSetting;
 import dev.homeport.domain.camera.TriggerTime;
@@ -42,6 +45,7 @@ import dev.homeport.ports.AuthenticationException;
 import dev.homeport.ports.CameraCommandException;
 import dev.homeport.ports.ClosedException;
 import dev.homeport.ports.HomeportException;
+import dev.homeport.ports.ProtocolException;
 import dev.homeport.ports.RequestTimeoutException;
 import dev.homeport.ports.TransportException;
 import dev.homeport.ports.UnsupportedCommandException;
@@ -136,6 +140,8 @@ public final class InMemoryCamera implements Camera {
   private SdCardState sdCard;
   private CloudInfo cloud;
   private URI thumbnailLink;
+  private final URI streamUri;
+  private Snapshot snapshot;
   private final Set<String> occupiedPlayers = new HashSet<>();
   private final List<DetectionEvent> detections = new ArrayList<>();
   private final Map<String, Function<FieldMap, FieldMap>> rawHandlers = new HashMap<>();
@@ -174,6 +180,11 @@ public final class InMemoryCamera implements Camera {
         builder.thumbnailLink != null
             ? builder.thumbnailLink
             : URI.create("https://thumbnails.inmemory.invalid/" + slug(builder.name) + "/latest.jpg");
+    this.streamUri =
+        builder.streamUri != null
+            ? builder.streamUri
+            : URI.create("rtsp://streams.inmemory.invalid/" + slug(builder.name) + "/stream1");
+    this.snapshot = builder.snapshot != null ? builder.snapshot : defaultSnapshot(builder.name);
   }
 
   /** A builder with sensible defaults for every setting and value; see {@link Builder}. */
@@ -396,7 +407,7 @@ public final class InMemoryCamera implements Camera {
       return null;
     }
     if (command instanceof GoToPreset go) {
-      SavedPreset preset = presets.get(go.preset());
+      SavedPreset preset = presets.get(presetIndex(go.preset()));
       if (preset == null) {
         throw new CameraCommandException(
             PTZ, "set_run_to_preset", -40409, "The parameter [index] values error", false);
@@ -462,6 +473,16 @@ public final class InMemoryCamera implements Camera {
     if (command instanceof GetThumbnailLink) {
       return thumbnailLink;
     }
+    if (command instanceof GetStreamUri) {
+      return streamUri;
+    }
+    if (command instanceof GetSnapshot get) {
+      if (snapshot.size() > get.maxBytes()) {
+        throw new ProtocolException("camera " + name + " snapshot is " + snapshot.size()
+            + " bytes, more than the " + get.maxBytes() + " allowed");
+      }
+      return snapshot;
+    }
     if (command instanceof GetVodState vod) {
       return new VodState(vod.playerId(), occupiedPlayers.contains(vod.playerId()));
     }
@@ -469,6 +490,32 @@ public final class InMemoryCamera implements Camera {
       return applyRaw(raw);
     }
     throw new UnsupportedCommandException("camera " + name + " does not know " + describe(command));
+  }
+
+  /** The preset number of a token ({@code "2"} is 2), or null when it is not a decimal number. */
+  private static Integer presetIndex(String token) {
+    try {
+      return Integer.valueOf(token);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** A tiny JPEG-framed image (SOI, a comment naming the camera, EOI). */
+  private static Snapshot defaultSnapshot(String name) {
+    byte[] text = ("homeport in-memory snapshot of " + name).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    int length = Math.min(text.length, 200) + 2;
+    byte[] jpeg = new byte[4 + length + 2];
+    jpeg[0] = (byte) 0xFF;
+    jpeg[1] = (byte) 0xD8;
+    jpeg[2] = (byte) 0xFF;
+    jpeg[3] = (byte) 0xFE;
+    jpeg[4] = (byte) (length >>> 8);
+    jpeg[5] = (byte) length;
+    System.arraycopy(text, 0, jpeg, 6, length - 2);
+    jpeg[jpeg.length - 2] = (byte) 0xFF;
+    jpeg[jpeg.length - 1] = (byte) 0xD9;
+    return new Snapshot("image/jpeg", jpeg);
   }
 
   private FieldMap applyRaw(RawCommand raw) {
@@ -691,6 +738,14 @@ public final class InMemoryCamera implements Camera {
     this.latency = checkLatency("latency", latency);
   }
 
+  /** Changes what {@link GetSnapshot} answers (e.g. a large image, to test size caps). */
+  public void setSnapshot(Snapshot image) {
+    Objects.requireNonNull(image, "image");
+    synchronized (lock) {
+      snapshot = image;
+    }
+  }
+
   /** Replaces the SD card state (e.g. {@code absent} or {@code error}). */
   public void setSdCardState(SdCardState state) {
     Objects.requireNonNull(state, "state");
@@ -842,6 +897,8 @@ public final class InMemoryCamera implements Camera {
     private CloudInfo cloud =
         ImmutableCloudInfo.builder().connected(true).bound(true).server("cloud.inmemory.invalid").build();
     private URI thumbnailLink;
+    private URI streamUri;
+    private Snapshot snapshot;
 
     private Builder() {
       int quarter = Position.MAX / 4;
@@ -973,11 +1030,15 @@ public final class InMemoryCamera implements Camera {
     /**
      * Saves preset {@code index} with a name and position, replacing the default one.
      *
-     * @throws IllegalArgumentException if index is not 1..4 or name is null
+     * @throws IllegalArgumentException if index is not 1..4 (the numbered presets Kasa has; its
+     *     token is the decimal number) or name is null
      */
     public Builder preset(int index, String name, Position position) {
+      if (index < 1 || index > 4) {
+        throw new IllegalArgumentException("preset must be 1..4, was " + index);
+      }
       Preset checked = new Preset(index, name);
-      presets.put(checked.index(), new SavedPreset(checked.name(), Objects.requireNonNull(position, "position")));
+      presets.put(index, new SavedPreset(checked.name(), Objects.requireNonNull(position, "position")));
       return this;
     }
 
@@ -1002,6 +1063,18 @@ public final class InMemoryCamera implements Camera {
     /** What {@link GetThumbnailLink} answers (default: a link under {@code thumbnails.inmemory.invalid}). */
     public Builder thumbnailLink(URI link) {
       this.thumbnailLink = Objects.requireNonNull(link, "link");
+      return this;
+    }
+
+    /** What {@link GetStreamUri} answers (default: {@code rtsp://streams.inmemory.invalid/<name>/stream1}). */
+    public Builder streamUri(URI uri) {
+      this.streamUri = Objects.requireNonNull(uri, "uri");
+      return this;
+    }
+
+    /** What {@link GetSnapshot} answers (default: a tiny JPEG naming the camera). */
+    public Builder snapshot(Snapshot image) {
+      this.snapshot = Objects.requireNonNull(image, "image");
       return this;
     }
 

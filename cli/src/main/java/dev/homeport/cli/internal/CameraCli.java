@@ -292,15 +292,15 @@ public final class CameraCli implements Callable<Integer> {
     }
   }
 
-  @Command(name = "preset", description = "Move to a saved position, 1..4.")
+  @Command(name = "preset", description = "Move to a saved position: its token as `presets` lists it (Kasa: 1..4).")
   static final class PresetCmd extends Sub {
-    @Parameters(index = "0", paramLabel = "N") String preset;
+    @Parameters(index = "0", paramLabel = "TOKEN") String preset;
 
     @Override
     public Integer call() {
-      int index = integer("preset", preset, "1..4");
-      GoToPreset command = new GoToPreset(index);
-      return parent.send(command, ignored -> Views.action("preset", "moving to preset " + index, Map.of("preset", index)));
+      GoToPreset command = new GoToPreset(preset);
+      return parent.send(command, ignored -> Views.action("preset", "moving to preset " + preset,
+          Map.of("preset", preset)));
     }
   }
 

@@ -98,7 +98,7 @@ final class DemoTour {
     heading("4. Move to a preset");
     List<Preset> presets = send(new ListPresets());
     for (Preset preset : presets) {
-      out.line("   preset " + preset.index() + ": " + preset.name());
+      out.line("   preset " + preset.token() + ": " + preset.name());
     }
     Position before = send(new GetPosition());
     send(new GoToPreset(2));

@@ -99,9 +99,9 @@ public final class Views {
     rows.add(List.of("PRESET", "NAME"));
     for (Preset preset : presets) {
       ObjectNode node = array.addObject();
-      node.put("index", preset.index());
+      node.put("token", preset.token());
       node.put("name", preset.name());
-      rows.add(List.of(Integer.toString(preset.index()), preset.name()));
+      rows.add(List.of(preset.token(), preset.name()));
     }
     return new Result(array, presets.isEmpty() ? "no presets" : table(rows));
   }

@@ -27,6 +27,8 @@ public sealed interface CameraCommand<R>
         ListDetections,
         GetThumbnailLink,
         GetVodState,
+        GetStreamUri,
+        GetSnapshot,
         RawCommand {
 
   /**

@@ -1,21 +1,24 @@
 package dev.homeport.domain.camera;
 
-import dev.homeport.domain.internal.Checks;
-
 /**
  * Moves to a saved preset position. Not idempotent: never sent twice.
  *
- * @param preset 1..4
+ * <p>The preset is the camera's own token, a string: Kasa numbers its presets {@code 1}..{@code 4}
+ * (its driver refuses any other token before I/O), ONVIF cameras choose tokens such as {@code 1} or
+ * {@code Preset_3}. {@link ListPresets} reports the tokens a camera has.
+ *
+ * @param preset the preset token: 1..{@value Preset#MAX_TOKEN_LENGTH} characters, no control
+ *     characters, not blank
  */
-public record GoToPreset(int preset) implements CameraCommand<Void> {
-
-  /** The lowest preset index. */
-  public static final int MIN = 1;
-  /** The highest preset index. */
-  public static final int MAX = 4;
+public record GoToPreset(String preset) implements CameraCommand<Void> {
 
   public GoToPreset {
-    Checks.inRange("preset", preset, MIN, MAX);
+    Preset.checkToken(preset);
+  }
+
+  /** Goes to a numbered preset, e.g. Kasa's {@code 1}..{@code 4}: the token is the decimal number. */
+  public GoToPreset(int preset) {
+    this(Integer.toString(preset));
   }
 
   @Override

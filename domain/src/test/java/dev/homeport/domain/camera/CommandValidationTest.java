@@ -15,22 +15,58 @@ class CommandValidationTest {
 
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
-  @Test
-  void presetFive_isRefusedNamingFieldAndRange() {
-    assertThatThrownBy(() -> new GoToPreset(5))
+  @ParameterizedTest
+  @ValueSource(strings = {"", " ", "tab\tinside", "new\nline"})
+  void blankOrControlPresetToken_isRefusedNamingFieldAndRule(String token) {
+    assertThatThrownBy(() -> new GoToPreset(token))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("preset must be 1..4, was 5");
+        .hasMessageStartingWith("preset must be 1..64 characters, not blank, without control characters, was \"");
   }
 
   @Test
-  void presetZero_isRefusedNamingFieldAndRange() {
-    assertThatThrownBy(() -> new GoToPreset(0)).hasMessage("preset must be 1..4, was 0");
+  void presetTokenLongerThanSixtyFour_isRefused() {
+    assertThatThrownBy(() -> new GoToPreset("p".repeat(65))).hasMessageStartingWith("preset must be 1..64 characters");
+    assertThat(new GoToPreset("p".repeat(64)).preset()).hasSize(64);
+    assertThatThrownBy(() -> new GoToPreset((String) null)).hasMessageEndingWith("was null");
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {1, 2, 3, 4})
-  void presetsOneToFour_areAccepted(int preset) {
-    assertThat(new GoToPreset(preset).preset()).isEqualTo(preset);
+  @ValueSource(strings = {"1", "Preset_3", "000", "5"})
+  void cameraChosenPresetTokens_areAccepted(String token) {
+    assertThat(new GoToPreset(token).preset()).isEqualTo(token);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 3, 4, 5})
+  void numberedPresets_becomeDecimalTokens(int preset) {
+    assertThat(new GoToPreset(preset)).isEqualTo(new GoToPreset(Integer.toString(preset)));
+    assertThat(new Preset(preset, "x").token()).isEqualTo(Integer.toString(preset));
+  }
+
+  @Test
+  void snapshotCapOutsideRange_isRefusedNamingField() {
+    assertThatThrownBy(() -> new GetSnapshot(0)).hasMessage("maxBytes must be 1..67108864, was 0");
+    assertThat(new GetSnapshot().maxBytes()).isEqualTo(GetSnapshot.DEFAULT_MAX_BYTES);
+  }
+
+  @Test
+  void snapshot_copiesItsBytesAndHidesThemFromToString() {
+    byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9};
+    Snapshot snapshot = new Snapshot("image/jpeg", jpeg);
+    jpeg[0] = 0;
+    assertThat(snapshot.bytes()[0]).isEqualTo((byte) 0xFF);
+    snapshot.bytes()[1] = 0;
+    assertThat(snapshot.bytes()[1]).isEqualTo((byte) 0xD8);
+    assertThat(snapshot).hasToString("Snapshot[image/jpeg, 4 bytes]");
+    assertThatThrownBy(() -> new Snapshot("image/jpeg", new byte[0])).hasMessage("bytes must not be empty");
+  }
+
+  @Test
+  void cameraEventWithoutTopic_isRefusedNamingField() {
+    assertThatThrownBy(() -> new CameraEvent("porch", CameraEvent.Kind.MOTION, " ", java.util.Optional.empty(), true, T0))
+        .hasMessageStartingWith("topic must be a non-blank string");
+    assertThatThrownBy(() -> new CameraEvent("porch", null, "motion", java.util.Optional.empty(), true, T0))
+        .hasMessage("kind is required");
   }
 
   @Test
@@ -85,8 +121,8 @@ class CommandValidationTest {
   }
 
   @Test
-  void presetValueWithIndexFive_isRefused() {
-    assertThatThrownBy(() -> new Preset(5, "x")).hasMessage("preset must be 1..4, was 5");
+  void presetValueWithBlankToken_isRefused() {
+    assertThatThrownBy(() -> new Preset(" ", "x")).hasMessageStartingWith("preset must be 1..64 characters");
     assertThatThrownBy(() -> new Preset(1, null)).hasMessage("preset name is required");
   }
 

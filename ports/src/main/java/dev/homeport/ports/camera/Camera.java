@@ -45,6 +45,20 @@ public interface Camera extends AutoCloseable {
   /** What this camera's brand supports; commands outside it fail with {@code UnsupportedCommandException}. */
   CameraCapabilities capabilities();
 
+  /**
+   * Starts following this camera's detection events (motion, people, tampering). No I/O happens in
+   * this call: the stream subscribes in the background and reports how it goes on
+   * {@link CameraEvents#lifecycle()}. Close the stream when done; closing the camera closes it too.
+   *
+   * @throws dev.homeport.ports.UnsupportedCommandException if this camera's brand has no events
+   *     (the default)
+   * @throws dev.homeport.ports.ClosedException if the camera is closed
+   */
+  default CameraEvents openEvents() {
+    throw new dev.homeport.ports.UnsupportedCommandException(
+        "camera '" + name() + "' does not report detection events");
+  }
+
   /** Releases connections and threads; pending commands fail with {@code ClosedException}. Idempotent. */
   @Override
   void close();

@@ -162,7 +162,7 @@ final class InMemoryBackedDispatcher implements KasaMethodDispatcher {
     handlers.put(P + "ptz.get_all_preset", p -> run(new ListPresets(), (List<Preset> presets, ObjectNode out) -> {
       ArrayNode list = out.putArray("preset_attr");
       for (Preset preset : presets) {
-        list.addObject().put("index", preset.index()).put("name", preset.name());
+        list.addObject().put("index", Integer.parseInt(preset.token())).put("name", preset.name());
       }
     }));
     handlers.put(P + "sdCard.get_sd_card_state", p -> run(new GetSdCardState(), (SdCardState s, ObjectNode out) -> {

@@ -124,9 +124,16 @@ class KasaRoundTripTest {
       assertThat(backend.isMoving()).isFalse();
 
       assertThat(await(camera.execute(new ListPresets()))).hasSize(4)
-          .first().satisfies(p -> assertThat(p.index()).isEqualTo(1));
+          .first().satisfies(p -> assertThat(p.token()).isEqualTo("1"));
       await(camera.execute(new GoToPreset(2)));
       assertThat(backend.executedCommands()).contains(new GoToPreset(2));
+      int executed = backend.executedCommands().size();
+      // Kasa numbers presets 1..4: other tokens, valid in the domain, are refused before I/O
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> camera.execute(new GoToPreset(5)))
+          .isInstanceOf(IllegalArgumentException.class).hasMessage("preset must be 1..4, was 5");
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> camera.execute(new GoToPreset("Preset_1")))
+          .hasMessage("preset must be 1..4, was Preset_1");
+      assertThat(backend.executedCommands()).hasSize(executed);
 
       assertThat(await(camera.execute(new ListDetections(Instant.ofEpochSecond(1_700_000_000L),
           Instant.ofEpochSecond(1_700_000_500L))))).singleElement()

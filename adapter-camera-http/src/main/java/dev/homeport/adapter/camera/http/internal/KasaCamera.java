@@ -3,6 +3,8 @@ package dev.homeport.adapter.camera.http.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.homeport.domain.camera.CameraCommand;
+import dev.homeport.domain.camera.GetSnapshot;
+import dev.homeport.domain.camera.GetStreamUri;
 import dev.homeport.ports.AuthenticationException;
 import dev.homeport.ports.CameraCommandException;
 import dev.homeport.ports.ClosedException;
@@ -13,6 +15,7 @@ import dev.homeport.ports.camera.BatchResult;
 import dev.homeport.ports.camera.Camera;
 import dev.homeport.ports.camera.CameraCapabilities;
 import dev.homeport.ports.camera.CommandOutcome;
+import dev.homeport.ports.camera.ImmutableCameraCapabilities;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -62,12 +65,22 @@ public final class KasaCamera implements Camera {
 
   @Override
   public CameraCapabilities capabilities() {
-    return CameraCapabilities.all();
+    return CAPABILITIES;
   }
+
+  /** Everything but the ONVIF-only queries (Kasa serves no still image or RTSP address on the LAN). */
+  private static final CameraCapabilities CAPABILITIES = ImmutableCameraCapabilities.copyOf(CameraCapabilities.all())
+      .withCommandTypes(CameraCapabilities.all().commandTypes().stream()
+          .filter(type -> type != GetSnapshot.class && type != GetStreamUri.class)
+          .collect(Collectors.toSet()));
 
   @Override
   public <R> CompletableFuture<R> execute(CameraCommand<R> command) {
     Objects.requireNonNull(command, "command");
+    if (!CAPABILITIES.supports(command)) {
+      return CompletableFuture.failedFuture(new UnsupportedCommandException(
+          "camera '" + name + "' (kasa) does not support " + command.getClass().getSimpleName()));
+    }
     WireCall<R> call = KasaCommands.map(command);
     if (closed) {
       return CompletableFuture.failedFuture(closedException());

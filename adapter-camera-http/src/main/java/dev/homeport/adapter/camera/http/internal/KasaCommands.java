@@ -265,7 +265,7 @@ public final class KasaCommands {
     }
     if (command instanceof GoToPreset c) {
       ObjectNode p = WireJson.object();
-      p.put("index", c.preset());
+      p.put("index", kasaPreset(c.preset()));
       return new WireCall<>(c, PREFIX + "ptz", "set_run_to_preset", p, KasaCommands::nothing);
     }
     if (command instanceof Move c) {
@@ -366,6 +366,19 @@ public final class KasaCommands {
     } catch (IllegalArgumentException | ArithmeticException e) {
       throw new ProtocolException("camera answer of " + ctx + " has an invalid position: " + e.getMessage());
     }
+  }
+
+  /** Kasa numbers its presets 1..4; any other token is refused before I/O. */
+  private static int kasaPreset(String token) {
+    try {
+      int index = Integer.parseInt(token);
+      if (index >= 1 && index <= 4) {
+        return index;
+      }
+    } catch (NumberFormatException notANumber) {
+      // refused below
+    }
+    throw new IllegalArgumentException("preset must be 1..4, was " + token);
   }
 
   private static List<Preset> presets(JsonNode answer, String ctx) {
