@@ -458,7 +458,6 @@ public final class OnvifCamera implements Camera {
         .map(n -> n.textAt("Info", "HwAddress")).flatMap(Optional::stream).findFirst()).orElse("");
     Map<String, Object> other = new LinkedHashMap<>();
     info.textAt("Manufacturer").ifPresent(v -> other.put("manufacturer", v));
-    scopeValues.forEach((key, value) -> other.put("scope." + key, value));
     return ImmutableCameraInfo.builder()
         .alias(scopeValues.getOrDefault("name", model))
         .model(model)
