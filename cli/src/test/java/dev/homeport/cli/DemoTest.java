@@ -16,7 +16,7 @@ class DemoTest {
     assertThat(run.code()).as(run.toString()).isZero();
     assertThat(run.out())
         .contains("Caméra du porche", "night-vision        auto -> night", "went to preset 2",
-            "GetSetting power: ok", "preset must be 1..4, was 5", "UnsupportedCommandException, exit code 5",
+            "GetSetting power: ok", "speed must be 1..10, was 11", "UnsupportedCommandException, exit code 5",
             "signed in as alex@example.com", "Salon, Cuisine", "Capteur entrée", "Done in");
     Matcher matcher = RECEIVED.matcher(run.out());
     assertThat(matcher.find()).as(run.out()).isTrue();

@@ -407,7 +407,8 @@ public final class InMemoryCamera implements Camera {
       return null;
     }
     if (command instanceof GoToPreset go) {
-      SavedPreset preset = presets.get(presetIndex(go.preset()));
+      Integer index = presetIndex(go.preset());
+      SavedPreset preset = index == null ? null : presets.get(index);
       if (preset == null) {
         throw new CameraCommandException(
             PTZ, "set_run_to_preset", -40409, "The parameter [index] values error", false);

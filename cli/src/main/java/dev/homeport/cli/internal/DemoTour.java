@@ -2,11 +2,13 @@ package dev.homeport.cli.internal;
 
 import dev.homeport.domain.camera.CameraCommand;
 import dev.homeport.domain.camera.CameraInfo;
+import dev.homeport.domain.camera.Direction;
 import dev.homeport.domain.camera.GetCameraInfo;
 import dev.homeport.domain.camera.GetPosition;
 import dev.homeport.domain.camera.GetSetting;
 import dev.homeport.domain.camera.GoToPreset;
 import dev.homeport.domain.camera.ListPresets;
+import dev.homeport.domain.camera.Move;
 import dev.homeport.domain.camera.NightVisionMode;
 import dev.homeport.domain.camera.Position;
 import dev.homeport.domain.camera.Preset;
@@ -125,7 +127,7 @@ final class DemoTour {
       out.line("   before sending: " + e.getMessage());
     }
     try {
-      send(new GoToPreset(5));
+      send(new Move(Direction.LEFT, 11));
     } catch (IllegalArgumentException e) {
       out.line("   before sending: " + e.getMessage());
     }

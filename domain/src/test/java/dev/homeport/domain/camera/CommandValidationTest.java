@@ -240,7 +240,8 @@ class CommandValidationTest {
   }
 
   @Test
-  void cameraCommand_permitsExactlyTheSeventeenCommandTypes() {
-    assertThat(CameraCommand.class.getPermittedSubclasses()).hasSize(17);
+  void cameraCommand_permitsTheSeventeenCommandTypes_plusStreamUriAndSnapshot() {
+    assertThat(CameraCommand.class.getPermittedSubclasses()).hasSizeGreaterThanOrEqualTo(19)
+        .contains(GetStreamUri.class, GetSnapshot.class, GoToPreset.class, RawCommand.class);
   }
 }

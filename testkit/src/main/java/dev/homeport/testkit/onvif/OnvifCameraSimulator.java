@@ -105,6 +105,7 @@ public final class OnvifCameraSimulator implements AutoCloseable {
   private final Duration maxSkew;
   private final boolean ptzOnFirstProfile;
   private final boolean getServicesSupported;
+  private final Duration lifetimeCap;
   private final LoopbackHttpServer server;
   private final ScheduledExecutorService timers;
   private final Object lock = new Object();
@@ -153,6 +154,7 @@ public final class OnvifCameraSimulator implements AutoCloseable {
     this.maxSkew = b.maxSkew;
     this.ptzOnFirstProfile = b.ptzOnFirstProfile;
     this.getServicesSupported = b.getServicesSupported;
+    this.lifetimeCap = b.lifetimeCap;
     this.clockOffset = b.clockOffset;
     this.digestRequired = b.digestRequired;
     this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -905,7 +907,7 @@ public final class OnvifCameraSimulator implements AutoCloseable {
   // ------------------------------------------------------------------------------ events
 
   private Response createPullPoint(Element op) {
-    Duration lifetime = parseDuration(text(op, "InitialTerminationTime"), Duration.ofSeconds(60));
+    Duration lifetime = capped(parseDuration(text(op, "InitialTerminationTime"), Duration.ofSeconds(60)));
     String id;
     Instant now = cameraNow();
     Instant expires = now.plus(lifetime);
@@ -927,6 +929,10 @@ public final class OnvifCameraSimulator implements AutoCloseable {
       add(r, WSNT, "wsnt:CurrentTime", XSD_TIME.format(now.truncatedTo(ChronoUnit.SECONDS)));
       add(r, WSNT, "wsnt:TerminationTime", XSD_TIME.format(expires.truncatedTo(ChronoUnit.SECONDS)));
     });
+  }
+
+  private Duration capped(Duration asked) {
+    return asked.compareTo(lifetimeCap) > 0 ? lifetimeCap : asked;
   }
 
   private static String subscriptionId(String path) {
@@ -998,7 +1004,7 @@ public final class OnvifCameraSimulator implements AutoCloseable {
       if (s == null) {
         return fault("Sender", "InvalidArgVal", "unknown subscription");
       }
-      s.expires = now.plus(Duration.ofSeconds(60));
+      s.expires = now.plus(capped(Duration.ofSeconds(60)));
       expires = s.expires;
     }
     renewed.incrementAndGet();
@@ -1128,6 +1134,7 @@ public final class OnvifCameraSimulator implements AutoCloseable {
     private boolean digestRequired;
     private boolean ptzOnFirstProfile = true;
     private boolean getServicesSupported = true;
+    private Duration lifetimeCap = Duration.ofMinutes(10);
 
     private Builder() {}
 
@@ -1182,6 +1189,12 @@ public final class OnvifCameraSimulator implements AutoCloseable {
     /** {@code GetServices} fails with ActionNotSupported (old firmware): clients use GetCapabilities. */
     public Builder withoutGetServices() {
       this.getServicesSupported = false;
+      return this;
+    }
+
+    /** The longest pull-point lifetime granted (cameras cap it; short ones make clients renew). */
+    public Builder subscriptionLifetimeCap(Duration cap) {
+      this.lifetimeCap = Objects.requireNonNull(cap, "cap");
       return this;
     }
 
