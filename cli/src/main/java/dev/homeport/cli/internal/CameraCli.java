@@ -12,6 +12,8 @@ import dev.homeport.domain.camera.GetCloudInfo;
 import dev.homeport.domain.camera.GetPosition;
 import dev.homeport.domain.camera.GetSdCardState;
 import dev.homeport.domain.camera.GetSetting;
+import dev.homeport.domain.camera.GetSnapshot;
+import dev.homeport.domain.camera.GetStreamUri;
 import dev.homeport.domain.camera.GetThumbnailLink;
 import dev.homeport.domain.camera.GetTimeStatus;
 import dev.homeport.domain.camera.GoToPreset;
@@ -79,6 +81,8 @@ import picocli.CommandLine.Spec;
       CameraCli.Time.class,
       CameraCli.Detections.class,
       CameraCli.Snapshot.class,
+      CameraCli.StreamCmd.class,
+      CameraEventsCli.class,
       CameraCli.FormatSd.class,
       CameraCli.Raw.class,
     })
@@ -207,6 +211,20 @@ public final class CameraCli implements Callable<Integer> {
   /** Validates everything, connects, sends {@code command}, prints the result. */
   <R> int send(CameraCommand<R> command, Function<R, Result> view) {
     Output output = context.output(json);
+    return connected(output, (connected, camera) -> {
+      R value = Futures.await(connected.execute(command), camera.timeout());
+      output.result(view.apply(value));
+      return 0;
+    });
+  }
+
+  /** What to do with a connected camera; returns the exit code. */
+  interface WithCamera {
+    int run(Camera connected, CameraSpec spec);
+  }
+
+  /** Validates everything, connects, runs {@code body} with the camera, closes it. */
+  int connected(Output output, WithCamera body) {
     CameraSpec camera = resolve();
     Optional<Secret> password = Optional.empty();
     if (camera.brand().equals("kasa")) {
@@ -223,10 +241,16 @@ public final class CameraCli implements Callable<Integer> {
     }
     output.progress("Connecting to " + camera.name() + describeWhere(camera) + "...");
     try (Camera connected = context.backends().camera(camera, password)) {
-      R value = Futures.await(connected.execute(command), camera.timeout());
-      output.result(view.apply(value));
+      return body.run(connected, camera);
     }
-    return 0;
+  }
+
+  CliContext context() {
+    return context;
+  }
+
+  boolean json() {
+    return json;
   }
 
   private static String describeWhere(CameraSpec camera) {
@@ -400,9 +424,35 @@ public final class CameraCli implements Callable<Integer> {
 
   @Command(name = "snapshot", description = "Print the link to the latest thumbnail.")
   static final class Snapshot extends Sub {
+    @Option(names = "--output", paramLabel = "FILE.jpg",
+        description = "Take a still image now and write it here (ONVIF); without it, print the latest thumbnail's link (Kasa).")
+    Path output;
+
+    @Option(names = "--max-bytes", paramLabel = "N", description = "Refuse images larger than this (default 8 MiB).")
+    Integer maxBytes;
+
     @Override
     public Integer call() {
-      return parent.send(new GetThumbnailLink(), Views::snapshot);
+      if (output == null) {
+        if (maxBytes != null) {
+          throw new UsageException("--max-bytes needs --output FILE.jpg");
+        }
+        return parent.send(new GetThumbnailLink(), Views::snapshot);
+      }
+      GetSnapshot command = maxBytes == null ? new GetSnapshot() : new GetSnapshot(maxBytes);
+      Path target = output.toAbsolutePath();
+      if (target.getParent() == null || !java.nio.file.Files.isDirectory(target.getParent())) {
+        throw new UsageException("--output must be a file in an existing directory, was " + output);
+      }
+      return parent.send(command, image -> SnapshotFiles.write(image, target));
+    }
+  }
+
+  @Command(name = "stream", description = "Print the live stream's address (RTSP; log in with the camera's user and password).")
+  static final class StreamCmd extends Sub {
+    @Override
+    public Integer call() {
+      return parent.send(new GetStreamUri(), uri -> Views.action("stream", uri.toString(), Map.of("uri", uri.toString())));
     }
   }
 

@@ -83,10 +83,21 @@ public final class SimulateCli implements Callable<Integer> {
   @Command(
       name = "camera",
       mixinStandardHelpOptions = true,
-      description = "A Kasa camera speaking LINKIE over HTTPS (self-signed certificate).")
+      description = {
+        "A Kasa camera speaking LINKIE over HTTPS (self-signed certificate), or with --brand onvif an ONVIF",
+        "camera over plain HTTP (device, media, PTZ, imaging and pull-point events; motion every 10 s)."
+      })
   static final class CameraSim extends Sim {
+    @Option(names = "--brand", paramLabel = "BRAND", description = "kasa (default) or onvif.")
+    String brand;
+
     @Override
     void start(int wanted, Output out, List<AutoCloseable> resources) {
+      String chosen = brand == null ? "kasa" : Values.oneOf("--brand", brand, List.of("kasa", "onvif"));
+      if (chosen.equals("onvif")) {
+        OnvifSim.start(wanted, out, resources);
+        return;
+      }
       InMemoryCamera.Builder builder = InMemoryCamera.builder().name("porch");
       DemoData.camera(builder);
       InMemoryCamera backend = builder.build();

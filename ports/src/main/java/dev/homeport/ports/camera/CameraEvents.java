@@ -15,6 +15,11 @@ import java.util.concurrent.Flow;
  * {@link CameraEventsNotice#eventsMayBeMissing()} says that changes during an outage may not have
  * been delivered (cameras do not replay them); read the current state again if it matters.
  *
+ * <p>A stream that cannot go on (wrong credentials, no events service) says so with a
+ * {@link CameraEventsNotice.State#FAILED} notice and ends {@link #events()} with {@code onError}
+ * carrying the {@link dev.homeport.ports.AuthenticationException} or
+ * {@link dev.homeport.ports.UnsupportedCommandException}.
+ *
  * <p>Thread-safe. Closing ends both publishers ({@code onComplete}) and releases the camera-side
  * subscription; closing the camera closes its event streams.
  */

@@ -60,11 +60,11 @@ final class LoopbackHttpServer implements AutoCloseable {
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
-  LoopbackHttpServer(Function<Request, Response> handler) {
+  LoopbackHttpServer(int port, Function<Request, Response> handler) {
     this.handler = handler;
     try {
       socket = new ServerSocket();
-      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
     } catch (IOException e) {
       throw new IllegalStateException("cannot bind the ONVIF simulator to 127.0.0.1", e);
     }

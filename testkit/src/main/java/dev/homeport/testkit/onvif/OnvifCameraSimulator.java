@@ -162,7 +162,7 @@ public final class OnvifCameraSimulator implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    this.server = new LoopbackHttpServer(this::handle);
+    this.server = new LoopbackHttpServer(b.port, this::handle);
   }
 
   /** A builder; {@link Builder#backend} is required. */
@@ -1135,6 +1135,7 @@ public final class OnvifCameraSimulator implements AutoCloseable {
     private boolean ptzOnFirstProfile = true;
     private boolean getServicesSupported = true;
     private Duration lifetimeCap = Duration.ofMinutes(10);
+    private int port;
 
     private Builder() {}
 
@@ -1198,7 +1199,16 @@ public final class OnvifCameraSimulator implements AutoCloseable {
       return this;
     }
 
-    /** Starts the server on 127.0.0.1 (port 0). */
+    /** The port on 127.0.0.1 (default 0: any free port). */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port must be 0..65535, was " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /** Starts the server on 127.0.0.1. */
     public OnvifCameraSimulator start() {
       return new OnvifCameraSimulator(this);
     }

@@ -160,8 +160,11 @@ class OnvifEventsTest {
         Camera camera = OnvifTestSupport.connect(sim, "not-the-password", FAST);
         CameraEvents events = camera.openEvents()) {
       RecordingSubscriber<CameraEventsNotice> lifecycle = RecordingSubscriber.unbounded();
+      RecordingSubscriber<CameraEvent> received = RecordingSubscriber.unbounded();
       events.lifecycle().subscribe(lifecycle);
+      events.events().subscribe(received);
       CameraEventsNotice failed = lifecycle.awaitItem(n -> n.state() == State.FAILED);
+      assertThat(received.awaitError()).isInstanceOf(dev.homeport.ports.AuthenticationException.class);
       assertThat(failed.detail()).contains("not authorised").doesNotContain("not-the-password");
       lifecycle.awaitCompletion();
       assertThat(sim.subscriptionsCreated()).isZero();

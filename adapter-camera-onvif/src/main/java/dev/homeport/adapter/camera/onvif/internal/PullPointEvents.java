@@ -225,7 +225,7 @@ public final class PullPointEvents implements CameraEvents {
     }
     if (cause instanceof AuthenticationException || cause instanceof UnsupportedCommandException) {
       notice(State.FAILED, cause.getMessage(), false);
-      closeStreams();
+      closeStreams(cause);
       return;
     }
     LOG.debug("camera {}: events failed ({}); subscribing again in {}", camera.name(), cause.getMessage(), backoff);
@@ -239,7 +239,7 @@ public final class PullPointEvents implements CameraEvents {
       scheduler.schedule(() -> subscribe(next, true), backoff.toMillis(), TimeUnit.MILLISECONDS);
     } catch (java.util.concurrent.RejectedExecutionException e) {
       notice(State.FAILED, "the scheduler is shut down", false);
-      closeStreams();
+      closeStreams(new ClosedException("camera '" + camera.name() + "' event scheduler is shut down"));
     }
   }
 
@@ -307,9 +307,9 @@ public final class PullPointEvents implements CameraEvents {
     }
   }
 
-  private void closeStreams() {
+  private void closeStreams(HomeportException cause) {
     closed = true;
-    events.close();
+    events.closeExceptionally(cause);
     lifecycle.close();
     onClose.accept(this);
   }
