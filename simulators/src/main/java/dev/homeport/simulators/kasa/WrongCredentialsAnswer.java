@@ -1,4 +1,4 @@
-package dev.homeport.testkit.kasa;
+package dev.homeport.simulators.kasa;
 
 /** How the simulated camera answers a request with wrong credentials. */
 public enum WrongCredentialsAnswer {

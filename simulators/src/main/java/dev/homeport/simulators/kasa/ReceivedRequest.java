@@ -1,4 +1,4 @@
-package dev.homeport.testkit.kasa;
+package dev.homeport.simulators.kasa;
 
 /**
  * A request the simulator accepted (authenticated and decoded), for tests to inspect.

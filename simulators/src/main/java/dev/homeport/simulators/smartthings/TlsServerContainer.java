@@ -1,4 +1,4 @@
-package dev.homeport.testkit.smartthings;
+package dev.homeport.simulators.smartthings;
 
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerEndpointConfig;

@@ -1,4 +1,4 @@
-package dev.homeport.testkit.tls;
+package dev.homeport.simulators.tls;
 
 import java.io.StringWriter;
 import java.math.BigInteger;

@@ -1,4 +1,4 @@
-package dev.homeport.testkit.smartthings;
+package dev.homeport.simulators.smartthings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

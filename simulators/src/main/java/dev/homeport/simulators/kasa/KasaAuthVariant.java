@@ -1,4 +1,4 @@
-package dev.homeport.testkit.kasa;
+package dev.homeport.simulators.kasa;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package dev.homeport.testkit.kasa;
+package dev.homeport.simulators.kasa;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,4 +1,4 @@
-package dev.homeport.testkit.kasa;
+package dev.homeport.simulators.kasa;
 
 /** Kinds of undecodable answers the simulator can send instead of a proper one. */
 public enum GarbageKind {

@@ -1,4 +1,4 @@
-package dev.homeport.testkit.smartthings;
+package dev.homeport.simulators.smartthings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.homeport.domain.home.Device;
@@ -13,7 +13,7 @@ import dev.homeport.ports.home.LifecycleEvent;
 import dev.homeport.ports.home.SessionState;
 import dev.homeport.ports.home.SmartHomeGateway;
 import dev.homeport.ports.home.SmartHomeSession;
-import dev.homeport.testkit.tls.SelfSignedCertificate;
+import dev.homeport.simulators.tls.SelfSignedCertificate;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Endpoint;

@@ -1,4 +1,4 @@
-package dev.homeport.testkit.smartthings;
+package dev.homeport.simulators.smartthings;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;

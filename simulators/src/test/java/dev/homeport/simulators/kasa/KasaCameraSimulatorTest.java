@@ -1,11 +1,11 @@
-package dev.homeport.testkit.kasa;
+package dev.homeport.simulators.kasa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.homeport.adapter.inmemory.InMemoryCamera;
 import dev.homeport.domain.camera.ImmutableCameraInfo;
-import dev.homeport.testkit.tls.SelfSignedCertificate;
+import dev.homeport.simulators.tls.SelfSignedCertificate;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

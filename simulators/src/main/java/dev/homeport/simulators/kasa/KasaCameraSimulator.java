@@ -1,4 +1,4 @@
-package dev.homeport.testkit.kasa;
+package dev.homeport.simulators.kasa;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +9,7 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import dev.homeport.ports.camera.Camera;
-import dev.homeport.testkit.tls.SelfSignedCertificate;
+import dev.homeport.simulators.tls.SelfSignedCertificate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
