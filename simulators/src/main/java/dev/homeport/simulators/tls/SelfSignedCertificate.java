@@ -28,8 +28,9 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * A self-signed EC P-256 certificate for {@code 127.0.0.1} and {@code localhost}, made in-process,
- * for the simulators' TLS servers.
+ * A self-signed certificate for {@code 127.0.0.1} and {@code localhost}, made in-process, for the
+ * simulators' TLS servers: EC P-256 by default ({@link #create}), or RSA ({@link #createRsa}) for a
+ * server that must offer static-RSA cipher suites only, as old camera firmware does.
  *
  * <p>Each call to {@link #create(String)} makes a new key pair, so a simulator can swap its
  * certificate to provoke a pin mismatch. Instances are immutable and thread-safe.
@@ -58,7 +59,34 @@ public final class SelfSignedCertificate {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
       generator.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
-      KeyPair keyPair = generator.generateKeyPair();
+      return signed(commonName, generator.generateKeyPair(), "SHA256withECDSA");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("could not make a self-signed certificate", e);
+    }
+  }
+
+  /**
+   * Like {@link #create(String)} with an RSA key of {@code bits} bits signed with SHA256withRSA:
+   * the certificate a server needs for {@code TLS_RSA_*} (static-RSA) suites, which an EC key cannot
+   * serve. Real KC100 firmware presents a 1024-bit RSA key (kasa-firmware.md, TLS).
+   *
+   * @throws IllegalArgumentException if {@code bits} is below 1024 (the JDK refuses smaller keys)
+   */
+  public static SelfSignedCertificate createRsa(String commonName, int bits) {
+    if (bits < 1024) {
+      throw new IllegalArgumentException("bits must be at least 1024, was " + bits);
+    }
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+      generator.initialize(bits, RANDOM);
+      return signed(commonName, generator.generateKeyPair(), "SHA256withRSA");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("could not make a self-signed RSA certificate", e);
+    }
+  }
+
+  private static SelfSignedCertificate signed(String commonName, KeyPair keyPair, String signature) {
+    try {
       Instant now = Instant.now();
       X500Name subject = new X500Name("CN=" + commonName);
       JcaX509v3CertificateBuilder builder =
@@ -81,7 +109,7 @@ public final class SelfSignedCertificate {
       X509Certificate certificate =
           new JcaX509CertificateConverter()
               .getCertificate(
-                  builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keyPair.getPrivate())));
+                  builder.build(new JcaContentSignerBuilder(signature).build(keyPair.getPrivate())));
       return new SelfSignedCertificate(keyPair, certificate);
     } catch (GeneralSecurityException | OperatorCreationException | java.io.IOException e) {
       throw new IllegalStateException("could not make a self-signed certificate", e);

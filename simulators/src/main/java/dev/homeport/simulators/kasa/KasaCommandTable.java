@@ -39,12 +39,9 @@ import dev.homeport.domain.camera.TimeStatus;
 import dev.homeport.domain.camera.TimeZoneSetting;
 import dev.homeport.domain.camera.TriggerTime;
 import dev.homeport.domain.camera.VodState;
-import dev.homeport.ports.AuthenticationException;
-import dev.homeport.ports.CameraCommandException;
-import dev.homeport.ports.RequestTimeoutException;
-import dev.homeport.ports.TransportException;
-import dev.homeport.ports.UnsupportedCommandException;
-import dev.homeport.ports.camera.Camera;
+import dev.homeport.simulators.harness.BackendBridge;
+import dev.homeport.simulators.harness.BackendOutcome;
+import dev.homeport.simulators.harness.Fault;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URI;
@@ -56,26 +53,43 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 /**
  * The simulator's side of the command table, written from the protocol notes: decodes a LINKIE
- * module/method/params into a domain command, runs it on the backend camera, and writes the result
- * (or the failure's error code) the way a camera answers.
+ * module/method/params into a domain command, runs it on the backend camera through the {@link
+ * BackendBridge}, and encodes the {@link BackendOutcome} the way a camera answers.
  *
- * <p>Backend failures translate as: {@link CameraCommandException} -> its code and message;
- * {@link UnsupportedCommandException} -> {@code -10008}; {@link AuthenticationException} -> the
- * whole request refused as a failed login; {@link RequestTimeoutException} -> no answer until
- * the client gives up; any other {@link TransportException} -> connection dropped without an
- * answer; an invalid parameter -> {@code -40409} ({@code -41203} for PTZ speed).
+ * <p>Outcomes encode as: a value -> {@code err_code 0} and the result fields; refused -> its code
+ * and message ({@code -40409} when the backend gave no code); unsupported -> {@code -10008}; the
+ * whole-request faults (reject login, no answer, drop connection) -> {@link EndsRequest}, which
+ * the protocol hands to the harness; an invalid parameter -> {@code -40409} ({@code -41203} for
+ * PTZ speed); a backend bug -> {@code -40602}.
  */
-final class InMemoryBackedDispatcher implements KasaMethodDispatcher {
+final class KasaCommandTable {
+
+  /** The whole module is unknown: answer it with a module-level {@code err_code -1}. */
+  static final class ModuleUnsupported extends RuntimeException {
+    ModuleUnsupported() {
+      super("module not supported", null, false, false);
+    }
+  }
+
+  /** The backend's outcome ends the whole request with this fault. */
+  static final class EndsRequest extends RuntimeException {
+    final Fault fault;
+
+    EndsRequest(Fault fault) {
+      super(fault.name(), null, false, false);
+      this.fault = fault;
+    }
+  }
+
 
   static final String P = "smartlife.cam.ipcamera.";
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-  private final Camera backend;
+  private final BackendBridge backend;
   private final Map<String, Handler> handlers = new HashMap<>();
 
   /** Parses params into a command; throws {@link BadParam} for a wrong or missing parameter. */
@@ -92,7 +106,7 @@ final class InMemoryBackedDispatcher implements KasaMethodDispatcher {
     }
   }
 
-  InMemoryBackedDispatcher(Camera backend) {
+  KasaCommandTable(BackendBridge backend) {
     this.backend = backend;
     onOff(Setting.POWER, "switch", "get_is_enable", "set_is_enable", "value");
     onOff(Setting.RECORD_VIDEO, "delivery", "get_local_clip_is_enable", "set_local_clip_is_enable", "value");
@@ -284,51 +298,43 @@ final class InMemoryBackedDispatcher implements KasaMethodDispatcher {
   }
 
   private <T> CompletableFuture<ObjectNode> run(CameraCommand<T> command, Writer<T> writer) {
-    CompletableFuture<T> future;
-    try {
-      future = backend.execute(command);
-    } catch (RuntimeException e) {
-      future = CompletableFuture.failedFuture(e);
-    }
-    return future.handle((value, failure) -> {
-      if (failure != null) {
-        return failureAnswer(failure);
-      }
+    return backend.run(command).handle((outcome, failure) -> {
       ObjectNode out = NODES.objectNode();
-      out.put("err_code", 0);
-      writer.write(value, out);
+      if (failure != null) {
+        out.put("err_code", -40602); // a backend bug, not one of the port's answers
+        out.put("err_msg", "other error");
+        return out;
+      }
+      if (outcome.fault().isPresent()) {
+        throw new EndsRequest(outcome.fault().get());
+      }
+      if (outcome instanceof BackendOutcome.Value) {
+        out.put("err_code", 0);
+        writer.write(((BackendOutcome.Value<T>) outcome).value(), out);
+      } else if (outcome instanceof BackendOutcome.Refused) {
+        BackendOutcome.Refused<T> refused = (BackendOutcome.Refused<T>) outcome;
+        if (refused.hasCode()) {
+          out.put("err_code", errorCode(refused.code()));
+          out.put("err_msg", refused.message());
+        } else {
+          out.put("err_code", -40409);
+          out.put("err_msg", "The parameter values error");
+        }
+      } else {
+        out.put("err_code", -10008);
+        out.put("err_msg", "Unsupported API call.");
+      }
       return out;
     });
   }
 
-  private static ObjectNode failureAnswer(Throwable failure) {
-    Throwable t = failure instanceof CompletionException && failure.getCause() != null
-        ? failure.getCause() : failure;
-    if (t instanceof AuthenticationException) {
-      throw new RejectCredentials();
+  /** The wire's integer error code; a brand code that is not an integer reads as -40602. */
+  private static int errorCode(String code) {
+    try {
+      return Integer.parseInt(code);
+    } catch (NumberFormatException e) {
+      return -40602;
     }
-    if (t instanceof RequestTimeoutException) {
-      throw new NoAnswer();
-    }
-    if (t instanceof TransportException) {
-      throw new DropConnection();
-    }
-    ObjectNode out = NODES.objectNode();
-    if (t instanceof CameraCommandException) {
-      CameraCommandException c = (CameraCommandException) t;
-      out.put("err_code", c.errorCode());
-      out.put("err_msg", c.remoteMessage());
-    } else if (t instanceof UnsupportedCommandException) {
-      out.put("err_code", -10008);
-      out.put("err_msg", "Unsupported API call.");
-    } else if (t instanceof IllegalArgumentException) {
-      out.put("err_code", -40409);
-      out.put("err_msg", "The parameter values error");
-    } else {
-      out.put("err_code", -40602);
-      out.put("err_msg", "other error");
-    }
-    return out;
   }
 
   private static void putAll(ObjectNode out, FieldMap fields) {
@@ -412,8 +418,12 @@ final class InMemoryBackedDispatcher implements KasaMethodDispatcher {
     return handlers.keySet().stream().anyMatch(k -> k.startsWith(prefix));
   }
 
-  @Override
-  public CompletableFuture<ObjectNode> call(String module, String method, JsonNode params) {
+  /**
+   * Answers one method: the returned node holds {@code err_code} and the result fields. Fails with
+   * {@link ModuleUnsupported} or {@link EndsRequest} when the module or the whole request must be
+   * answered so.
+   */
+  CompletableFuture<ObjectNode> call(String module, String method, JsonNode params) {
     Handler handler = handlers.get(module + "." + method);
     try {
       if (handler != null) {
