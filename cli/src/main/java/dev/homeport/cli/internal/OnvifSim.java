@@ -15,7 +15,7 @@ import dev.homeport.domain.camera.GetSetting;
 import dev.homeport.domain.camera.SetSetting;
 import dev.homeport.domain.camera.Setting;
 import dev.homeport.ports.camera.CameraCapabilities;
-import dev.homeport.testkit.onvif.OnvifCameraSimulator;
+import dev.homeport.simulators.onvif.OnvifCameraSimulator;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;

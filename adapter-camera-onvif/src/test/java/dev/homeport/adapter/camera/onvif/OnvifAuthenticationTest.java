@@ -12,7 +12,7 @@ import dev.homeport.domain.camera.GetPosition;
 import dev.homeport.domain.camera.GetSnapshot;
 import dev.homeport.ports.AuthenticationException;
 import dev.homeport.ports.camera.Camera;
-import dev.homeport.testkit.onvif.OnvifCameraSimulator;
+import dev.homeport.simulators.onvif.OnvifCameraSimulator;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;

@@ -4,7 +4,7 @@ import dev.homeport.adapter.inmemory.InMemoryCamera;
 import dev.homeport.ports.camera.Camera;
 import dev.homeport.testkit.CameraContract;
 import dev.homeport.testkit.CameraFixture;
-import dev.homeport.testkit.onvif.OnvifCameraSimulator;
+import dev.homeport.simulators.onvif.OnvifCameraSimulator;
 import java.time.Duration;
 import java.util.Map;
 

@@ -10,7 +10,7 @@ import dev.homeport.ports.camera.CameraEvents;
 import dev.homeport.ports.camera.CameraEventsNotice;
 import dev.homeport.ports.camera.CameraEventsNotice.State;
 import dev.homeport.testkit.RecordingSubscriber;
-import dev.homeport.testkit.onvif.OnvifCameraSimulator;
+import dev.homeport.simulators.onvif.OnvifCameraSimulator;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -27,7 +27,7 @@ import dev.homeport.ports.TransportException;
 import dev.homeport.ports.UnsupportedCommandException;
 import dev.homeport.ports.camera.Camera;
 import dev.homeport.ports.camera.ImmutableCameraEndpoint;
-import dev.homeport.testkit.onvif.OnvifCameraSimulator;
+import dev.homeport.simulators.onvif.OnvifCameraSimulator;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

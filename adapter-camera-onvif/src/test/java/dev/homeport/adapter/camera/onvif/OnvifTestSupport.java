@@ -20,7 +20,7 @@ import dev.homeport.domain.camera.Stop;
 import dev.homeport.ports.camera.Camera;
 import dev.homeport.ports.camera.CameraCapabilities;
 import dev.homeport.ports.camera.ImmutableCameraEndpoint;
-import dev.homeport.testkit.onvif.OnvifCameraSimulator;
+import dev.homeport.simulators.onvif.OnvifCameraSimulator;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;

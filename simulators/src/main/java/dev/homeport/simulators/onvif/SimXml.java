@@ -1,4 +1,4 @@
-package dev.homeport.testkit.onvif;
+package dev.homeport.simulators.onvif;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

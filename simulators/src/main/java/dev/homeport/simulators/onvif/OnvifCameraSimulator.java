@@ -1,17 +1,17 @@
-package dev.homeport.testkit.onvif;
+package dev.homeport.simulators.onvif;
 
-import static dev.homeport.testkit.onvif.SimXml.S;
-import static dev.homeport.testkit.onvif.SimXml.TDS;
-import static dev.homeport.testkit.onvif.SimXml.TER;
-import static dev.homeport.testkit.onvif.SimXml.TEV;
-import static dev.homeport.testkit.onvif.SimXml.TIMG;
-import static dev.homeport.testkit.onvif.SimXml.TPTZ;
-import static dev.homeport.testkit.onvif.SimXml.TRT;
-import static dev.homeport.testkit.onvif.SimXml.TT;
-import static dev.homeport.testkit.onvif.SimXml.WSNT;
-import static dev.homeport.testkit.onvif.SimXml.add;
-import static dev.homeport.testkit.onvif.SimXml.find;
-import static dev.homeport.testkit.onvif.SimXml.text;
+import static dev.homeport.simulators.onvif.SimXml.S;
+import static dev.homeport.simulators.onvif.SimXml.TDS;
+import static dev.homeport.simulators.onvif.SimXml.TER;
+import static dev.homeport.simulators.onvif.SimXml.TEV;
+import static dev.homeport.simulators.onvif.SimXml.TIMG;
+import static dev.homeport.simulators.onvif.SimXml.TPTZ;
+import static dev.homeport.simulators.onvif.SimXml.TRT;
+import static dev.homeport.simulators.onvif.SimXml.TT;
+import static dev.homeport.simulators.onvif.SimXml.WSNT;
+import static dev.homeport.simulators.onvif.SimXml.add;
+import static dev.homeport.simulators.onvif.SimXml.find;
+import static dev.homeport.simulators.onvif.SimXml.text;
 
 import dev.homeport.adapter.inmemory.InMemoryCamera;
 import dev.homeport.domain.camera.CameraCommand;
@@ -36,8 +36,10 @@ import dev.homeport.domain.camera.Stop;
 import dev.homeport.ports.AuthenticationException;
 import dev.homeport.ports.CameraCommandException;
 import dev.homeport.ports.UnsupportedCommandException;
-import dev.homeport.testkit.onvif.LoopbackHttpServer.Request;
-import dev.homeport.testkit.onvif.LoopbackHttpServer.Response;
+import dev.homeport.simulators.harness.Fault;
+import dev.homeport.simulators.harness.HttpAnswer;
+import dev.homeport.simulators.harness.RecordedRequest;
+import dev.homeport.simulators.harness.SimulatorServer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -106,7 +108,7 @@ public final class OnvifCameraSimulator implements AutoCloseable {
   private final boolean ptzOnFirstProfile;
   private final boolean getServicesSupported;
   private final Duration lifetimeCap;
-  private final LoopbackHttpServer server;
+  private final SimulatorServer server;
   private final ScheduledExecutorService timers;
   private final Object lock = new Object();
 
@@ -162,7 +164,9 @@ public final class OnvifCameraSimulator implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    this.server = new LoopbackHttpServer(b.port, this::handle);
+    this.server = SimulatorServer.builder().name("onvif").plainHttp().port(b.port)
+        .dispatcher(request -> java.util.concurrent.CompletableFuture.completedFuture(answer(handle(request))))
+        .start();
   }
 
   /** A builder; {@link Builder#backend} is required. */
@@ -302,14 +306,13 @@ public final class OnvifCameraSimulator implements AutoCloseable {
     }
   }
 
-  /** The camera reboots: every pull point is forgotten and open connections drop. */
+  /** The camera reboots: every pull point is forgotten and pending long polls drop their connection. */
   public void reboot() {
     synchronized (lock) {
       subscriptions.clear();
       generation++;
       lock.notifyAll();
     }
-    server.dropConnections();
   }
 
   /** Pull points created so far. */
@@ -361,6 +364,37 @@ public final class OnvifCameraSimulator implements AutoCloseable {
   }
 
   // ------------------------------------------------------------------------------ HTTP
+
+  /** A request as this simulator reads it. */
+  private record Request(String method, String target, String path, Map<String, String> headers, byte[] body) {
+    String header(String name) {
+      return headers.get(name.toLowerCase(Locale.ROOT));
+    }
+  }
+
+  /** An answer; {@link #DROP} closes the connection without one. */
+  private record Response(int status, Map<String, String> headers, byte[] body) {
+    static final Response DROP = new Response(-1, Map.of(), new byte[0]);
+  }
+
+  private static HttpAnswer answer(Response response) {
+    if (response.status() < 0) {
+      return HttpAnswer.fault(Fault.DROP_CONNECTION);
+    }
+    HttpAnswer answer = HttpAnswer.status(response.status());
+    for (Map.Entry<String, String> h : response.headers().entrySet()) {
+      answer = answer.withHeader(h.getKey(), h.getValue());
+    }
+    return answer.withBody(response.body());
+  }
+
+  private Response handle(RecordedRequest recorded) {
+    Map<String, String> headers = new HashMap<>();
+    for (RecordedRequest.Header h : recorded.headers()) {
+      headers.merge(h.name().toLowerCase(Locale.ROOT), h.value(), (a, b) -> a + ", " + b);
+    }
+    return handle(new Request(recorded.method(), recorded.target(), recorded.path(), headers, recorded.body()));
+  }
 
   private Response handle(Request request) {
     try {
