@@ -102,6 +102,12 @@ public interface KasaCameraConfig {
    */
   java.util.OptionalInt streamVersion();
 
+  /** Which TLS implementation carries this camera's connections (default {@link TlsProvider#AUTO}). */
+  @Value.Default
+  default TlsProvider tlsProvider() {
+    return TlsProvider.AUTO;
+  }
+
   /** {@code ~/.homeport/known_hosts}. */
   static Path defaultKnownHostsFile() {
     return Path.of(System.getProperty("user.home"), ".homeport", "known_hosts");

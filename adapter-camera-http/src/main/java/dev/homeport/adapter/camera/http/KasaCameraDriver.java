@@ -38,7 +38,7 @@ import javax.net.ssl.SSLContext;
  *
  * <p>Endpoint options (see {@link #connect(CameraEndpoint)}): {@code auth}, {@code trust},
  * {@code fingerprint}, {@code knownHosts}, {@code connectTimeout}, {@code requestTimeout},
- * {@code userAgent}, {@code streamVersion}.
+ * {@code userAgent}, {@code streamVersion}, {@code tlsProvider}.
  */
 public final class KasaCameraDriver implements CameraDriver {
 
@@ -131,7 +131,7 @@ public final class KasaCameraDriver implements CameraDriver {
       default:
         trust = CameraTrustManager.trustOnFirstUse(hostKey, new KnownHostsStore(config.knownHostsFile()));
     }
-    SSLContext tls = CameraTls.context(trust);
+    SSLContext tls = CameraTls.context(trust, config.tlsProvider());
     HttpClient client = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .followRedirects(HttpClient.Redirect.NEVER)

@@ -3,6 +3,7 @@ package dev.homeport.adapter.camera.http.internal;
 import dev.homeport.adapter.camera.http.AuthVariant;
 import dev.homeport.adapter.camera.http.ImmutableKasaCameraConfig;
 import dev.homeport.adapter.camera.http.KasaCameraConfig;
+import dev.homeport.adapter.camera.http.TlsProvider;
 import dev.homeport.adapter.camera.http.TrustMode;
 import dev.homeport.ports.camera.CameraEndpoint;
 import java.nio.file.InvalidPathException;
@@ -27,7 +28,7 @@ public final class EndpointOptions {
   /** The option names the Kasa driver understands. */
   public static final List<String> NAMES =
       List.of("auth", "trust", "fingerprint", "knownHosts", "connectTimeout", "requestTimeout",
-          "userAgent", "streamVersion");
+          "userAgent", "streamVersion", "tlsProvider");
 
   private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)");
 
@@ -97,6 +98,9 @@ public final class EndpointOptions {
     }
     if (options.containsKey("requestTimeout")) {
       b.requestTimeout(duration(where, "requestTimeout", options.get("requestTimeout")));
+    }
+    if (options.containsKey("tlsProvider")) {
+      b.tlsProvider(option(where, "tlsProvider", () -> TlsProvider.parse(options.get("tlsProvider"))));
     }
     if (options.containsKey("userAgent")) {
       b.userAgent(options.get("userAgent"));
