@@ -8,7 +8,7 @@ import dev.homeport.adapter.camera.http.internal.LinkieCodec;
 import dev.homeport.domain.FieldMap;
 import dev.homeport.domain.camera.ImmutableCameraInfo;
 import dev.homeport.ports.ProtocolException;
-import dev.homeport.testkit.kasa.KasaDiscoveryResponder;
+import dev.homeport.simulators.kasa.KasaDiscoveryResponder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
