@@ -97,6 +97,7 @@ final class KasaCommandTable {
   private final Map<String, Handler> handlers = new HashMap<>();
   /** The words {@code ptz.set_move} accepts; both vocabularies by default, a profile may narrow them. */
   private volatile Map<String, Direction> moveWords = ANY_MOVE_WORDS;
+  private volatile boolean resolutionAsList;
 
   /** The seed client's words (not confirmed on any device). */
   static final Map<String, Direction> SEED_MOVE_WORDS = Map.of(
@@ -150,8 +151,26 @@ final class KasaCommandTable {
         v -> v.name().toLowerCase(Locale.ROOT), s -> Sensitivity.valueOf(s.toUpperCase(Locale.ROOT)));
     onOff(Setting.MOTION_TRACKING, "ptz", "get_ptz_tracking_is_enable", "set_ptz_tracking_is_enable", "value");
     onOff(Setting.PATROL, "ptz", "get_patrol_is_enable", "set_patrol_is_enable", "value");
-    word(Setting.RESOLUTION, "videoControl", "get_resolution", "set_resolution",
-        Resolution::text, Resolution::parse);
+    // the seed's {"value":"1920x1080"}, or KC100/EC60's {"value":[{"channel":1,"resolution":"1080P"}]}
+    setting(Setting.RESOLUTION, "videoControl", "get_resolution", "set_resolution",
+        (v, out) -> {
+          if (resolutionAsList) {
+            out.putArray("value").addObject().put("channel", 1).put("resolution", v.text());
+          } else {
+            out.put("value", v.text());
+          }
+        },
+        p -> {
+          JsonNode value = p == null ? null : p.get("value");
+          if (resolutionAsList && value != null && value.isArray() && value.size() > 0
+              && value.get(0).path("resolution").isTextual()) {
+            return Resolution.parse(value.get(0).get("resolution").textValue());
+          }
+          if (!resolutionAsList && value != null && value.isTextual()) {
+            return Resolution.parse(value.textValue());
+          }
+          throw new IllegalArgumentException("value");
+        });
     setting(Setting.ROTATION, "videoControl", "get_rotation_degree", "set_rotation_degree",
         (v, out) -> out.put("value", v.degrees()),
         p -> Rotation.ofDegrees((int) longParam(p, "value")));
@@ -473,6 +492,11 @@ final class KasaCommandTable {
       }
       return answer;
     });
+  }
+
+  /** Whether resolutions are answered and taken in the list form. */
+  void resolutionAsList(boolean on) {
+    this.resolutionAsList = on;
   }
 
   /** Which words {@code ptz.set_move} accepts. */
