@@ -3,6 +3,10 @@ package dev.homeport.adapter.inmemory;
 import dev.homeport.adapter.inmemory.internal.DaemonScheduler;
 import dev.homeport.domain.FieldMap;
 import dev.homeport.domain.camera.CameraCommand;
+import dev.homeport.domain.camera.GetLatestActivity;
+import dev.homeport.domain.camera.ImmutableLatestActivity;
+import dev.homeport.domain.camera.Reboot;
+import dev.homeport.domain.camera.Rename;
 import dev.homeport.domain.camera.CameraInfo;
 import dev.homeport.domain.camera.CloudInfo;
 import dev.homeport.domain.camera.DetectionEvent;
@@ -58,6 +62,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -144,6 +149,7 @@ public final class InMemoryCamera implements Camera {
   private Snapshot snapshot;
   private final Set<String> occupiedPlayers = new HashSet<>();
   private final List<DetectionEvent> detections = new ArrayList<>();
+  private int reboots;
   private final Map<String, Function<FieldMap, FieldMap>> rawHandlers = new HashMap<>();
   private final List<CameraCommand<?>> executed = new ArrayList<>();
   private final LinkedList<ArmedFault> armedFaults = new LinkedList<>();
@@ -465,7 +471,8 @@ public final class InMemoryCamera implements Camera {
     if (command instanceof ListDetections list) {
       List<DetectionEvent> found = new ArrayList<>();
       for (DetectionEvent event : detections) {
-        if (!event.start().isBefore(list.start()) && event.start().isBefore(list.end())) {
+        Instant start = event.start().orElse(null);
+        if (start != null && !start.isBefore(list.start()) && start.isBefore(list.end())) {
           found.add(event);
         }
       }
@@ -486,6 +493,21 @@ public final class InMemoryCamera implements Camera {
     }
     if (command instanceof GetVodState vod) {
       return new VodState(vod.playerId(), occupiedPlayers.contains(vod.playerId()));
+    }
+    if (command instanceof Reboot) {
+      reboots++;
+      moving = false;
+      return null;
+    }
+    if (command instanceof Rename rename) {
+      info = ImmutableCameraInfo.copyOf(info).withAlias(rename.alias());
+      return null;
+    }
+    if (command instanceof GetLatestActivity) {
+      ImmutableLatestActivity.Builder latest = ImmutableLatestActivity.builder();
+      detections.stream().map(DetectionEvent::start).flatMap(Optional::stream).max(Instant::compareTo)
+          .ifPresent(latest::time);
+      return latest.build();
     }
     if (command instanceof RawCommand raw) {
       return applyRaw(raw);
@@ -588,6 +610,22 @@ public final class InMemoryCamera implements Camera {
       case DOWN:
         y -= step;
         break;
+      case UP_LEFT:
+        x -= step;
+        y += step;
+        break;
+      case UP_RIGHT:
+        x += step;
+        y += step;
+        break;
+      case DOWN_LEFT:
+        x -= step;
+        y -= step;
+        break;
+      case DOWN_RIGHT:
+        x += step;
+        y -= step;
+        break;
       default:
         throw new IllegalStateException("unknown direction " + move.direction());
     }
@@ -622,6 +660,13 @@ public final class InMemoryCamera implements Camera {
   public boolean isMoving() {
     synchronized (lock) {
       return moving;
+    }
+  }
+
+  /** How many times {@link Reboot} was executed, read directly. */
+  public int reboots() {
+    synchronized (lock) {
+      return reboots;
     }
   }
 
@@ -661,7 +706,7 @@ public final class InMemoryCamera implements Camera {
     Objects.requireNonNull(event, "event");
     synchronized (lock) {
       detections.add(event);
-      detections.sort((a, b) -> a.start().compareTo(b.start()));
+      detections.sort((a, b) -> a.start().orElse(Instant.MIN).compareTo(b.start().orElse(Instant.MIN)));
     }
   }
 

@@ -508,12 +508,9 @@ public final class CameraCli implements Callable<Integer> {
 
   static Direction direction(String text) {
     try {
-      return Direction.valueOf(text.trim().toUpperCase(Locale.ROOT));
+      return Direction.parse(text);
     } catch (IllegalArgumentException e) {
-      throw new UsageException(
-          "direction must be one of "
-              + Arrays.stream(Direction.values()).map(d -> d.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "))
-              + ", was \"" + text + "\"");
+      throw new UsageException(e.getMessage());
     }
   }
 

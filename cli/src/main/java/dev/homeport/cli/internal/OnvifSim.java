@@ -30,7 +30,8 @@ final class OnvifSim {
     InMemoryCamera backend = InMemoryCamera.builder().name("garden")
         .capabilities(CameraCapabilities.of(Set.of(GetCameraInfo.class, GetSetting.class, SetSetting.class,
             Move.class, Stop.class, GetPosition.class, SetPosition.class, ListPresets.class, GoToPreset.class,
-            GetStreamUri.class, GetSnapshot.class), Set.of(Setting.NIGHT_VISION)))
+            GetStreamUri.class, GetSnapshot.class, dev.homeport.domain.camera.Reboot.class),
+            Set.of(Setting.NIGHT_VISION)))
         .position(new Position(5000, 5000))
         .preset(1, "Gate", new Position(2500, 5000))
         .preset(2, "Terrace", new Position(7500, 4000))

@@ -29,6 +29,9 @@ public sealed interface CameraCommand<R>
         GetVodState,
         GetStreamUri,
         GetSnapshot,
+        Reboot,
+        Rename,
+        GetLatestActivity,
         RawCommand {
 
   /**

@@ -28,6 +28,7 @@ import dev.homeport.domain.camera.Move;
 import dev.homeport.domain.camera.NightVisionMode;
 import dev.homeport.domain.camera.Position;
 import dev.homeport.domain.camera.Preset;
+import dev.homeport.domain.camera.Reboot;
 import dev.homeport.domain.camera.SetPosition;
 import dev.homeport.domain.camera.SetSetting;
 import dev.homeport.domain.camera.Setting;
@@ -690,8 +691,7 @@ public final class OnvifCameraSimulator implements AutoCloseable {
           if (x == 0 && y == 0) {
             run(new Stop());
           } else {
-            Direction d = Math.abs(x) >= Math.abs(y) ? (x < 0 ? Direction.LEFT : Direction.RIGHT)
-                : (y < 0 ? Direction.DOWN : Direction.UP);
+            Direction d = direction(x, y);
             int speed = (int) Math.max(1, Math.min(10, Math.round(Math.max(Math.abs(x), Math.abs(y)) * 10)));
             run(new Move(d, speed));
           }
@@ -775,6 +775,8 @@ public final class OnvifCameraSimulator implements AutoCloseable {
           return ok(TIMG, name, r -> { });
         }
         case "SystemReboot":
+          run(new Reboot());
+          reboot();
           return ok(TDS, name, r -> add(r, TDS, "tds:Message", "Rebooting"));
         case "CreatePullPointSubscription":
           return createPullPoint(op);
@@ -858,6 +860,22 @@ public final class OnvifCameraSimulator implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new Dropped();
     }
+  }
+
+  /** The domain direction of a velocity: diagonal when both axes move about as fast. */
+  private static Direction direction(double x, double y) {
+    double ax = Math.abs(x);
+    double ay = Math.abs(y);
+    if (ax > 0 && ay > 0 && Math.abs(ax - ay) < 0.05) {
+      if (y > 0) {
+        return x < 0 ? Direction.UP_LEFT : Direction.UP_RIGHT;
+      }
+      return x < 0 ? Direction.DOWN_LEFT : Direction.DOWN_RIGHT;
+    }
+    if (ax >= ay) {
+      return x < 0 ? Direction.LEFT : Direction.RIGHT;
+    }
+    return y < 0 ? Direction.DOWN : Direction.UP;
   }
 
   private static String generic(int steps) {

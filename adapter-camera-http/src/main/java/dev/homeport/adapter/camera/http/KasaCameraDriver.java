@@ -37,7 +37,8 @@ import javax.net.ssl.SSLContext;
  * Connecting does no I/O. Thread-safe: one driver may serve any number of cameras at once.
  *
  * <p>Endpoint options (see {@link #connect(CameraEndpoint)}): {@code auth}, {@code trust},
- * {@code fingerprint}, {@code knownHosts}, {@code connectTimeout}, {@code requestTimeout}.
+ * {@code fingerprint}, {@code knownHosts}, {@code connectTimeout}, {@code requestTimeout},
+ * {@code userAgent}, {@code streamVersion}, {@code tlsProvider}.
  */
 public final class KasaCameraDriver implements CameraDriver {
 
@@ -130,7 +131,7 @@ public final class KasaCameraDriver implements CameraDriver {
       default:
         trust = CameraTrustManager.trustOnFirstUse(hostKey, new KnownHostsStore(config.knownHostsFile()));
     }
-    SSLContext tls = CameraTls.context(trust);
+    SSLContext tls = CameraTls.context(trust, config.tlsProvider());
     HttpClient client = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .followRedirects(HttpClient.Redirect.NEVER)
@@ -141,7 +142,8 @@ public final class KasaCameraDriver implements CameraDriver {
         .build();
     LinkieTransport transport = new LinkieTransport(config.name(), config.host(), config.port(),
         new Credentials(config.username(), config.password()), config.authVariant(),
-        config.connectTimeout(), config.requestTimeout(), client, executor);
+        config.connectTimeout(), config.requestTimeout(), client, executor, config.userAgent(),
+        config.streamVersion().orElse(1) == 2 ? LinkieTransport.LINKIE2 : LinkieTransport.LINKIE, false);
     return new KasaCamera(config.name(), hostKey, transport);
   }
 

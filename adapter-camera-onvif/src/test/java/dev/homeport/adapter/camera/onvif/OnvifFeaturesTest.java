@@ -150,6 +150,35 @@ class OnvifFeaturesTest {
   }
 
   @Test
+  void diagonalMoves_setBothAxes_andPositionsOffTheGenericGridAreRefusedBeforeIo() {
+    InMemoryCamera backend = OnvifTestSupport.backend();
+    try (OnvifCameraSimulator sim = OnvifCameraSimulator.builder().backend(backend).start();
+        Camera camera = OnvifTestSupport.connect(sim, Map.of())) {
+      await(camera.execute(new Move(Direction.UP_LEFT, 4)));
+      assertThat(backend.executedCommands()).last().isEqualTo(new Move(Direction.UP_LEFT, 4));
+      await(camera.execute(new Move(Direction.DOWN_RIGHT, 10)));
+      assertThat(backend.executedCommands()).last().isEqualTo(new Move(Direction.DOWN_RIGHT, 10));
+      int executed = backend.executedCommands().size();
+      assertThatThrownBy(() -> camera.execute(new SetPosition(new Position(-49, 0))))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("position x must be 0..10000 for onvif (the generic space -1..1), was -49");
+      assertThat(backend.executedCommands()).hasSize(executed);
+    }
+  }
+
+  @Test
+  void reboot_isSystemReboot_andTheNextCommandRediscoversTheCamera() {
+    InMemoryCamera backend = OnvifTestSupport.backend();
+    try (OnvifCameraSimulator sim = OnvifCameraSimulator.builder().backend(backend).start();
+        Camera camera = OnvifTestSupport.connect(sim, Map.of())) {
+      await(camera.execute(new GetPosition()));
+      assertThat(await(camera.execute(new dev.homeport.domain.camera.Reboot()))).isNull();
+      assertThat(backend.executedCommands()).last().isEqualTo(new dev.homeport.domain.camera.Reboot());
+      assertThat(await(camera.execute(new GetPosition()))).isEqualTo(backend.peekPosition());
+    }
+  }
+
+  @Test
   void unreachableCamera_isARetryableTransportException() {
     InMemoryCamera backend = OnvifTestSupport.backend();
     try (OnvifCameraSimulator sim = OnvifCameraSimulator.builder().backend(backend).start();

@@ -3,6 +3,7 @@ package dev.homeport.adapter.camera.http.internal;
 import dev.homeport.adapter.camera.http.AuthVariant;
 import dev.homeport.adapter.camera.http.ImmutableKasaCameraConfig;
 import dev.homeport.adapter.camera.http.KasaCameraConfig;
+import dev.homeport.adapter.camera.http.TlsProvider;
 import dev.homeport.adapter.camera.http.TrustMode;
 import dev.homeport.ports.camera.CameraEndpoint;
 import java.nio.file.InvalidPathException;
@@ -26,7 +27,8 @@ public final class EndpointOptions {
 
   /** The option names the Kasa driver understands. */
   public static final List<String> NAMES =
-      List.of("auth", "trust", "fingerprint", "knownHosts", "connectTimeout", "requestTimeout");
+      List.of("auth", "trust", "fingerprint", "knownHosts", "connectTimeout", "requestTimeout",
+          "userAgent", "streamVersion", "tlsProvider");
 
   private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)");
 
@@ -96,6 +98,21 @@ public final class EndpointOptions {
     }
     if (options.containsKey("requestTimeout")) {
       b.requestTimeout(duration(where, "requestTimeout", options.get("requestTimeout")));
+    }
+    if (options.containsKey("tlsProvider")) {
+      b.tlsProvider(option(where, "tlsProvider", () -> TlsProvider.parse(options.get("tlsProvider"))));
+    }
+    if (options.containsKey("userAgent")) {
+      b.userAgent(options.get("userAgent"));
+    }
+    if (options.containsKey("streamVersion")) {
+      b.streamVersion(option(where, "streamVersion", () -> {
+        try {
+          return Integer.parseInt(options.get("streamVersion").strip());
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException("streamVersion must be 1 or 2, was \"" + options.get("streamVersion") + "\"");
+        }
+      }));
     }
     try {
       return b.build();

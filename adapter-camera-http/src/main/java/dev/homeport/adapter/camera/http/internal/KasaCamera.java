@@ -17,7 +17,9 @@ import dev.homeport.ports.camera.CameraCapabilities;
 import dev.homeport.ports.camera.CommandOutcome;
 import dev.homeport.ports.camera.ImmutableCameraCapabilities;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -43,14 +45,25 @@ public final class KasaCamera implements Camera {
   private final String name;
   private final String hostKey;
   private final LinkieTransport transport;
+  private final KasaDialect dialect;
   private final SerialQueue queue = new SerialQueue();
   private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
   public KasaCamera(String name, String hostKey, LinkieTransport transport) {
+    this(name, hostKey, transport, new KasaDialect());
+  }
+
+  public KasaCamera(String name, String hostKey, LinkieTransport transport, KasaDialect dialect) {
     this.name = Objects.requireNonNull(name, "name");
     this.hostKey = Objects.requireNonNull(hostKey, "hostKey");
     this.transport = Objects.requireNonNull(transport, "transport");
+    this.dialect = Objects.requireNonNull(dialect, "dialect");
+  }
+
+  /** What this camera's firmware was seen to speak, for tests and diagnostics. */
+  public KasaDialect dialect() {
+    return dialect;
   }
 
   @Override
@@ -81,7 +94,7 @@ public final class KasaCamera implements Camera {
       return CompletableFuture.failedFuture(new UnsupportedCommandException(
           "camera '" + name + "' (kasa) does not support " + command.getClass().getSimpleName()));
     }
-    WireCall<R> call = KasaCommands.map(command);
+    WireCall<R> call = KasaCommands.map(command, dialect);
     if (closed) {
       return CompletableFuture.failedFuture(closedException());
     }
@@ -117,7 +130,7 @@ public final class KasaCamera implements Camera {
       if (command == null) {
         throw new IllegalArgumentException("commands[" + i + "] is null");
       }
-      calls.add(KasaCommands.map(command));
+      calls.add(KasaCommands.map(command, dialect));
     }
     if (closed) {
       return CompletableFuture.failedFuture(closedException());
@@ -174,12 +187,15 @@ public final class KasaCamera implements Camera {
     List<WireCall<?>> current = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (WireCall<?> call : calls) {
-      if (!names.add(call.qualifiedName())) {
+      List<String> callNames = new ArrayList<>();
+      callNames.add(call.qualifiedName());
+      call.companions().forEach(c -> callNames.add(c.qualifiedName()));
+      if (callNames.stream().anyMatch(names::contains)) {
         requests.add(current);
         current = new ArrayList<>();
         names.clear();
-        names.add(call.qualifiedName());
       }
+      names.addAll(callNames);
       current.add(call);
     }
     requests.add(current);
@@ -203,12 +219,41 @@ public final class KasaCamera implements Camera {
     return chain;
   }
 
-  /** One request for {@code calls} (distinct module.method), with one retry of -40602 answers. */
+  /**
+   * One request for {@code calls} (distinct module.method), then one more for the calls the camera
+   * refused in a way their other-dialect alternative answers, then one retry of -40602 answers.
+   */
   private CompletableFuture<List<Object>> run(List<WireCall<?>> calls) {
     if (closed) {
       return CompletableFuture.failedFuture(closedException());
     }
     return send(calls).thenCompose(outcomes -> {
+      List<Integer> other = new ArrayList<>();
+      for (int i = 0; i < calls.size(); i++) {
+        Object o = outcomes.get(i);
+        if (o instanceof Failure f && calls.get(i).fallsBackOn(f.exception)) {
+          other.add(i);
+        }
+      }
+      if (other.isEmpty() || closed) {
+        return CompletableFuture.completedFuture(outcomes);
+      }
+      List<WireCall<?>> alternatives = other.stream().map(i -> (WireCall<?>) calls.get(i).alternative())
+          .collect(Collectors.toList());
+      LOG.debug("camera {}: {} refused; trying the other dialect's {}", name,
+          other.stream().map(calls::get).collect(Collectors.toList()), alternatives);
+      return sendEach(alternatives).thenApply(answered -> {
+        List<Object> merged = new ArrayList<>(outcomes);
+        for (int j = 0; j < other.size(); j++) {
+          Object alt = answered.get(j);
+          // when the other dialect is refused too, report the first refusal (the expected form)
+          if (!(alt instanceof Failure)) {
+            merged.set(other.get(j), alt);
+          }
+        }
+        return merged;
+      });
+    }).thenCompose(outcomes -> {
       List<Integer> again = new ArrayList<>();
       for (int i = 0; i < calls.size(); i++) {
         Object o = outcomes.get(i);
@@ -235,6 +280,19 @@ public final class KasaCamera implements Camera {
     });
   }
 
+  /** Sends {@code calls} (already distinct), a transport failure failing each of them. */
+  private CompletableFuture<List<Object>> sendEach(List<WireCall<?>> calls) {
+    return send(calls).handle((outcomes, failure) -> {
+      if (failure == null) {
+        return outcomes;
+      }
+      HomeportException e = transport.translate(failure);
+      List<Object> failed = new ArrayList<>();
+      calls.forEach(c -> failed.add(new Failure(e)));
+      return failed;
+    });
+  }
+
   private CompletableFuture<List<Object>> send(List<WireCall<?>> calls) {
     ObjectNode request = WireJson.object();
     boolean repeatable = true;
@@ -243,6 +301,12 @@ public final class KasaCamera implements Camera {
       ObjectNode moduleNode = module instanceof ObjectNode
           ? (ObjectNode) module : request.putObject(call.module());
       moduleNode.set(call.method(), call.params());
+      for (WireCall.Companion companion : call.companions()) {
+        JsonNode cm = request.get(companion.module());
+        ObjectNode companionModule = cm instanceof ObjectNode
+            ? (ObjectNode) cm : request.putObject(companion.module());
+        companionModule.set(companion.method(), companion.params().deepCopy());
+      }
       repeatable &= call.idempotent();
     }
     if (LOG.isDebugEnabled()) {
@@ -291,7 +355,19 @@ public final class KasaCamera implements Camera {
         LOG.debug("camera {}: {} answered err_code {}", name, call, code.intValue());
         return new Failure(refusal(call, code.intValue(), message(method), false));
       }
-      return call.read(method);
+      if (call.companions().isEmpty()) {
+        return call.read(method);
+      }
+      Map<String, JsonNode> companions = new HashMap<>();
+      for (WireCall.Companion companion : call.companions()) {
+        JsonNode answered = answer.path(companion.module()).path(companion.method());
+        JsonNode companionCode = answered.get("err_code");
+        if (answered.isObject() && companionCode != null && companionCode.isIntegralNumber()
+            && companionCode.intValue() == 0) {
+          companions.put(companion.qualifiedName(), answered);
+        }
+      }
+      return call.read(method, companions);
     } catch (HomeportException e) {
       return new Failure(e);
     }

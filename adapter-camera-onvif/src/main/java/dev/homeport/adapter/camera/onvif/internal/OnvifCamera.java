@@ -16,6 +16,7 @@ import dev.homeport.domain.camera.Move;
 import dev.homeport.domain.camera.NightVisionMode;
 import dev.homeport.domain.camera.Position;
 import dev.homeport.domain.camera.Preset;
+import dev.homeport.domain.camera.Reboot;
 import dev.homeport.domain.camera.SetPosition;
 import dev.homeport.domain.camera.SetSetting;
 import dev.homeport.domain.camera.Setting;
@@ -76,7 +77,7 @@ public final class OnvifCamera implements Camera {
   /** What the brand can do at most; {@link #capabilities()} narrows it once the profile is known. */
   static final CameraCapabilities ALL = CameraCapabilities.of(
       Set.of(GetCameraInfo.class, GetSetting.class, SetSetting.class, Move.class, Stop.class, GetPosition.class,
-          SetPosition.class, ListPresets.class, GoToPreset.class, GetStreamUri.class, GetSnapshot.class),
+          SetPosition.class, ListPresets.class, GoToPreset.class, GetStreamUri.class, GetSnapshot.class, Reboot.class),
       Set.of(Setting.NIGHT_VISION));
 
   private final String name;
@@ -134,6 +135,9 @@ public final class OnvifCamera implements Camera {
     if (!capabilities.supports(command)) {
       return CompletableFuture.failedFuture(unsupported(command));
     }
+    if (command instanceof SetPosition set) {
+      checkGeneric(set.target());
+    }
     CompletableFuture<R> result = new CompletableFuture<>();
     pending.add(result);
     result.whenComplete((v, f) -> pending.remove(result));
@@ -160,6 +164,9 @@ public final class OnvifCamera implements Camera {
     for (int i = 0; i < commands.size(); i++) {
       if (commands.get(i) == null) {
         throw new IllegalArgumentException("commands[" + i + "] is null");
+      }
+      if (commands.get(i) instanceof SetPosition set) {
+        checkGeneric(set.target());
       }
     }
     if (closed) {
@@ -346,8 +353,8 @@ public final class OnvifCamera implements Camera {
     }
     if (command instanceof Move move) {
       double v = move.speed() / (double) Move.MAX_SPEED;
-      double x = move.direction() == Direction.LEFT ? -v : move.direction() == Direction.RIGHT ? v : 0;
-      double y = move.direction() == Direction.DOWN ? -v : move.direction() == Direction.UP ? v : 0;
+      double x = horizontal(move.direction()) * v;
+      double y = vertical(move.direction()) * v;
       XmlElement request = XmlElement.of(Ns.TPTZ, "ContinuousMove").add(Ns.TPTZ, "ProfileToken", profile)
           .add(XmlElement.of(Ns.TPTZ, "Velocity").add(XmlElement.of(Ns.TT, "PanTilt")
               .attr("x", number(x)).attr("y", number(y))));
@@ -389,6 +396,14 @@ public final class OnvifCamera implements Camera {
           .add(XmlElement.of(Ns.TIMG, "ImagingSettings").add(Ns.TT, "IrCutFilter", irCut((NightVisionMode) set.value())))
           .add(Ns.TIMG, "ForcePersistence", "true");
       return transport.call(s.imaging().orElseThrow(), "imaging", "SetImagingSettings", request).thenApply(a -> null);
+    }
+    if (command instanceof Reboot) {
+      return transport.call(transport.deviceService(), "device", "SystemReboot", XmlElement.of(Ns.TDS, "SystemReboot"))
+          .thenApply(answer -> {
+            // the camera comes back with new pull points, maybe new service addresses
+            forgetServices();
+            return null;
+          });
     }
     if (command instanceof GetStreamUri) {
       XmlElement request = XmlElement.of(Ns.TRT, "GetStreamUri")
@@ -535,6 +550,53 @@ public final class OnvifCamera implements Camera {
     } catch (NumberFormatException e) {
       throw new ProtocolException("camera answer to GetStatus has PanTilt@" + axis + " = \""
           + Text.printable(text, 20) + "\", not a number");
+    }
+  }
+
+  /** -1 for a leftward direction, 1 for a rightward one, 0 otherwise. */
+  static int horizontal(Direction d) {
+    switch (d) {
+      case LEFT:
+      case UP_LEFT:
+      case DOWN_LEFT:
+        return -1;
+      case RIGHT:
+      case UP_RIGHT:
+      case DOWN_RIGHT:
+        return 1;
+      default:
+        return 0;
+    }
+  }
+
+  /** -1 for a downward direction, 1 for an upward one, 0 otherwise. */
+  static int vertical(Direction d) {
+    switch (d) {
+      case DOWN:
+      case DOWN_LEFT:
+      case DOWN_RIGHT:
+        return -1;
+      case UP:
+      case UP_LEFT:
+      case UP_RIGHT:
+        return 1;
+      default:
+        return 0;
+    }
+  }
+
+  /**
+   * Refuses, before I/O, a position outside the part of the domain's grid that maps onto ONVIF's
+   * generic space (0..10000 per axis).
+   */
+  static void checkGeneric(Position p) {
+    if (p.x() < 0 || p.x() > Position.MAX) {
+      throw new IllegalArgumentException("position x must be 0.." + Position.MAX
+          + " for onvif (the generic space -1..1), was " + p.x());
+    }
+    if (p.y() < 0 || p.y() > Position.MAX) {
+      throw new IllegalArgumentException("position y must be 0.." + Position.MAX
+          + " for onvif (the generic space -1..1), was " + p.y());
     }
   }
 
