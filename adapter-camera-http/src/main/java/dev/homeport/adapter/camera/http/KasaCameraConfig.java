@@ -51,6 +51,12 @@ public interface KasaCameraConfig {
   Secret password();
 
   /** How the password is put in the credentials (default {@link AuthVariant#AUTO}). */
+  /** How often event streams poll the camera's latest activity (default 2 s). */
+  @Value.Default
+  default Duration eventPollInterval() {
+    return Duration.ofSeconds(2);
+  }
+
   @Value.Default
   default AuthVariant authVariant() {
     return AuthVariant.AUTO;

@@ -144,7 +144,7 @@ public final class KasaCameraDriver implements CameraDriver {
         new Credentials(config.username(), config.password()), config.authVariant(),
         config.connectTimeout(), config.requestTimeout(), client, executor, config.userAgent(),
         config.streamVersion().orElse(1) == 2 ? LinkieTransport.LINKIE2 : LinkieTransport.LINKIE, false);
-    return new KasaCamera(config.name(), hostKey, transport);
+    return new KasaCamera(config.name(), hostKey, transport).eventPollInterval(config.eventPollInterval());
   }
 
   @Override

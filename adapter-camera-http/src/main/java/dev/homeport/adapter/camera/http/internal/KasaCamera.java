@@ -54,6 +54,34 @@ public final class KasaCamera implements Camera {
     this(name, hostKey, transport, new KasaDialect());
   }
 
+  private final Set<PolledCameraEvents> eventStreams = ConcurrentHashMap.newKeySet();
+  private volatile java.time.Duration eventPollInterval = java.time.Duration.ofSeconds(2);
+
+  /** How often {@link #openEvents()} streams poll the camera (default 2 s). */
+  public KasaCamera eventPollInterval(java.time.Duration interval) {
+    if (interval == null || interval.isNegative() || interval.isZero()) {
+      throw new IllegalArgumentException("eventPollInterval must be a positive duration, was " + interval);
+    }
+    this.eventPollInterval = interval;
+    return this;
+  }
+
+  /**
+   * Motion events by polling {@code GetLatestActivity} (Kasa cameras push to the cloud only); see
+   * {@link PolledCameraEvents} for what they can and cannot tell.
+   */
+  @Override
+  public dev.homeport.ports.camera.CameraEvents openEvents() {
+    if (closed) {
+      throw closedException();
+    }
+    PolledCameraEvents stream = new PolledCameraEvents(this, eventPollInterval, java.time.Clock.systemUTC(),
+        eventStreams::remove);
+    eventStreams.add(stream);
+    stream.start();
+    return stream;
+  }
+
   public KasaCamera(String name, String hostKey, LinkieTransport transport, KasaDialect dialect) {
     this.name = Objects.requireNonNull(name, "name");
     this.hostKey = Objects.requireNonNull(hostKey, "hostKey");
@@ -407,6 +435,9 @@ public final class KasaCamera implements Camera {
       return;
     }
     closed = true;
+    for (PolledCameraEvents stream : List.copyOf(eventStreams)) {
+      stream.close();
+    }
     ClosedException reason = closedException();
     queue.close(reason);
     for (CompletableFuture<?> future : List.copyOf(pending)) {
