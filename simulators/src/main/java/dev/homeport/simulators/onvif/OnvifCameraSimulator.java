@@ -666,6 +666,15 @@ public final class OnvifCameraSimulator implements AutoCloseable {
             profile(r, "profile_1", "mainStream", 1920, 1080, ptzOnFirstProfile);
             profile(r, "profile_2", "minorStream", 640, 360, !ptzOnFirstProfile);
           });
+        case "GetVideoSources":
+          return ok(TRT, name, r -> {
+            Element v = add(r, TRT, "trt:VideoSources");
+            v.setAttribute("token", "VideoSource_1");
+            add(v, TT, "tt:Framerate", "15");
+            Element res = add(v, TT, "tt:Resolution");
+            add(res, TT, "tt:Width", "1920");
+            add(res, TT, "tt:Height", "1080");
+          });
         case "GetStreamUri": {
           checkProfile(op);
           String uri = run(new GetStreamUri()).toString();
