@@ -128,6 +128,19 @@ public final class Views {
     return new Result(node, table(rows));
   }
 
+  public static Result latestActivity(dev.homeport.domain.camera.LatestActivity activity) {
+    ObjectNode node = NODES.objectNode();
+    activity.time().ifPresent(t -> node.put("time", t.toString()));
+    activity.kindCode().ifPresent(k -> node.put("kindCode", k));
+    ObjectNode states = node.putObject("eventStates");
+    activity.eventStates().forEach((source, fields) -> states.set(source, fieldMap(fields)));
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("last activity", activity.time().map(Object::toString).orElse("-")));
+    rows.add(List.of("kind code", activity.kindCode().isPresent() ? Long.toString(activity.kindCode().getAsLong()) : "-"));
+    activity.eventStates().forEach((source, fields) -> rows.add(List.of(DiscoverCli.safe(source) + " state", DiscoverCli.safe(fields.asMap().toString()))));
+    return new Result(node, table(rows));
+  }
+
   public static Result cloud(CloudInfo info) {
     ObjectNode node = NODES.objectNode();
     node.put("connected", info.connected());
