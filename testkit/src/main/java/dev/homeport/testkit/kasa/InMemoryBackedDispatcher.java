@@ -40,6 +40,8 @@ import dev.homeport.domain.camera.TimeZoneSetting;
 import dev.homeport.domain.camera.TriggerTime;
 import dev.homeport.domain.camera.VodState;
 import dev.homeport.ports.AuthenticationException;
+import dev.homeport.ports.Futures;
+import dev.homeport.support.FieldMapJson;
 import dev.homeport.ports.CameraCommandException;
 import dev.homeport.ports.RequestTimeoutException;
 import dev.homeport.ports.TransportException;
@@ -302,8 +304,7 @@ final class InMemoryBackedDispatcher implements KasaMethodDispatcher {
   }
 
   private static ObjectNode failureAnswer(Throwable failure) {
-    Throwable t = failure instanceof CompletionException && failure.getCause() != null
-        ? failure.getCause() : failure;
+    Throwable t = Futures.unwrap(failure);
     if (t instanceof AuthenticationException) {
       throw new RejectCredentials();
     }
@@ -316,7 +317,8 @@ final class InMemoryBackedDispatcher implements KasaMethodDispatcher {
     ObjectNode out = NODES.objectNode();
     if (t instanceof CameraCommandException) {
       CameraCommandException c = (CameraCommandException) t;
-      out.put("err_code", c.errorCode());
+      // LINKIE codes are integers; a brand-neutral code that is not one is sent as the generic -40602
+      out.put("err_code", kasaCode(c.errorCode()));
       out.put("err_msg", c.remoteMessage());
     } else if (t instanceof UnsupportedCommandException) {
       out.put("err_code", -10008);
@@ -331,80 +333,16 @@ final class InMemoryBackedDispatcher implements KasaMethodDispatcher {
     return out;
   }
 
+  private static int kasaCode(String code) {
+    try {
+      return Integer.parseInt(code);
+    } catch (NumberFormatException e) {
+      return -40602;
+    }
+  }
+
   private static void putAll(ObjectNode out, FieldMap fields) {
-    fields.asMap().forEach((k, v) -> out.set(k, toJson(v)));
-  }
-
-  private static JsonNode toJson(Object v) {
-    if (v == null) {
-      return NODES.nullNode();
-    }
-    if (v instanceof String) {
-      return NODES.textNode((String) v);
-    }
-    if (v instanceof Boolean) {
-      return NODES.booleanNode((Boolean) v);
-    }
-    if (v instanceof Integer) {
-      return NODES.numberNode((Integer) v);
-    }
-    if (v instanceof Long) {
-      return NODES.numberNode((Long) v);
-    }
-    if (v instanceof Double) {
-      return NODES.numberNode((Double) v);
-    }
-    if (v instanceof BigInteger) {
-      return NODES.numberNode((BigInteger) v);
-    }
-    if (v instanceof BigDecimal) {
-      return NODES.numberNode((BigDecimal) v);
-    }
-    if (v instanceof FieldMap) {
-      ObjectNode o = NODES.objectNode();
-      putAll(o, (FieldMap) v);
-      return o;
-    }
-    if (v instanceof List) {
-      ArrayNode a = NODES.arrayNode();
-      ((List<?>) v).forEach(item -> a.add(toJson(item)));
-      return a;
-    }
-    return NODES.textNode(v.toString());
-  }
-
-  private static Object toPlain(JsonNode n) {
-    if (n == null || n.isNull()) {
-      return null;
-    }
-    if (n.isTextual()) {
-      return n.textValue();
-    }
-    if (n.isBoolean()) {
-      return n.booleanValue();
-    }
-    if (n.isInt()) {
-      return n.intValue();
-    }
-    if (n.isLong()) {
-      return n.longValue();
-    }
-    if (n.isBigInteger()) {
-      return n.bigIntegerValue();
-    }
-    if (n.isNumber()) {
-      return n.decimalValue();
-    }
-    if (n.isArray()) {
-      List<Object> list = new ArrayList<>();
-      n.forEach(i -> list.add(toPlain(i)));
-      return list;
-    }
-    Map<String, Object> map = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonNode> e : n.properties()) {
-      map.put(e.getKey(), toPlain(e.getValue()));
-    }
-    return map;
+    out.setAll(FieldMapJson.toJson(fields));
   }
 
   private boolean knowsModule(String module) {
@@ -423,10 +361,8 @@ final class InMemoryBackedDispatcher implements KasaMethodDispatcher {
         return handler.handle(params);
       }
       // not in the table: the backend may know it as a raw command
-      @SuppressWarnings("unchecked")
-      Map<String, Object> plain = params != null && params.isObject()
-          ? (Map<String, Object>) toPlain(params) : Map.of();
-      RawCommand raw = new RawCommand(module, method, FieldMap.of(plain));
+      FieldMap plain = params != null && params.isObject() ? FieldMapJson.toFieldMap(params) : FieldMap.empty();
+      RawCommand raw = new RawCommand(module + "." + method, plain);
       return run(raw, (FieldMap result, ObjectNode out) -> putAll(out, result))
           .thenApply(out -> {
             if (out.path("err_code").asInt() == -10008 && !knowsModule(module)) {

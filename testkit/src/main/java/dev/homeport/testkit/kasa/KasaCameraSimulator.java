@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
+import dev.homeport.ports.Futures;
 import dev.homeport.ports.camera.Camera;
 import dev.homeport.testkit.tls.SelfSignedCertificate;
 import java.io.IOException;
@@ -422,7 +423,7 @@ public final class KasaCameraSimulator implements AutoCloseable {
     return answer(request)
         .thenCompose(response -> later(answerDelay).thenApply(v -> response))
         .handle((response, failure) -> {
-          Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+          Throwable cause = Futures.unwrap(failure);
           try {
             if (cause instanceof KasaMethodDispatcher.DropConnection) {
               release(exchange);
@@ -512,7 +513,7 @@ public final class KasaCameraSimulator implements AutoCloseable {
           }
           return dispatcher.call(moduleName, methodName, params)
               .handle((out, failure) -> {
-                Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                Throwable cause = Futures.unwrap(failure);
                 if (cause instanceof KasaMethodDispatcher.ModuleUnsupported) {
                   response.set(moduleName, moduleNotSupported());
                 } else if (cause != null) {
