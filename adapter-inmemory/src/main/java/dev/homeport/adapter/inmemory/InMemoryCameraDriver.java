@@ -56,6 +56,12 @@ public final class InMemoryCameraDriver implements CameraDriver {
     return BRAND;
   }
 
+  /** {@code false}: host and credentials are ignored. */
+  @Override
+  public boolean remote() {
+    return false;
+  }
+
   /** {@code latency}, {@code request-timeout} and {@code model}. */
   @Override
   public List<DriverOption> options() {

@@ -183,7 +183,7 @@ public abstract class AbstractCamera implements Camera {
   @Override
   public final CompletableFuture<BatchResult> executeAll(List<? extends CameraCommand<?>> commands) {
     if (commands == null || commands.isEmpty()) {
-      throw new IllegalArgumentException("commands must contain at least one command");
+      throw new IllegalArgumentException("commands must not be empty: give at least one command");
     }
     for (int i = 0; i < commands.size(); i++) {
       if (commands.get(i) == null) {

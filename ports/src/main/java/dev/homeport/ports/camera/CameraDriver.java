@@ -20,6 +20,17 @@ public interface CameraDriver {
   String brand();
 
   /**
+   * Whether cameras of this brand are reached over a network: {@code true} (the default) when
+   * {@link #connect} needs a real {@link CameraEndpoint#host()} and, usually, a username and
+   * password, so a deployment must name the host and the CLI asks for the password; {@code false}
+   * for brands that ignore host and credentials (such as {@code inmemory}), which deployments may
+   * leave out (the host is then {@code localhost}).
+   */
+  default boolean remote() {
+    return true;
+  }
+
+  /**
    * The options {@link #connect} understands in {@link CameraEndpoint#options()}, in the order they
    * are best explained. Empty (the default) when the brand takes none.
    */

@@ -13,9 +13,10 @@ import java.util.TreeMap;
 /**
  * The camera drivers of a deployment, by brand id: found on the class path with {@link ServiceLoader}
  * ({@link #load()}), or given (e.g. the Guice {@code Set<CameraDriver>} the brand modules add to,
- * {@link #of(Collection)}). Two drivers with one brand id are refused, naming both classes, rather
- * than one silently winning (the rule AWS SDK v2 applies to its HTTP service providers). Brand ids
- * are matched case-insensitively.
+ * {@link #of(Collection)}). Two driver classes with one brand id are refused, naming both, rather
+ * than one silently winning (the rule AWS SDK v2 applies to its HTTP service providers); two
+ * instances of one class (found by ServiceLoader and bound by a Guice module) keep the first.
+ * Brand ids are matched case-insensitively.
  *
  * <p>Immutable and thread-safe.
  */
@@ -58,7 +59,7 @@ public final class CameraDrivers {
   /**
    * These drivers.
    *
-   * @throws IllegalStateException if two drivers claim one brand id (naming both classes)
+   * @throws IllegalStateException if two driver classes claim one brand id (naming both)
    * @throws NullPointerException if a driver or its brand is null
    */
   public static CameraDrivers of(Collection<? extends CameraDriver> drivers) {
@@ -67,7 +68,7 @@ public final class CameraDrivers {
       Objects.requireNonNull(driver, "driver");
       String brand = key(Objects.requireNonNull(driver.brand(), () -> driver.getClass().getName() + ".brand()"));
       CameraDriver other = byBrand.putIfAbsent(brand, driver);
-      if (other != null && !other.equals(driver)) {
+      if (other != null && other.getClass() != driver.getClass()) {
         throw new IllegalStateException("two camera drivers claim brand '" + brand + "': "
             + other.getClass().getName() + " and " + driver.getClass().getName()
             + "; keep only one of them on the class path");

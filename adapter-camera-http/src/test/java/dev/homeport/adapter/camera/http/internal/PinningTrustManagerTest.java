@@ -106,7 +106,7 @@ class PinningTrustManagerTest {
     org.junit.jupiter.api.Assumptions.assumeTrue(logFile != null,
         "log capture needs -Dorg.slf4j.simpleLogger.logFile (set by this module's surefire config)");
     String log = Files.readString(Path.of(logFile));
-    assertThat(log.split(java.util.regex.Pattern.quote("INSECURE TLS for camera " + host + ":"), -1))
+    assertThat(log.split(java.util.regex.Pattern.quote("INSECURE TLS for " + host + ":"), -1))
         .hasSize(2);
   }
 
