@@ -61,8 +61,8 @@ public interface BadInputContract extends CameraContractSupport {
     assertThatThrownBy(() -> camera().execute(SetPosition.of(10_001, 0)))
         .hasMessage("position x must be 0..10000, was 10001");
     assertThatThrownBy(() -> camera().execute(new GetVodState(" "))).hasMessageStartingWith("playerId must be");
-    assertThatThrownBy(() -> camera().execute(RawCommand.of("bad module", "get")))
-        .hasMessageStartingWith("module must be");
+    assertThatThrownBy(() -> camera().execute(RawCommand.of("bad operation")))
+        .hasMessageStartingWith("operation must be");
     assertThatThrownBy(() -> camera().execute(SetSetting.of(Setting.MOTION_TRIGGER_TIME, TriggerTime.ofMillis(600_001, 0))))
         .hasMessageStartingWith("trigger time day must be 0..600000 ms");
   }

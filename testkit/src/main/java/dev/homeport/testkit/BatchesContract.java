@@ -62,11 +62,10 @@ public interface BatchesContract extends CameraContractSupport {
   default void batch_oneRefused_othersSucceed() {
     assumeSupported(
         GetSetting.of(Setting.POWER), GetSetting.of(Setting.SOUND_SENSITIVITY), SetSetting.of(Setting.DO_NOT_DISTURB, true));
+    CameraCommandException refusal = fixture().refusalExample();
     backend().failNext(
         command -> command instanceof GetSetting<?> get && get.setting() == Setting.SOUND_SENSITIVITY,
-        new CameraCommandException(
-            "smartlife.cam.ipcamera.soundDetect", "get_sensitivity", -40409,
-            "The parameter [value] values error", false));
+        refusal);
     List<CameraCommand<?>> batch =
         List.of(
             GetSetting.of(Setting.POWER),
@@ -81,7 +80,8 @@ public interface BatchesContract extends CameraContractSupport {
     assertThat(valueOf(result.get(0))).isEqualTo(backend().peek(Setting.POWER));
     assertThat(result.get(1).succeeded()).isFalse();
     assertThat(result.get(1).failure()).get().isInstanceOf(CameraCommandException.class);
-    assertThat(((CameraCommandException) result.get(1).failure().orElseThrow()).errorCode()).isEqualTo(-40409);
+    assertThat(((CameraCommandException) result.get(1).failure().orElseThrow()).errorCode())
+        .isEqualTo(refusal.errorCode());
     assertThat(result.get(2).succeeded()).as("outcome 2: %s", result.get(2)).isTrue();
     assertThat(backend().peek(Setting.DO_NOT_DISTURB)).isEqualTo(dndAfter);
   }
@@ -92,7 +92,7 @@ public interface BatchesContract extends CameraContractSupport {
     List<CameraCommand<?>> batch =
         List.of(
             GetSetting.of(Setting.NIGHT_VISION),
-            RawCommand.of("smartlife.cam.ipcamera.homeportContract", "get_nothing_here"),
+            RawCommand.of(fixture().unknownRawCommand().operation()),
             new GetPosition());
     assumeSupported(batch.get(0), batch.get(2));
 

@@ -29,17 +29,14 @@ public interface FailuresContract extends CameraContractSupport {
   default void refusal_surfacesWithItsCode() {
     assumeSupported(GetSetting.of(Setting.POWER), SetSetting.of(Setting.POWER, true));
     boolean before = backend().peek(Setting.POWER);
-    backend().failNext(
-        command -> command instanceof SetSetting<?>,
-        new CameraCommandException(
-            "smartlife.cam.ipcamera.switch", "set_is_enable", -40409,
-            "The parameter [value] values error", false));
+    CameraCommandException refusal = fixture().refusalExample();
+    backend().failNext(command -> command instanceof SetSetting<?>, refusal);
 
     HomeportException failure = failureOf(camera().execute(SetSetting.of(Setting.POWER, !before)));
 
     assertThat(failure).isInstanceOf(CameraCommandException.class);
-    assertThat(((CameraCommandException) failure).errorCode()).isEqualTo(-40409);
-    assertThat(failure.retryable()).isFalse();
+    assertThat(((CameraCommandException) failure).errorCode()).isEqualTo(refusal.errorCode());
+    assertThat(failure.retryable()).isEqualTo(refusal.retryable());
     assertThat(backend().peek(Setting.POWER)).isEqualTo(before);
     assertThat(ok(GetSetting.of(Setting.POWER))).as("the next command works").isEqualTo(before);
   }
@@ -96,7 +93,7 @@ public interface FailuresContract extends CameraContractSupport {
   @Test
   @DisplayName("every failure is a HomeportException (nothing else leaks)")
   default void failures_areHomeportExceptions() {
-    backend().failNext(new CameraCommandException("m", "n", -40409, "x", false));
+    backend().failNext(fixture().refusalExample());
     assertThat(failureOf(camera().execute(new GetCameraInfo()))).isInstanceOf(HomeportException.class);
     backend().setUnreachable(true);
     assertThat(failureOf(camera().execute(new GetCameraInfo()))).isInstanceOf(HomeportException.class);

@@ -25,8 +25,7 @@ public interface RawCommandsContract extends CameraContractSupport {
   @Test
   @DisplayName("an unknown raw method fails with UnsupportedCommandException")
   default void unknownRawMethod_failsUnsupported() {
-    RawCommand unknown =
-        new RawCommand("smartlife.cam.ipcamera.homeportContract", "get_nothing_here", FieldMap.of("x", 1));
+    RawCommand unknown = fixture().unknownRawCommand();
     HomeportException failure = failureOf(camera().execute(unknown));
     assertThat(failure).isInstanceOf(UnsupportedCommandException.class);
     assertThat(failure.retryable()).isFalse();
@@ -49,7 +48,7 @@ public interface RawCommandsContract extends CameraContractSupport {
     answer.put("nested", nested);
     FieldMap answerFields = FieldMap.of(answer);
     List<FieldMap> received = new java.util.concurrent.CopyOnWriteArrayList<>();
-    backend().onRaw(query.module(), query.method(), params -> {
+    backend().onRaw(query.operation(), params -> {
       received.add(params);
       return answerFields;
     });
