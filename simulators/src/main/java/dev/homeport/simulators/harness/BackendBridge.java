@@ -76,7 +76,7 @@ public final class BackendBridge {
   public static <T> BackendOutcome<T> outcomeOf(Throwable failure) {
     if (failure instanceof CameraCommandException) {
       CameraCommandException refused = (CameraCommandException) failure;
-      return new BackendOutcome.Refused<>(String.valueOf(refused.errorCode()), refused.remoteMessage());
+      return new BackendOutcome.Refused<>(refused.errorCode(), refused.remoteMessage());
     }
     if (failure instanceof UnsupportedCommandException) {
       return new BackendOutcome.Unsupported<>(String.valueOf(failure.getMessage()));
