@@ -7,7 +7,7 @@ import dev.homeport.support.Fingerprints;
 import dev.homeport.support.KnownHostsStore;
 import dev.homeport.support.PinMismatchException;
 import dev.homeport.support.PinningTrustManager;
-import dev.homeport.testkit.tls.SelfSignedCertificate;
+import dev.homeport.simulators.tls.SelfSignedCertificate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
