@@ -1,5 +1,6 @@
 package dev.homeport.adapter.camera.http;
 
+import dev.homeport.support.TrustMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.homeport.adapter.camera.http.internal.CameraTls;

@@ -1,5 +1,6 @@
 package dev.homeport.adapter.camera.http;
 
+import dev.homeport.support.TrustMode;
 import dev.homeport.domain.Secret;
 import dev.homeport.domain.camera.GetCameraInfo;
 import dev.homeport.ports.camera.Camera;
