@@ -1,11 +1,15 @@
 package dev.homeport.cli.internal;
 
+import dev.homeport.support.FieldMapJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.homeport.domain.FieldMap;
 import dev.homeport.domain.Secret;
 import dev.homeport.domain.camera.CameraCommand;
 import dev.homeport.domain.camera.Direction;
+import dev.homeport.domain.camera.GetLatestActivity;
+import dev.homeport.domain.camera.Reboot;
+import dev.homeport.domain.camera.Rename;
 import dev.homeport.domain.camera.FormatSdCard;
 import dev.homeport.domain.camera.GetCameraInfo;
 import dev.homeport.domain.camera.GetCloudInfo;
@@ -84,6 +88,9 @@ import picocli.CommandLine.Spec;
       CameraCli.StreamCmd.class,
       CameraEventsCli.class,
       CameraCli.FormatSd.class,
+      CameraCli.RebootCmd.class,
+      CameraCli.RenameCmd.class,
+      CameraCli.Activity.class,
       CameraCli.Raw.class,
     })
 public final class CameraCli implements Callable<Integer> {
@@ -120,7 +127,7 @@ public final class CameraCli implements Callable<Integer> {
   @Option(
       names = "--auth",
       paramLabel = "MODE",
-      description = "How the password is sent: auto, base64, md5, plain (default: auto).")
+      description = "How the password is sent: auto, base64, md5, plain, admin-md5, admin-default (default: auto, which tries them in that order).")
   String auth;
 
   @Option(
@@ -328,7 +335,7 @@ public final class CameraCli implements Callable<Integer> {
     }
   }
 
-  @Command(name = "move", description = "Start moving: DIRECTION left/right/up/down, SPEED 1..10.")
+  @Command(name = "move", description = "Start moving: DIRECTION left/right/up/down or up-left/up-right/down-left/down-right (top/bottom also accepted), SPEED 1..10.")
   static final class MoveCmd extends Sub {
     @Parameters(index = "0", paramLabel = "DIRECTION") String direction;
     @Parameters(index = "1", paramLabel = "SPEED") String speed;
@@ -338,7 +345,7 @@ public final class CameraCli implements Callable<Integer> {
       Direction parsed = direction(direction);
       Move command = new Move(parsed, integer("speed", speed, "1..10"));
       Map<String, Object> fields = new LinkedHashMap<>();
-      fields.put("direction", parsed.name().toLowerCase(Locale.ROOT));
+      fields.put("direction", parsed.word());
       fields.put("speed", command.speed());
       return parent.send(
           command,
@@ -354,7 +361,7 @@ public final class CameraCli implements Callable<Integer> {
     }
   }
 
-  @Command(name = "position", description = "Show the pan/tilt position, or move to X Y (0..10000 each).")
+  @Command(name = "position", description = "Show the pan/tilt position, or move to X Y (signed whole numbers in the camera's steps; write -- before a negative X).")
   static final class PositionCmd extends Sub {
     @Parameters(arity = "0..2", paramLabel = "X Y") List<String> coordinates;
 
@@ -364,10 +371,10 @@ public final class CameraCli implements Callable<Integer> {
         return parent.send(new GetPosition(), Views::position);
       }
       if (coordinates.size() != 2) {
-        throw new UsageException("position takes no argument (show) or two: X Y, each 0..10000");
+        throw new UsageException("position takes no argument (show) or two: X Y, signed whole numbers");
       }
-      int x = integer("position x", coordinates.get(0), "0..10000");
-      int y = integer("position y", coordinates.get(1), "0..10000");
+      int x = integer("position x", coordinates.get(0), "(signed)");
+      int y = integer("position y", coordinates.get(1), "(signed)");
       SetPosition command = new SetPosition(new Position(x, y));
       Map<String, Object> fields = new LinkedHashMap<>();
       fields.put("x", x);
@@ -470,21 +477,74 @@ public final class CameraCli implements Callable<Integer> {
     }
   }
 
-  @Command(
-      name = "raw",
-      description = {
-        "Send any module/method with JSON parameters (the escape hatch), e.g.",
-        "raw smartlife.cam.ipcamera.led get_status '{}'"
-      })
-  static final class Raw extends Sub {
-    @Parameters(index = "0", paramLabel = "MODULE") String module;
-    @Parameters(index = "1", paramLabel = "METHOD") String method;
-    @Parameters(index = "2", arity = "0..1", paramLabel = "JSON") String params;
+  @Command(name = "reboot", description = "Restart the camera (it is unreachable for a while: needs --yes).")
+  static final class RebootCmd extends Sub {
+    @Option(names = "--yes", description = "Confirm the restart.")
+    boolean yes;
 
     @Override
     public Integer call() {
-      RawCommand command = new RawCommand(module, method, jsonObject(params));
-      return parent.send(command, answer -> Views.raw(module, method, answer));
+      if (!yes) {
+        throw new UsageException("reboot restarts the camera, which stops recording for a while; add --yes to confirm");
+      }
+      return parent.send(new Reboot(), ignored -> Views.action("reboot", "camera restarting", Map.of()));
+    }
+  }
+
+  @Command(name = "rename", description = "Give the camera a new name (its alias in the app), 1..64 characters.")
+  static final class RenameCmd extends Sub {
+    @Parameters(index = "0", paramLabel = "NAME") String alias;
+
+    @Override
+    public Integer call() {
+      Rename command;
+      try {
+        command = new Rename(alias);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
+      }
+      return parent.send(command, ignored -> Views.action("rename", "renamed to " + alias, Map.of("alias", alias)));
+    }
+  }
+
+  @Command(name = "activity", description = "Show what the camera last detected (cameras do not push motion on the LAN: poll this).")
+  static final class Activity extends Sub {
+    @Override
+    public Integer call() {
+      return parent.send(new GetLatestActivity(), Views::latestActivity);
+    }
+  }
+
+  @Command(
+      name = "raw",
+      description = {
+        "Send any operation, in the brand's spelling, with JSON parameters (the escape hatch).",
+        "Kasa spells it module.method, e.g. raw smartlife.cam.ipcamera.led.get_status '{}'",
+        "(the older form with module and method as two words still works)."
+      })
+  static final class Raw extends Sub {
+    @Parameters(index = "0", paramLabel = "OPERATION") String operation;
+    @Parameters(index = "1..*", arity = "0..2", paramLabel = "JSON") List<String> rest;
+
+    @Override
+    public Integer call() {
+      List<String> more = rest == null ? List.of() : rest;
+      String op = operation;
+      String params = null;
+      if (more.size() == 2 || (more.size() == 1 && !more.get(0).strip().startsWith("{"))) {
+        op = operation + "." + more.get(0); // module method [JSON], the Kasa spelling in two words
+        params = more.size() == 2 ? more.get(1) : null;
+      } else if (more.size() == 1) {
+        params = more.get(0);
+      }
+      RawCommand command;
+      try {
+        command = new RawCommand(op, jsonObject(params));
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
+      }
+      String shown = op;
+      return parent.send(command, answer -> Views.raw(shown, answer));
     }
   }
 
@@ -528,8 +588,6 @@ public final class CameraCli implements Callable<Integer> {
     if (node == null || !node.isObject()) {
       throw new UsageException("JSON parameters must be an object such as '{\"value\":\"on\"}', was " + text);
     }
-    @SuppressWarnings("unchecked")
-    Map<String, Object> map = (Map<String, Object>) Views.toPlain(node);
-    return FieldMap.of(map);
+    return FieldMapJson.toFieldMap(node);
   }
 }

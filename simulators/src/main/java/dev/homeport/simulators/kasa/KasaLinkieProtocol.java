@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.homeport.ports.Futures;
 import dev.homeport.simulators.harness.BackendBridge;
 import dev.homeport.simulators.harness.Decoded;
 import dev.homeport.simulators.harness.Fault;
@@ -151,7 +152,7 @@ final class KasaLinkieProtocol implements SimulatedProtocol<ObjectNode> {
           }
           return table.call(moduleName, methodName, params)
               .handle((out, failure) -> {
-                Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                Throwable cause = Futures.unwrap(failure);
                 if (cause instanceof KasaCommandTable.ModuleUnsupported && settings.unknownModulesUnsupportedApi) {
                   ObjectNode refused = moduleOut.putObject(methodName);
                   refused.put("err_code", -10008);
@@ -169,7 +170,7 @@ final class KasaLinkieProtocol implements SimulatedProtocol<ObjectNode> {
       }
     }
     return chain.handle((v, failure) -> {
-      Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+      Throwable cause = Futures.unwrap(failure);
       if (cause instanceof KasaCommandTable.EndsRequest) {
         return HttpAnswer.fault(((KasaCommandTable.EndsRequest) cause).fault);
       }

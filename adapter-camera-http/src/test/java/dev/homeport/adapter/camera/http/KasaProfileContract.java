@@ -75,6 +75,13 @@ abstract class KasaProfileContract extends CameraContract {
         return REQUEST_TIMEOUT;
       }
 
+      /** LINKIE error codes are integers: -40409 is the camera's "parameter value error". */
+      @Override
+      public dev.homeport.ports.CameraCommandException refusalExample() {
+        return new dev.homeport.ports.CameraCommandException("smartlife.cam.ipcamera.switch.set_is_enable", "-40409",
+            "The parameter [value] values error", false);
+      }
+
       @Override
       public void close() {
         camera.close();
@@ -93,7 +100,7 @@ abstract class KasaProfileContract extends CameraContract {
   protected Optional<RawCommand> knownRawQuery() {
     // KC100 refuses the audio module; OSD is not in its refused list
     String module = firmware() == KasaFirmware.KC100 ? "smartlife.cam.ipcamera.OSD" : "smartlife.cam.ipcamera.audio";
-    return Optional.of(new RawCommand(module, "get_mic_config",
+    return Optional.of(new RawCommand(module + ".get_mic_config",
         FieldMap.of("channel", 1, "filter", Map.of("names", List.of("a", "b"), "on", true))));
   }
 

@@ -182,7 +182,7 @@ class KasaRealAnswersTest {
   void ec60UnsupportedApi_isUnsupportedCommand() {
     try (ReplayCamera replay = new ReplayCamera().answerResource("ec60-unsupported-api.json");
         Camera camera = KasaTestSupport.DRIVER.connect(replay.config(dir).build())) {
-      assertThat(failureOf(camera.execute(RawCommand.of("emeter", "get_realtime"))))
+      assertThat(failureOf(camera.execute(RawCommand.of("emeter.get_realtime"))))
           .isInstanceOf(UnsupportedCommandException.class).hasMessageContaining("Unsupported API call.");
     }
   }

@@ -1,5 +1,6 @@
 package dev.homeport.adapter.camera.http;
 
+import dev.homeport.support.TrustMode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;

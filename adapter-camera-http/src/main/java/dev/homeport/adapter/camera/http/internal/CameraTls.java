@@ -16,7 +16,7 @@ import javax.net.ssl.TrustManager;
 
 /**
  * TLS settings for camera connections only: a per-camera {@link SSLContext} holding that camera's
- * {@link CameraTrustManager}, on the JDK's TLS or on a private Bouncy Castle TLS provider (see
+ * trust manager (the support library's {@code PinningTrustManager}), on the JDK's TLS or on a private Bouncy Castle TLS provider (see
  * {@link TlsProvider}), and {@link SSLParameters} that also allow the TLS 1.2 suites camera firmware
  * needs (static RSA key exchange, CBC). Nothing here changes process-wide settings: no security
  * property is written and no provider is registered; the Bouncy Castle providers are plain objects
@@ -106,12 +106,12 @@ public final class CameraTls {
   }
 
   /** A new TLS context on the JDK's TLS that trusts according to {@code trust} and nothing else. */
-  public static SSLContext context(CameraTrustManager trust) {
+  public static SSLContext context(javax.net.ssl.X509ExtendedTrustManager trust) {
     return context(trust, TlsProvider.JDK);
   }
 
   /** A new TLS context on {@code provider} that trusts according to {@code trust} and nothing else. */
-  public static SSLContext context(CameraTrustManager trust, TlsProvider provider) {
+  public static SSLContext context(javax.net.ssl.X509ExtendedTrustManager trust, TlsProvider provider) {
     try {
       SSLContext context = effective(provider) == TlsProvider.BOUNCY_CASTLE
           ? SSLContext.getInstance("TLS", BouncyCastle.JSSE)

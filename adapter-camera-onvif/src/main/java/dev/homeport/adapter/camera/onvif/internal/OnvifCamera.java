@@ -317,14 +317,13 @@ public final class OnvifCamera implements Camera {
           p.child("PTZConfiguration").flatMap(c -> c.attribute("token"))));
     }
     if (profiles.isEmpty()) {
-      throw new CameraCommandException("media", "GetProfiles", 0, "the camera has no media profile (ter:NoProfile)",
-          false);
+      throw new CameraCommandException("media.GetProfiles", "NoProfile", "the camera has no media profile", false);
     }
     OnvifServices.Profile chosen;
     if (profileOption.isPresent()) {
       String wanted = profileOption.get();
       chosen = profiles.stream().filter(p -> p.token().equals(wanted) || p.name().equals(wanted)).findFirst()
-          .orElseThrow(() -> new CameraCommandException("media", "GetProfiles", 0, "no profile named or tokened '"
+          .orElseThrow(() -> new CameraCommandException("media.GetProfiles", "NoProfile", "no profile named or tokened '"
               + wanted + "'; the camera has " + profiles.stream().map(p -> p.token() + " (" + Text.printable(p.name(), 40) + ")")
               .toList(), false));
     } else {

@@ -130,7 +130,9 @@ public final class Soap {
         return new UnsupportedCommandException("camera '" + camera + "' does not support " + operation
             + " (" + describe() + ")");
       }
-      return new CameraCommandException(service, operation, 0, describe(), false);
+      String code = subcodes.isEmpty() ? code() : String.join("/", subcodes);
+      return new CameraCommandException(service + "." + operation, code,
+          Text.printable(reason, 200) + " (" + describe() + ")", false);
     }
   }
 }
