@@ -108,8 +108,11 @@ class KasaCameraConfigTest {
   void options_documentEveryOptionWithItsDefault() {
     var options = new KasaCameraDriver().options();
     assertThat(options).extracting(o -> o.name())
-        .containsExactly("auth", "trust", "fingerprint", "known-hosts", "timeout", "connect-timeout", "request-timeout");
-    assertThat(options.get(0).choices()).containsExactly("auto", "base64", "md5", "plain");
+        .containsExactly("auth", "trust", "fingerprint", "known-hosts", "timeout", "connect-timeout", "request-timeout",
+            "user-agent", "stream-version", "tls-provider");
+    assertThat(options.get(0).choices()).containsExactly("auto", "base64", "md5", "plain", "admin-md5", "admin-default");
+    assertThat(options.get(9).choices()).containsExactly("auto", "jdk", "bouncy-castle");
+    assertThat(options.get(9).defaultValue()).contains("auto");
     assertThat(options.get(0).defaultValue()).contains("auto");
     assertThat(options.get(6).defaultValue()).contains("8s");
   }

@@ -146,7 +146,7 @@ class KasaRealAnswersTest {
         Camera camera = KasaTestSupport.DRIVER.connect(replay.config(dir).build())) {
       Throwable failure = failureOf(camera.execute(new Move(Direction.LEFT, 10)));
       assertThat(failure).isInstanceOf(CameraCommandException.class);
-      assertThat(((CameraCommandException) failure).errorCode()).isEqualTo(-41203);
+      assertThat(((CameraCommandException) failure).errorCode()).isEqualTo("-41203");
       assertThat(replay.received().get(0).json()).contains("\"direction\":\"left\"");
     }
   }

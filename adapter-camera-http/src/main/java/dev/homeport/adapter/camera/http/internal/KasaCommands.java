@@ -76,12 +76,16 @@ import java.util.function.Function;
  * The mapping of every domain command to its LINKIE module and method, from the protocol notes,
  * with the readers that turn each answer into the command's typed result.
  *
- * <p>Answer fields the notes do not spell out are read as follows (the simulator answers the same):
- * SD card {@code state}, optional {@code encrypted}, {@code total_bytes}, {@code free_bytes};
- * cloud {@code cld_connection} (0/1), optional {@code binded} (0/1) and {@code server}; time
- * status {@code epoch_sec}, {@code timezone}, {@code area}; detections {@code list} of
- * {@code {start_time, end_time?, type}}; presets {@code preset_attr} of {@code {index, name}};
- * thumbnail {@code url}; VOD {@code occupied}.
+ * <p>Answer fields come from kasa-firmware.md where it has them: SD card {@code state},
+ * {@code detect_state}, sizes {@code total}/{@code free}/{@code used}/{@code sd_capacity} as strings
+ * (EC60); cloud {@code cld_connection}, {@code default_svr}, {@code sef_domain} (KC100); resolution
+ * as a list of {@code {channel, resolution}} (KC100, EC60) or the seed's string; signed positions
+ * (KC410S); presets {@code preset_attr} of {@code {index, name}}; sysinfo
+ * {@code last_activity_timestamp} and {@code a_type}. Not published, so kept whole rather than
+ * guessed: the fields of {@code get_sd_enc_config}, of the detection list's elements (the seed's
+ * {@code start_time}/{@code end_time}/{@code type} are taken where present) and of
+ * {@code get_detect_event_state}. Still the seed's guesses, unconfirmed on any device: time status
+ * {@code epoch_sec}, {@code timezone}, {@code area}; thumbnail {@code url}; VOD {@code occupied}.
  *
  * <p>Stateless and thread-safe.
  */
