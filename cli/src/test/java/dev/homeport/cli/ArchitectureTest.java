@@ -50,6 +50,7 @@ class ArchitectureTest {
           "dev.homeport.ports",
           "dev.homeport.support",
           "dev.homeport.adapter.camera.http",
+          "dev.homeport.adapter.camera.onvif",
           "dev.homeport.adapter.events.wss",
           "dev.homeport.adapter.inmemory",
           "dev.homeport.testkit",

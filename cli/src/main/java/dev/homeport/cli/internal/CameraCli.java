@@ -109,6 +109,9 @@ public final class CameraCli implements Callable<Integer> {
   @Option(names = "--config", paramLabel = "FILE", description = "Deployment file naming the cameras (YAML).")
   Path config;
 
+  @Option(names = "--brand", paramLabel = "BRAND", description = "kasa (default), onvif or inmemory.")
+  String brand;
+
   @Option(names = "--host", paramLabel = "H", description = "Camera host name or IP address.")
   String host;
 
@@ -188,6 +191,9 @@ public final class CameraCli implements Callable<Integer> {
       }
       base = CameraSpec.kasa(host == null ? "camera" : host);
     }
+    if (brand != null) {
+      base = base.withBrand(Values.oneOf("--brand", brand, Values.BRANDS));
+    }
     if (host != null) {
       base = base.withHost(Values.host("--host", host));
     }
@@ -234,7 +240,7 @@ public final class CameraCli implements Callable<Integer> {
   int connected(Output output, WithCamera body) {
     CameraSpec camera = resolve();
     Optional<Secret> password = Optional.empty();
-    if (camera.brand().equals("kasa")) {
+    if (camera.brand().equals("kasa") || (camera.brand().equals("onvif") && camera.username().isPresent())) {
       password =
           Optional.of(
               context.secret(
@@ -261,7 +267,7 @@ public final class CameraCli implements Callable<Integer> {
   }
 
   private static String describeWhere(CameraSpec camera) {
-    return camera.host().map(h -> " (" + h + ":" + camera.port().orElse(CameraSpec.DEFAULT_PORT) + ")").orElse("");
+    return camera.host().map(h -> " (" + h + ":" + camera.port().orElse(camera.brand().equals("onvif") ? 80 : CameraSpec.DEFAULT_PORT) + ")").orElse("");
   }
 
   // ---------------------------------------------------------------- subcommands

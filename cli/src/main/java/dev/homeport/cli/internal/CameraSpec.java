@@ -46,6 +46,9 @@ public record CameraSpec(
   /** Checks that the spec is complete enough to connect; before any I/O. */
   public CameraSpec validated() {
     Values.oneOf("brand of camera " + name, brand, Values.BRANDS);
+    if (brand.equals("onvif") && host.isEmpty()) {
+      throw new UsageException("camera " + name + " needs a host (--host H, or host: in the config file)");
+    }
     if (brand.equals("kasa")) {
       if (host.isEmpty()) {
         throw new UsageException("camera " + name + " needs a host (--host H, or host: in the config file)");
@@ -56,6 +59,10 @@ public record CameraSpec(
       }
     }
     return this;
+  }
+
+  public CameraSpec withBrand(String value) {
+    return new CameraSpec(name, value, host, port, username, passwordEnv, auth, trust, knownHosts, timeout);
   }
 
   public CameraSpec withHost(String value) {

@@ -34,6 +34,19 @@ public final class DeploymentModules {
     if (spec.brand().equals("inmemory")) {
       return InMemoryCameraModule.builder().camera(spec.name(), DemoData::camera).build();
     }
+    if (spec.brand().equals("onvif")) {
+      dev.homeport.ports.camera.ImmutableCameraEndpoint.Builder endpoint =
+          dev.homeport.ports.camera.ImmutableCameraEndpoint.builder()
+              .name(spec.name()).brand("onvif").host(spec.host().orElseThrow())
+              .port(spec.port().orElse(80));
+      spec.username().ifPresent(endpoint::username);
+      if (spec.username().isPresent()) {
+        endpoint.password(password.orElseThrow(() -> new UsageException("an onvif camera with a user name needs a password")));
+      }
+      spec.timeout().ifPresent(timeout -> endpoint.putOptions("requestTimeout", timeout.toMillis() + "ms")
+          .putOptions("connectTimeout", timeout.toMillis() + "ms"));
+      return new dev.homeport.adapter.camera.onvif.OnvifCameraModule(endpoint.build());
+    }
     ImmutableKasaCameraConfig.Builder config =
         ImmutableKasaCameraConfig.builder()
             .name(spec.name())

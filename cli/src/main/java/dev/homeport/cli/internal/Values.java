@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 public final class Values {
 
   /** Camera brands a deployment may name. */
-  public static final List<String> BRANDS = List.of("kasa", "inmemory");
+  public static final List<String> BRANDS = List.of("kasa", "onvif", "inmemory");
   /** Event sources a deployment may name. */
   public static final List<String> SOURCES = List.of("smartthings", "inmemory");
   /** Camera password variants. */
