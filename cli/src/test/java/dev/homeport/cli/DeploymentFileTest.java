@@ -46,7 +46,7 @@ class DeploymentFileTest {
     assertThat(refused("").getMessage()).contains("is empty");
     assertThat(refused("camras: {}").getMessage()).contains("unknown key 'camras'", "cameras, events");
     assertThat(refused("cameras:\n  porch:\n    brand: nikon\n").getMessage())
-        .contains("brand", "kasa, inmemory", "nikon");
+        .contains("brand", "kasa, onvif, inmemory", "nikon");
     assertThat(refused("cameras:\n  porch:\n    brand: kasa\n    username: u\n").getMessage())
         .contains("porch needs a host");
     assertThat(refused("cameras:\n  porch:\n    brand: kasa\n    host: h\n    username: u\n    port: 70000\n").getMessage())

@@ -23,7 +23,7 @@ import java.util.Set;
  * <pre>
  * cameras:
  *   porch:
- *     brand: kasa            # kasa or inmemory
+ *     brand: kasa            # kasa, onvif or inmemory
  *     host: 192.168.1.20
  *     port: 10443            # optional
  *     username: me@example.com
