@@ -91,6 +91,8 @@ public final class EmbeddedBroker implements AutoCloseable {
     properties.setProperty("persistence_enabled", "false");
     properties.setProperty("telemetry_enabled", "false");
     properties.setProperty("allow_anonymous", "true");
+    // mosquitto_sub and many devices connect with an empty client id and a clean session
+    properties.setProperty("allow_zero_byte_client_id", "true");
     properties.setProperty("netty.epoll", "false");
     Server server = new Server();
     try {
