@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
       EventsCli.class,
       SimulateCli.class,
       DiscoverCli.class,
+      BridgeCli.class,
       picocli.CommandLine.HelpCommand.class
     },
     exitCodeListHeading = ExitCodesHelp.HEADING,
@@ -64,6 +65,6 @@ public final class HomeportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     throw new ParameterException(
-        spec.commandLine(), "missing command: demo, camera, events, simulate or discover");
+        spec.commandLine(), "missing command: demo, camera, events, simulate, bridge or discover");
   }
 }

@@ -33,8 +33,9 @@ import java.util.Objects;
  * answers; resetting a request that overlaps another (KC100); garbage bodies; a replaced
  * certificate (to provoke a pin mismatch on new connections).
  *
- * <p>Memory stays bounded: {@link #receivedRequests()} keeps the newest {@value #RECORDED_LIMIT}
- * accepted requests (older ones are forgotten; {@link #acceptedRequestCount()} counts them all).
+ * <p>Memory stays bounded: {@link #receivedRequests()} keeps the newest accepted requests
+ * ({@value #RECORDED_LIMIT} by default, {@link Builder#recordedRequestLimit}); older ones are
+ * forgotten, and {@link #acceptedRequestCount()} counts them all.
  *
  * <p>Thread-safe. Use {@link #builder()}, then {@link #start()}; close it when done.
  */
@@ -46,7 +47,7 @@ public final class KasaCameraSimulator implements AutoCloseable {
   public static final String LINKIE = "/data/LINKIE.json";
   /** Path of the LINKIE endpoint on newer firmware. */
   public static final String LINKIE2 = "/data/LINKIE2.json";
-  /** How many accepted requests {@link #receivedRequests()} keeps. */
+  /** How many accepted requests {@link #receivedRequests()} keeps by default. */
   public static final int RECORDED_LIMIT = 1024;
 
   /** The switches the protocol reads on every request; volatile, changed while running. */
@@ -88,13 +89,14 @@ public final class KasaCameraSimulator implements AutoCloseable {
   private final KasaFirmware firmware;
   private final Camera backend;
   private final FaultPlan faults = new FaultPlan();
-  private final RequestLog<ReceivedRequest> accepted = new RequestLog<>(RECORDED_LIMIT);
+  private final RequestLog<ReceivedRequest> accepted;
   private final KasaLinkieProtocol protocol;
   private final SimulatorServer server;
 
   private KasaCameraSimulator(Builder b) {
     this.settings = new Settings(b);
     this.backend = b.backend;
+    this.accepted = new RequestLog<>(b.recordedRequestLimit);
     BackendBridge bridge = new BackendBridge(b.backend);
     this.protocol = new KasaLinkieProtocol(settings, bridge, accepted);
     protocol.table().resolutionAsList(b.resolutionAsList);
@@ -111,6 +113,7 @@ public final class KasaCameraSimulator implements AutoCloseable {
             : b.rsaBits > 0 ? SelfSignedCertificate.createRsa("kasa-simulator", b.rsaBits)
             : SelfSignedCertificate.create("kasa-simulator"))
         .tlsProtocols("TLSv1.2")
+        .recordedRequestLimit(b.recordedRequestLimit)
         .faults(faults)
         .dispatcher(new ProtocolDispatcher<>(protocol, bridge, faults));
     if (b.staticRsaOnly) {
@@ -282,7 +285,7 @@ public final class KasaCameraSimulator implements AutoCloseable {
 
   // ----------------------------------------------------------------- observations
 
-  /** The newest accepted requests (authenticated and decoded), in arrival order; at most {@value #RECORDED_LIMIT}. */
+  /** The newest accepted requests (authenticated and decoded), in arrival order; at most the builder's limit. */
   public List<ReceivedRequest> receivedRequests() {
     return accepted.entries();
   }
@@ -345,6 +348,7 @@ public final class KasaCameraSimulator implements AutoCloseable {
     private KasaFirmware firmware;
     private final java.util.List<String[]> unsupportedMethods = new java.util.ArrayList<>();
     private final java.util.List<String> unsupportedModules = new java.util.ArrayList<>();
+    private int recordedRequestLimit = RECORDED_LIMIT;
 
     private Builder() {}
 
@@ -422,6 +426,20 @@ public final class KasaCameraSimulator implements AutoCloseable {
         throw new IllegalArgumentException("port must be 0..65535 (0: any free port), was " + port);
       }
       this.port = port;
+      return this;
+    }
+
+    /**
+     * How many accepted requests {@link KasaCameraSimulator#receivedRequests()} keeps (default
+     * {@value KasaCameraSimulator#RECORDED_LIMIT}); the server's raw log keeps as many.
+     *
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder recordedRequestLimit(int limit) {
+      if (limit < 1) {
+        throw new IllegalArgumentException("recordedRequestLimit must be at least 1, was " + limit);
+      }
+      this.recordedRequestLimit = limit;
       return this;
     }
 

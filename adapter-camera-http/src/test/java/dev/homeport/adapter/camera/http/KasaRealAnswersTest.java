@@ -234,4 +234,21 @@ class KasaRealAnswersTest {
           .containsExactly(LinkieTransport.LINKIE, LinkieTransport.LINKIE2, LinkieTransport.LINKIE2);
     }
   }
+
+  @Test
+  void moveWordRefused_triesTheSeedsWordOnce_andRemembersIt() {
+    String refused = "{\"smartlife.cam.ipcamera.ptz\":{\"set_move\":{\"err_code\":-40409,"
+        + "\"err_msg\":\"The parameter [direction] values error\"}}}";
+    String ok = "{\"smartlife.cam.ipcamera.ptz\":{\"set_move\":{\"err_code\":0}}}";
+    try (ReplayCamera replay = new ReplayCamera().answer(refused).answer(ok).answer(ok);
+        Camera camera = KasaTestSupport.DRIVER.connect(replay.config(dir).build())) {
+      await(camera.execute(new Move(Direction.UP, 2)));
+      await(camera.execute(new Move(Direction.DOWN, 2)));
+      assertThat(replay.received()).extracting(ReplayCamera.Received::json)
+          .satisfiesExactly(
+              first -> assertThat(first).contains("\"direction\":\"top\""),
+              second -> assertThat(second).contains("\"direction\":\"up\""),
+              third -> assertThat(third).contains("\"direction\":\"down\""));
+    }
+  }
 }
