@@ -39,7 +39,6 @@ import dev.homeport.ports.AuthenticationException;
 import dev.homeport.ports.CameraCommandException;
 import dev.homeport.ports.ClosedException;
 import dev.homeport.ports.HomeportException;
-import dev.homeport.ports.ProtocolException;
 import dev.homeport.ports.RequestTimeoutException;
 import dev.homeport.ports.TransportException;
 import dev.homeport.ports.UnsupportedCommandException;
