@@ -68,7 +68,12 @@ public final class CameraCommands {
         case "transaction":
           continue;
         case "preset":
-          commands.add(new GoToPreset(integer(key, value)));
+          int preset = integer(key, value);
+          // The domain now takes any preset token (ONVIF's strings); the bridge still offers Kasa's 1..4.
+          if (preset < 1 || preset > 4) {
+            throw new IllegalArgumentException("preset must be 1..4, was " + preset);
+          }
+          commands.add(new GoToPreset(preset));
           continue;
         case "stop":
           commands.add(new Stop());

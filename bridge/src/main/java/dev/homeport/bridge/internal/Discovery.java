@@ -129,10 +129,11 @@ public final class Discovery {
       }
     }
     if (capabilities.commandTypes().contains(GoToPreset.class)) {
-      for (int index = GoToPreset.MIN; index <= GoToPreset.MAX; index++) {
+      // Buttons for the numbered presets 1..4 (Kasa's; an ONVIF camera's other tokens get none yet).
+      for (int index = 1; index <= 4; index++) {
         String label = "Preset " + index;
         for (Preset preset : presets) {
-          if (preset.index() == index && !preset.name().isBlank()) {
+          if (preset.token().equals(Integer.toString(index)) && !preset.name().isBlank()) {
             label = label + ": " + preset.name();
           }
         }
