@@ -13,6 +13,7 @@ import dev.homeport.bridge.internal.Json;
 import dev.homeport.bridge.internal.MqttLink;
 import dev.homeport.bridge.internal.Outbox;
 import dev.homeport.bridge.internal.RuleEngine;
+import dev.homeport.bridge.internal.Topics;
 import dev.homeport.domain.home.DeviceId;
 import dev.homeport.domain.home.LocationId;
 import dev.homeport.ports.camera.Camera;
@@ -304,7 +305,7 @@ public final class MqttBridge implements AutoCloseable {
             return;
           }
           if (connected) {
-            LOG.warn("MQTT connection to {} lost ({}); reconnecting with back-off", mqtt.uri(), cause == null ? "closed" : cause.getMessage());
+            LOG.warn("MQTT connection to {} lost ({}); reconnecting with back-off", mqtt.uri(), Topics.printable(cause == null ? "closed" : cause.getMessage()));
             counters.increment("mqtt.disconnects");
           } else {
             counters.increment("mqtt.connect_attempts_failed");
@@ -329,7 +330,7 @@ public final class MqttBridge implements AutoCloseable {
     }
     if (payload.length > config.maxCommandBytes()) {
       counters.increment("requests.too_large");
-      LOG.warn("ignored a {}-byte message on {} (more than {} bytes)", payload.length, topic, config.maxCommandBytes());
+      LOG.warn("ignored a {}-byte message on {} (more than {} bytes)", payload.length, Topics.printable(topic), config.maxCommandBytes());
       return;
     }
     if (pending.incrementAndGet() > config.maxPendingCommands()) {
@@ -342,7 +343,7 @@ public final class MqttBridge implements AutoCloseable {
           try {
             handle(topic, payload);
           } catch (RuntimeException e) {
-            LOG.warn("cannot handle a message on {}: {}", topic, e.toString());
+            LOG.warn("cannot handle a message on {}: {}", Topics.printable(topic), Topics.printable(e.toString()));
           } finally {
             pending.decrementAndGet();
           }
@@ -401,7 +402,7 @@ public final class MqttBridge implements AutoCloseable {
             context.respond("camera/set", transaction, cameraData(camera.name()), error);
           }
           if (error != null) {
-            LOG.warn("camera {}: set failed: {}", camera.name(), error);
+            LOG.warn("camera {}: set failed: {}", camera.name(), Topics.printable(error));
           }
         });
   }
