@@ -88,6 +88,7 @@ public final class MqttBridge implements AutoCloseable {
   private volatile boolean connected;
   private volatile Instant started;
   private boolean sweepWanted;
+  private String lastConnectFailure;
   private volatile boolean closed;
 
   private MqttBridge(Builder builder) {
@@ -196,13 +197,8 @@ public final class MqttBridge implements AutoCloseable {
           long every = config.healthInterval().toMillis();
           loop.scheduleAtFixedRate(guarded(this::publishHealth), every, every, TimeUnit.MILLISECONDS);
         });
-    link.connect(context.topic("bridge/state"), "offline")
-        .whenComplete(
-            (ok, failure) -> {
-              if (failure != null) {
-                LOG.warn("MQTT broker {} not reachable yet ({}); retrying with back-off", mqtt.uri(), failure.getMessage());
-              }
-            });
+    // failures are reported (once per reason) by the disconnected listener, which sees every attempt
+    link.connect(context.topic("bridge/state"), "offline");
   }
 
   /** Completes (with the reason) when the bridge wants the process to end, e.g. the session expired and {@link BridgeConfig#exitOnSessionExpiry()}. */
@@ -277,6 +273,7 @@ public final class MqttBridge implements AutoCloseable {
     onLoop(
         () -> {
           connected = true;
+          lastConnectFailure = null;
           outbox.connected(true);
           counters.increment("mqtt.connects");
           LOG.info("MQTT connected to {}", mqtt.uri());
@@ -309,6 +306,14 @@ public final class MqttBridge implements AutoCloseable {
             counters.increment("mqtt.disconnects");
           } else {
             counters.increment("mqtt.connect_attempts_failed");
+            String why = Topics.printable(cause == null ? "closed" : cause.getMessage());
+            if (!why.equals(lastConnectFailure)) {
+              // once per distinct reason, not at every back-off step
+              LOG.warn("MQTT broker {} cannot be used yet ({}){}; retrying with back-off", mqtt.uri(), why,
+                  why.contains("NOT_AUTHORIZED") || why.contains("BAD_USER_NAME_OR_PASSWORD") || why.contains("NOT_AUTHORIZED")
+                      ? " - check the broker user name and password variables" : "");
+              lastConnectFailure = why;
+            }
           }
           connected = false;
           outbox.connected(false);
