@@ -11,6 +11,7 @@ import dev.homeport.domain.home.Room;
 import dev.homeport.domain.home.SessionInfo;
 import dev.homeport.domain.home.User;
 import dev.homeport.ports.ClosedException;
+import dev.homeport.ports.Futures;
 import dev.homeport.ports.HomeportException;
 import dev.homeport.ports.TransportException;
 import dev.homeport.ports.home.DeviceDirectory;
@@ -21,8 +22,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -237,10 +236,7 @@ public final class SmartThingsSession implements SmartHomeSession {
   }
 
   static HomeportException homeport(Throwable error) {
-    Throwable cause = error;
-    while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-      cause = cause.getCause();
-    }
+    Throwable cause = Futures.unwrap(error);
     if (cause instanceof HomeportException) {
       return (HomeportException) cause;
     }
