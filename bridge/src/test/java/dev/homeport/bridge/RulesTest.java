@@ -49,7 +49,7 @@ class RulesTest {
     assertThatThrownBy(() -> Rules.parse(List.of(Map.of("name", "r", "when", Map.of("device", "d"), "then", Map.of("camera", "c")))))
         .hasMessageContaining("command is required");
     assertThatThrownBy(() -> Rules.parse(List.of(Map.of("name", "r", "when", Map.of("device", "d"), "then", Map.of("camera", "c", "command", Map.of("stop", true)), "debounce", "soon"))))
-        .hasMessageContaining("debounce").hasMessageContaining("30s");
+        .hasMessageContaining("debounce").hasMessageContaining("5s");
     assertThatThrownBy(() -> Rules.parse(List.of(Map.of("name", "r", "when", Map.of("device", "d"), "then", Map.of("publish", Map.of("topic", "a/#"))))))
         .hasMessageContaining("'+' or '#'");
     assertThatThrownBy(() -> Rules.parse(List.of(Map.of("name", "bad name", "when", Map.of("device", "d"), "then", Map.of("camera", "c", "command", Map.of("stop", true))))))
