@@ -96,7 +96,7 @@ public final class MqttBridge implements AutoCloseable {
     this.mqtt = Objects.requireNonNull(builder.mqtt, "mqtt settings");
     this.clock = builder.clock;
     this.healthListener = builder.healthListener;
-    validate(builder);
+    validate(builder.config, builder);
     this.loop =
         Executors.newSingleThreadScheduledExecutor(
             runnable -> {
@@ -139,7 +139,7 @@ public final class MqttBridge implements AutoCloseable {
     return new Builder();
   }
 
-  private void validate(Builder builder) {
+  private static void validate(BridgeConfig config, Builder builder) {
     Set<String> names = new HashSet<>();
     for (Camera camera : builder.cameras) {
       String name = camera.name();
@@ -182,8 +182,15 @@ public final class MqttBridge implements AutoCloseable {
     }
   }
 
-  /** Connects to the broker (in the background, retrying with back-off), starts polling and the event session. */
+  /**
+   * Connects to the broker (in the background, retrying with back-off), starts polling and the event session.
+   *
+   * @throws IllegalStateException if called twice
+   */
   public void start() {
+    if (started != null) {
+      throw new IllegalStateException("the bridge was started already");
+    }
     started = clock.instant();
     onLoop(
         () -> {
@@ -622,6 +629,17 @@ public final class MqttBridge implements AutoCloseable {
     /** Called with every periodic health snapshot (on the bridge's thread: return quickly). */
     public Builder onHealth(Consumer<BridgeHealth> value) {
       healthListener = value;
+      return this;
+    }
+
+    /**
+     * Checks the cameras and rules as {@link #build()} does, without building anything (so a
+     * command line can refuse a bad configuration before it starts a broker).
+     *
+     * @throws IllegalArgumentException as {@link #build()}
+     */
+    public Builder check() {
+      validate(config, this);
       return this;
     }
 
