@@ -3,9 +3,9 @@ package dev.homeport.benchmarks;
 import dev.homeport.adapter.inmemory.InMemoryCamera;
 import dev.homeport.adapter.inmemory.InMemorySmartHome;
 import dev.homeport.domain.home.ImmutableLocation;
-import dev.homeport.testkit.kasa.KasaCameraSimulator;
-import dev.homeport.testkit.smartthings.SmartThingsSimulator;
-import dev.homeport.testkit.tls.SelfSignedCertificate;
+import dev.homeport.simulators.kasa.KasaCameraSimulator;
+import dev.homeport.simulators.smartthings.SmartThingsSimulator;
+import dev.homeport.simulators.tls.SelfSignedCertificate;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -38,6 +38,7 @@ class ArchitectureTest {
   private static final String PORTS = "dev.homeport.ports..";
   private static final String ADAPTERS = "dev.homeport.adapter..";
   private static final String TESTKIT = "dev.homeport.testkit..";
+  private static final String SIMULATORS = "dev.homeport.simulators..";
   private static final String CLI = "dev.homeport.cli..";
   private static final String BENCHMARKS = "dev.homeport.benchmarks..";
 
@@ -50,6 +51,7 @@ class ArchitectureTest {
           "dev.homeport.adapter.events.wss",
           "dev.homeport.adapter.inmemory",
           "dev.homeport.testkit",
+          "dev.homeport.simulators",
           "dev.homeport.cli",
           "dev.homeport.benchmarks");
 
@@ -105,7 +107,7 @@ class ArchitectureTest {
           .resideInAnyPackage(DOMAIN, PORTS)
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage(ADAPTERS, TESTKIT, CLI, BENCHMARKS)
+          .resideInAnyPackage(ADAPTERS, TESTKIT, SIMULATORS, CLI, BENCHMARKS)
           .allowEmptyShould(true);
 
   @ArchTest
@@ -135,17 +137,29 @@ class ArchitectureTest {
           .resideInAPackage(ADAPTERS)
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage(TESTKIT, CLI, BENCHMARKS)
+          .resideInAnyPackage(TESTKIT, SIMULATORS, CLI, BENCHMARKS)
           .allowEmptyShould(true);
 
   @ArchTest
-  static final ArchRule testkit_doesNotDependOnCliOrBenchmarks =
+  static final ArchRule testkit_doesNotDependOnSimulatorsCliOrBenchmarks =
       noClasses()
           .that()
           .resideInAPackage(TESTKIT)
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage(CLI, BENCHMARKS)
+          .resideInAnyPackage(SIMULATORS, CLI, BENCHMARKS)
+          .because("the contract suites are brand-neutral and users take them at test scope")
+          .allowEmptyShould(true);
+
+  @ArchTest
+  static final ArchRule simulators_doNotDependOnTestkitCliOrBenchmarks =
+      noClasses()
+          .that()
+          .resideInAPackage(SIMULATORS)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(TESTKIT, CLI, BENCHMARKS, "org.junit..", "org.assertj..", "org.awaitility..")
+          .because("the CLI runs the simulators: no test framework or contract class may reach its runtime jar")
           .allowEmptyShould(true);
 
   @ArchTest
@@ -161,7 +175,7 @@ class ArchitectureTest {
   static final ArchRule libraryCode_doesNotWriteToStandardStreams =
       noClasses()
           .that()
-          .resideInAnyPackage(DOMAIN, PORTS, ADAPTERS, TESTKIT)
+          .resideInAnyPackage(DOMAIN, PORTS, ADAPTERS, TESTKIT, SIMULATORS)
           .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
           .because("library code logs through the SLF4J API only (no System.out/err, no printStackTrace)")
           .allowEmptyShould(true);

@@ -11,7 +11,7 @@ import dev.homeport.domain.camera.NightVisionMode;
 import dev.homeport.domain.camera.Position;
 import dev.homeport.domain.camera.Setting;
 import dev.homeport.domain.camera.TriggerTime;
-import dev.homeport.testkit.kasa.KasaCameraSimulator;
+import dev.homeport.simulators.kasa.KasaCameraSimulator;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -325,7 +325,7 @@ class CameraCommandsTest {
       assertThat(first.code()).as(first.toString()).isZero();
       assertThat(Files.readString(knownHosts)).contains(simulator.fingerprint());
       String recorded = simulator.fingerprint();
-      simulator.replaceCertificate(dev.homeport.testkit.tls.SelfSignedCertificate.create("impostor"));
+      simulator.replaceCertificate(dev.homeport.simulators.tls.SelfSignedCertificate.create("impostor"));
       Run run = cli.run(tofu);
       assertThat(run.code()).as(run.toString()).isEqualTo(ExitCode.CERTIFICATE_MISMATCH);
       assertThat(run.err()).contains(recorded, simulator.fingerprint());

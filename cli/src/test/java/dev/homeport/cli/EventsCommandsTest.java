@@ -8,7 +8,7 @@ import dev.homeport.adapter.inmemory.InMemorySmartHome;
 import dev.homeport.cli.CliRunner.Run;
 import dev.homeport.cli.internal.DemoData;
 import dev.homeport.ports.ServiceCallException;
-import dev.homeport.testkit.smartthings.SmartThingsSimulator;
+import dev.homeport.simulators.smartthings.SmartThingsSimulator;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;

@@ -14,7 +14,7 @@ import dev.homeport.domain.Secret;
 import dev.homeport.domain.camera.ImmutableDetectionEvent;
 import dev.homeport.ports.camera.Camera;
 import dev.homeport.ports.home.SmartHomeGateway;
-import dev.homeport.testkit.kasa.KasaCameraSimulator;
+import dev.homeport.simulators.kasa.KasaCameraSimulator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.homeport.cli.internal;
 
 import dev.homeport.adapter.inmemory.InMemorySmartHome;
 import dev.homeport.domain.Secret;
-import dev.homeport.testkit.smartthings.SmartThingsSimulator;
+import dev.homeport.simulators.smartthings.SmartThingsSimulator;
 
 /** The SmartThings simulator serving an in-memory home, as the CLI's demo and simulate use it. */
 final class EventsSimulator implements AutoCloseable {

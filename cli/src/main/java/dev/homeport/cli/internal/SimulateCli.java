@@ -2,7 +2,7 @@ package dev.homeport.cli.internal;
 
 import dev.homeport.adapter.inmemory.InMemoryCamera;
 import dev.homeport.adapter.inmemory.InMemorySmartHome;
-import dev.homeport.testkit.kasa.KasaCameraSimulator;
+import dev.homeport.simulators.kasa.KasaCameraSimulator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -23,7 +23,7 @@ import dev.homeport.ports.ProtocolException;
 import dev.homeport.ports.UnsupportedCommandException;
 import dev.homeport.ports.camera.BatchResult;
 import dev.homeport.ports.camera.Camera;
-import dev.homeport.testkit.kasa.KasaCameraSimulator;
+import dev.homeport.simulators.kasa.KasaCameraSimulator;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -7,7 +7,7 @@ import dev.homeport.domain.camera.RawCommand;
 import dev.homeport.ports.camera.Camera;
 import dev.homeport.testkit.CameraContract;
 import dev.homeport.testkit.CameraFixture;
-import dev.homeport.testkit.kasa.KasaCameraSimulator;
+import dev.homeport.simulators.kasa.KasaCameraSimulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -15,7 +15,7 @@ import dev.homeport.domain.camera.SetSetting;
 import dev.homeport.domain.camera.Setting;
 import dev.homeport.ports.camera.Camera;
 import dev.homeport.ports.camera.CameraDriver;
-import dev.homeport.testkit.kasa.KasaCameraSimulator;
+import dev.homeport.simulators.kasa.KasaCameraSimulator;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.nio.file.Path;

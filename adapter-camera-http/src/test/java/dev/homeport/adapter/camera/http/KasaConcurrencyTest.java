@@ -13,7 +13,7 @@ import dev.homeport.domain.camera.SetSetting;
 import dev.homeport.domain.camera.Setting;
 import dev.homeport.ports.TransportException;
 import dev.homeport.ports.camera.Camera;
-import dev.homeport.testkit.kasa.KasaCameraSimulator;
+import dev.homeport.simulators.kasa.KasaCameraSimulator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -13,7 +13,7 @@ import dev.homeport.domain.camera.Setting;
 import dev.homeport.ports.RequestTimeoutException;
 import dev.homeport.ports.TransportException;
 import dev.homeport.ports.camera.Camera;
-import dev.homeport.testkit.kasa.KasaCameraSimulator;
+import dev.homeport.simulators.kasa.KasaCameraSimulator;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -35,7 +35,7 @@ import dev.homeport.domain.camera.Stop;
 import dev.homeport.domain.camera.TimeZoneSetting;
 import dev.homeport.domain.camera.TriggerTime;
 import dev.homeport.ports.camera.Camera;
-import dev.homeport.testkit.kasa.KasaCameraSimulator;
+import dev.homeport.simulators.kasa.KasaCameraSimulator;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

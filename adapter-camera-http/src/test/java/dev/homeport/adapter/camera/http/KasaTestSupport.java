@@ -3,7 +3,7 @@ package dev.homeport.adapter.camera.http;
 import dev.homeport.adapter.inmemory.InMemoryCamera;
 import dev.homeport.domain.Secret;
 import dev.homeport.ports.camera.Camera;
-import dev.homeport.testkit.kasa.KasaCameraSimulator;
+import dev.homeport.simulators.kasa.KasaCameraSimulator;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;

@@ -12,7 +12,7 @@ import dev.homeport.ports.SessionExpiredException;
 import dev.homeport.ports.home.LifecycleEvent;
 import dev.homeport.ports.home.SessionState;
 import dev.homeport.ports.home.SmartHomeSession;
-import dev.homeport.testkit.smartthings.SmartThingsSimulator;
+import dev.homeport.simulators.smartthings.SmartThingsSimulator;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;

@@ -15,7 +15,7 @@ import dev.homeport.domain.home.Location;
 import dev.homeport.ports.home.LifecycleEvent;
 import dev.homeport.ports.home.SmartHomeGateway;
 import dev.homeport.ports.home.SmartHomeSession;
-import dev.homeport.testkit.smartthings.SmartThingsSimulator;
+import dev.homeport.simulators.smartthings.SmartThingsSimulator;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -2,7 +2,7 @@ package dev.homeport.adapter.events.wss;
 
 import dev.homeport.domain.Secret;
 import dev.homeport.ports.home.SmartHomeGateway;
-import dev.homeport.testkit.smartthings.SmartThingsSimulator;
+import dev.homeport.simulators.smartthings.SmartThingsSimulator;
 import java.time.Duration;
 
 /** Test helpers: a simulator with short ping values, and adapter configs aimed at it. */

@@ -5,7 +5,7 @@ import dev.homeport.domain.Secret;
 import dev.homeport.ports.home.SmartHomeGateway;
 import dev.homeport.testkit.SmartHomeContract;
 import dev.homeport.testkit.SmartHomeFixture;
-import dev.homeport.testkit.smartthings.SmartThingsSimulator;
+import dev.homeport.simulators.smartthings.SmartThingsSimulator;
 import java.time.Duration;
 
 /**

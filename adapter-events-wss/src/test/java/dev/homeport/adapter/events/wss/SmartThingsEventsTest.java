@@ -20,7 +20,7 @@ import dev.homeport.domain.home.SubscriptionStateChange;
 import dev.homeport.domain.home.UnknownMessage;
 import dev.homeport.ports.SubscriberOverflowException;
 import dev.homeport.ports.flow.OverflowPolicy;
-import dev.homeport.testkit.smartthings.SmartThingsSimulator;
+import dev.homeport.simulators.smartthings.SmartThingsSimulator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

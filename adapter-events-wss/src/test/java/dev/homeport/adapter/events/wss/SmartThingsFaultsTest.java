@@ -17,7 +17,7 @@ import dev.homeport.ports.SessionExpiredException;
 import dev.homeport.ports.TransportException;
 import dev.homeport.ports.home.LifecycleEvent;
 import dev.homeport.ports.home.SessionState;
-import dev.homeport.testkit.smartthings.SmartThingsSimulator;
+import dev.homeport.simulators.smartthings.SmartThingsSimulator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.homeport.domain.home.DeviceEvent;
 import dev.homeport.domain.home.EventFilter;
 import dev.homeport.ports.home.SmartHomeSession;
-import dev.homeport.testkit.smartthings.SmartThingsSimulator;
+import dev.homeport.simulators.smartthings.SmartThingsSimulator;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;

@@ -3,7 +3,7 @@ package dev.homeport.adapter.camera.http.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.homeport.testkit.tls.SelfSignedCertificate;
+import dev.homeport.simulators.tls.SelfSignedCertificate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;

@@ -1,0 +1,926 @@
+package dev.homeport.simulators.smartthings;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.homeport.domain.home.Device;
+import dev.homeport.domain.home.DeviceEvent;
+import dev.homeport.domain.home.EventFilter;
+import dev.homeport.domain.home.LocationId;
+import dev.homeport.domain.home.PushedMessage;
+import dev.homeport.domain.home.SessionInfo;
+import dev.homeport.ports.AuthenticationException;
+import dev.homeport.ports.ServiceCallException;
+import dev.homeport.ports.home.LifecycleEvent;
+import dev.homeport.ports.home.SessionState;
+import dev.homeport.ports.home.SmartHomeGateway;
+import dev.homeport.ports.home.SmartHomeSession;
+import dev.homeport.simulators.tls.SelfSignedCertificate;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.HandshakeResponse;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.HandshakeRequest;
+import jakarta.websocket.server.ServerEndpointConfig;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Flow;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A SmartThings-like real-time server on {@code 127.0.0.1}: Engine.IO 3 / Socket.IO 2 over TLS (a
+ * self-signed certificate made at start), with Feathers-style services answered from a backend
+ * {@link SmartHomeGateway} (normally an {@code InMemorySmartHome}). What the backend pushes to a
+ * location is pushed to every client that subscribed to it.
+ *
+ * <p>Wire behaviour, from the protocol notes: the client connects to {@code /socket.io/?EIO=3&
+ * transport=websocket&csrfToken=...} with a {@code Cookie} header; the server sends the open packet
+ * and {@code 40}; the client pings every {@code pingInterval} and the server drops a client silent
+ * for {@code pingInterval + pingTimeout}. {@code authenticate} fails with {@code NotAuthenticated}
+ * when the CSRF token or cookie is wrong.
+ *
+ * <p>Faults: {@link #rejectAuthentication}, {@link #expireSession}, {@link #dropConnections},
+ * {@link #freezeConnections} (half-open), {@link #freezeNewConnections}, {@link #neverAnswer},
+ * {@link #refuse}, {@link #sendRaw} (malformed or unknown frames), {@link #duplicateEvents}. Faults of the backend
+ * travel too: rejected credentials and failed calls become Feathers errors, an expired backend
+ * session expires the simulator's session, and a backend disconnect drops the client and refuses
+ * new ones until the backend is back. Events are pushed from the backend, or directly with
+ * {@link #push} and {@link #pushAll} (as fast as possible or at a chosen rate). Thread-safe. Written independently of the adapter's
+ * codec, so a symmetric bug cannot hide.
+ */
+public final class SmartThingsSimulator implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SmartThingsSimulator.class);
+  private static final String PATH = "/socket.io/";
+
+  /** Builds a simulator; {@link #start()} binds it. */
+  public static final class Builder {
+    private SmartHomeGateway backend;
+    private String csrfToken = "simulator-csrf-" + UUID.randomUUID();
+    private String cookie = "JSESSIONID=" + UUID.randomUUID();
+    private Duration pingInterval = Duration.ofSeconds(25);
+    private Duration pingTimeout = Duration.ofSeconds(5);
+    private int port;
+
+    private Builder() {}
+
+    /** The smart home whose data answers the calls and whose pushed messages reach subscribers (required). */
+    public Builder backend(SmartHomeGateway backend) {
+      this.backend = Objects.requireNonNull(backend, "backend");
+      return this;
+    }
+
+    /** The CSRF token clients must send (default: random). */
+    public Builder csrfToken(String csrfToken) {
+      this.csrfToken = requireText("csrfToken", csrfToken);
+      return this;
+    }
+
+    /** The cookie header value clients must send (default: random). */
+    public Builder cookie(String cookie) {
+      this.cookie = requireText("cookie", cookie);
+      return this;
+    }
+
+    /** The ping interval announced in the open packet (default 25 s). */
+    public Builder pingInterval(Duration pingInterval) {
+      this.pingInterval = positive("pingInterval", pingInterval);
+      return this;
+    }
+
+    /** The ping time-out announced in the open packet (default 5 s). */
+    /** The port on 127.0.0.1 to listen on; 0 (the default) takes any free port. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port must be 0..65535 (0: any free port), was " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    public Builder pingTimeout(Duration pingTimeout) {
+      this.pingTimeout = positive("pingTimeout", pingTimeout);
+      return this;
+    }
+
+    /**
+     * Starts the server on an ephemeral port.
+     *
+     * @throws IllegalStateException if no backend was given or the server cannot start
+     */
+    public SmartThingsSimulator start() {
+      if (backend == null) {
+        throw new IllegalStateException("backend is required: call backend(smartHome) before start()");
+      }
+      SmartThingsSimulator simulator = new SmartThingsSimulator(this);
+      simulator.startServer();
+      return simulator;
+    }
+
+    private static String requireText(String field, String value) {
+      if (value == null || value.isEmpty()) {
+        throw new IllegalArgumentException(field + " must be a non-empty string");
+      }
+      return value;
+    }
+
+    private static Duration positive(String field, Duration value) {
+      if (value == null || value.isZero() || value.isNegative()) {
+        throw new IllegalArgumentException(field + " must be a positive duration, was " + value);
+      }
+      return value;
+    }
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  private final SmartHomeGateway backend;
+  private final String csrfToken;
+  private final String cookie;
+  private final Duration pingInterval;
+  private final Duration pingTimeout;
+  private final SelfSignedCertificate certificate = SelfSignedCertificate.create("smartthings-simulator");
+  private final Set<SimConnection> connections = ConcurrentHashMap.newKeySet();
+  private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+  private final Set<String> unanswered = ConcurrentHashMap.newKeySet();
+  private final Map<String, Map<String, Object>> refused = new ConcurrentHashMap<>();
+  private final AtomicInteger accepted = new AtomicInteger();
+  private final AtomicLong pings = new AtomicLong();
+  private final AtomicLong pushedFrames = new AtomicLong();
+  private final AtomicLong deviceListVersion = new AtomicLong();
+  private final List<Map<String, String>> handshakes = new CopyOnWriteArrayList<>();
+  private final Set<SmartHomeSession> outage = ConcurrentHashMap.newKeySet();
+  private final ScheduledExecutorService scheduler;
+  private final ExecutorService pusher;
+  private volatile boolean rejectAuthentication;
+  private volatile boolean expired;
+  private volatile boolean duplicateEvents;
+  private volatile boolean freezeNew;
+  private final int port;
+  private TlsServerContainer server;
+
+  private SmartThingsSimulator(Builder builder) {
+    this.backend = builder.backend;
+    this.csrfToken = builder.csrfToken;
+    this.cookie = builder.cookie;
+    this.pingInterval = builder.pingInterval;
+    this.pingTimeout = builder.pingTimeout;
+    this.port = builder.port;
+    this.scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> daemon(runnable, "smartthings-simulator-scheduler"));
+    this.pusher = Executors.newSingleThreadExecutor(runnable -> daemon(runnable, "smartthings-simulator-pusher"));
+  }
+
+  private static Thread daemon(Runnable runnable, String name) {
+    Thread thread = new Thread(runnable, name);
+    thread.setDaemon(true);
+    return thread;
+  }
+
+  private void startServer() {
+    server = new TlsServerContainer(certificate.serverContext());
+    ServerEndpointConfig config =
+        ServerEndpointConfig.Builder.create(SimEndpoint.class, PATH)
+            .configurator(
+                new ServerEndpointConfig.Configurator() {
+                  @Override
+                  public void modifyHandshake(
+                      ServerEndpointConfig sec, HandshakeRequest request, HandshakeResponse response) {
+                    Map<String, String> seen = new LinkedHashMap<>();
+                    List<String> eio = request.getParameterMap().get("EIO");
+                    List<String> transport = request.getParameterMap().get("transport");
+                    List<String> token = request.getParameterMap().get("csrfToken");
+                    seen.put("EIO", eio == null || eio.isEmpty() ? "" : eio.get(0));
+                    seen.put("transport", transport == null || transport.isEmpty() ? "" : transport.get(0));
+                    seen.put("csrfTokenMatches", String.valueOf(token != null && token.contains(csrfToken)));
+                    seen.put("cookieMatches", String.valueOf(cookie.equals(header(request, "cookie"))));
+                    seen.put("origin", String.valueOf(header(request, "origin")));
+                    seen.put("userAgent", String.valueOf(header(request, "user-agent")));
+                    sec.getUserProperties().put("handshake", seen);
+                  }
+
+                  @Override
+                  public <T> T getEndpointInstance(Class<T> endpointClass) {
+                    return endpointClass.cast(new SimEndpoint());
+                  }
+                })
+            .build();
+    try {
+      server.addEndpoint(config);
+      server.start("/", port);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot listen on 127.0.0.1:" + port + " (" + e.getMessage() + ")", e);
+    } catch (DeploymentException e) {
+      throw new IllegalStateException("SmartThings simulator could not start: " + e.getMessage(), e);
+    }
+    long period = Math.max(10, Math.min(pingInterval.toMillis(), pingTimeout.toMillis()) / 2);
+    scheduler.scheduleAtFixedRate(this::dropSilentClients, period, period, TimeUnit.MILLISECONDS);
+    LOG.debug("SmartThings simulator listening on {}", url());
+  }
+
+  private static String header(HandshakeRequest request, String name) {
+    for (Map.Entry<String, List<String>> entry : request.getHeaders().entrySet()) {
+      if (entry.getKey().equalsIgnoreCase(name) && !entry.getValue().isEmpty()) {
+        return String.join("; ", entry.getValue());
+      }
+    }
+    return null;
+  }
+
+  // ------------------------------------------------------------------ what tests read
+
+  /** The socket URL without query: {@code wss://127.0.0.1:<port>/socket.io/}. */
+  public URI url() {
+    return URI.create("wss://127.0.0.1:" + server.getPort() + PATH);
+  }
+
+  /** The server's self-signed certificate (pin its fingerprint or trust its PEM). */
+  public SelfSignedCertificate certificate() {
+    return certificate;
+  }
+
+  /** The CSRF token clients must send. */
+  public String csrfToken() {
+    return csrfToken;
+  }
+
+  /** The cookie clients must send. */
+  public String cookie() {
+    return cookie;
+  }
+
+  /** WebSocket connections accepted so far. */
+  public int connectionsAccepted() {
+    return accepted.get();
+  }
+
+  /** WebSocket connections open now. */
+  public int openConnections() {
+    return connections.size();
+  }
+
+  /** How often a call was received, by {@code "authenticate"} or {@code "<method> <service>"}. */
+  public int callCount(String call) {
+    AtomicInteger count = calls.get(call);
+    return count == null ? 0 : count.get();
+  }
+
+  /** Subscriptions created on connections that are still open. */
+  public int liveSubscriptions() {
+    int total = 0;
+    for (SimConnection connection : connections) {
+      total += connection.subscriptions.size();
+    }
+    return total;
+  }
+
+  /** Engine.IO pings received from clients. */
+  public long pingsReceived() {
+    return pings.get();
+  }
+
+  /** Push frames written so far (duplicates counted). */
+  public long pushedFrames() {
+    return pushedFrames.get();
+  }
+
+  /**
+   * What each handshake carried (no secrets): {@code EIO}, {@code transport},
+   * {@code csrfTokenMatches}, {@code cookieMatches}, {@code origin}, {@code userAgent}.
+   */
+  public List<Map<String, String>> handshakes() {
+    return List.copyOf(handshakes);
+  }
+
+  // ------------------------------------------------------------------ faults
+
+  /** While true, every {@code authenticate} is answered with NotAuthenticated (401). */
+  public void rejectAuthentication(boolean reject) {
+    this.rejectAuthentication = reject;
+  }
+
+  /**
+   * Expires the session: open connections get a Socket.IO disconnect and are closed, and every later
+   * {@code authenticate} fails with NotAuthenticated until {@link #renewSession()}.
+   */
+  public void expireSession() {
+    expired = true;
+    for (SimConnection connection : connections) {
+      connection.send("41");
+      connection.close();
+    }
+  }
+
+  /** Accepts authentication again after {@link #expireSession()}. */
+  public void renewSession() {
+    expired = false;
+  }
+
+  /** Drops every TCP connection abruptly (no close frame); clients see an abnormal closure. */
+  public void dropConnections() {
+    server.dropAllConnections();
+  }
+
+  /**
+   * Makes the connections open now half-open: they stay open but the server stops answering pings
+   * and sends nothing more. Connections made later behave normally.
+   */
+  public void freezeConnections() {
+    connections.forEach(connection -> connection.frozen = true);
+  }
+
+  /**
+   * While true, connections accepted from now on are half-open from the start: the WebSocket
+   * handshake succeeds but the server never sends the Engine.IO open packet, nor anything else.
+   */
+  public void freezeNewConnections(boolean freeze) {
+    this.freezeNew = freeze;
+  }
+
+  /**
+   * Calls named {@code call} ({@code "authenticate"} or {@code "<method> <service>"}, e.g.
+   * {@code "find api/location"}; {@code "*"} for all) are received but never answered.
+   */
+  public void neverAnswer(String call) {
+    unanswered.add(Objects.requireNonNull(call, "call"));
+  }
+
+  /**
+   * Calls named {@code call} (as for {@link #neverAnswer}) are answered with a Feathers error, e.g.
+   * {@code refuse("create api/subscription", "Forbidden", 403, "not allowed")}.
+   */
+  public void refuse(String call, String errorName, int code, String message) {
+    refused.put(Objects.requireNonNull(call, "call"), SimJson.error(errorName, code, message));
+  }
+
+  /** Answers every call normally again (undoes {@link #neverAnswer} and {@link #refuse}). */
+  public void answerAll() {
+    unanswered.clear();
+    refused.clear();
+  }
+
+  /** Sends one raw text frame, as is, to every open connection (malformed or unknown frames). */
+  public void sendRaw(String frame) {
+    connections.forEach(connection -> connection.send(frame));
+  }
+
+  /** While true, every pushed device event is sent twice (same eventId). */
+  public void duplicateEvents(boolean duplicate) {
+    this.duplicateEvents = duplicate;
+  }
+
+  // ------------------------------------------------------------------ pushing
+
+  /**
+   * Pushes one message now to every client subscribed to its location (device events) or with any
+   * subscription (other kinds), bypassing the backend.
+   */
+  public void push(PushedMessage message) {
+    for (SimConnection connection : connections) {
+      connection.push(message, null);
+    }
+  }
+
+  /**
+   * Pushes messages in order on the simulator's pusher thread: as fast as possible when
+   * {@code interval} is zero, else one per interval.
+   *
+   * @return completes when all were sent
+   */
+  public CompletableFuture<Void> pushAll(List<? extends PushedMessage> messages, Duration interval) {
+    List<PushedMessage> copy = List.copyOf(messages);
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    if (interval.isZero() || interval.isNegative()) {
+      pusher.execute(
+          () -> {
+            copy.forEach(this::push);
+            done.complete(null);
+          });
+      return done;
+    }
+    Iterator<PushedMessage> next = copy.iterator();
+    ScheduledFuture<?>[] task = new ScheduledFuture<?>[1];
+    synchronized (task) {
+      task[0] =
+          scheduler.scheduleAtFixedRate(
+              () -> {
+                if (next.hasNext()) {
+                  push(next.next());
+                }
+                if (!next.hasNext()) {
+                  done.complete(null);
+                  synchronized (task) {
+                    task[0].cancel(false);
+                  }
+                }
+              },
+              0,
+              interval.toNanos(),
+              TimeUnit.NANOSECONDS);
+    }
+    return done;
+  }
+
+  // ------------------------------------------------------------------ lifecycle
+
+  private void runLater(Runnable action) {
+    try {
+      scheduler.execute(action);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      LOG.debug("simulator closed; action dropped");
+    }
+  }
+
+  private void dropSilentClients() {
+    long limit = pingInterval.plus(pingTimeout).toNanos();
+    long now = System.nanoTime();
+    for (SimConnection connection : connections) {
+      if (now - connection.lastSeen > limit) {
+        LOG.debug("simulator drops a client silent for more than {} ms", limit / 1_000_000);
+        connection.close();
+      }
+    }
+  }
+
+  /** Stops the server and closes every connection. Idempotent. */
+  @Override
+  public void close() {
+    scheduler.shutdownNow();
+    pusher.shutdownNow();
+    for (SimConnection connection : connections) {
+      connection.close();
+    }
+    if (server != null) {
+      server.stop();
+    }
+  }
+
+  // ------------------------------------------------------------------ one client
+
+  /**
+   * The WebSocket endpoint of one client connection. Public only because Tyrus calls it
+   * reflectively; not for direct use.
+   */
+  public final class SimEndpoint extends Endpoint {
+    private SimConnection connection;
+
+    private SimEndpoint() {}
+
+    @Override
+    public void onOpen(Session session, EndpointConfig config) {
+      accepted.incrementAndGet();
+      @SuppressWarnings("unchecked")
+      Map<String, String> handshake = (Map<String, String>) config.getUserProperties().get("handshake");
+      handshake = handshake == null ? Map.of() : Map.copyOf(handshake);
+      handshakes.add(handshake);
+      connection = new SimConnection(session, handshake);
+      connections.add(connection);
+      if (!outage.isEmpty()) {
+        // The backend is disconnected: behave like an unreachable service.
+        connection.close();
+        return;
+      }
+      if (freezeNew) {
+        connection.frozen = true;
+        return;
+      }
+      session.setMaxTextMessageBufferSize(16 * 1024 * 1024);
+      session.addMessageHandler(String.class, (MessageHandler.Whole<String>) connection::onText);
+      Map<String, Object> open = new LinkedHashMap<>();
+      open.put("sid", UUID.randomUUID().toString().replace("-", ""));
+      open.put("upgrades", List.of());
+      open.put("pingInterval", pingInterval.toMillis());
+      open.put("pingTimeout", pingTimeout.toMillis());
+      connection.send("0" + SimJson.write(open));
+      connection.send("40");
+    }
+
+    @Override
+    public void onClose(Session session, CloseReason closeReason) {
+      if (connection != null) {
+        connection.ended();
+      }
+    }
+
+    @Override
+    public void onError(Session session, Throwable error) {
+      LOG.debug("simulator connection error: {}", error.toString());
+    }
+  }
+
+  private final class SimConnection {
+    final Session session;
+    final boolean credentialsMatch;
+    final Map<String, String> subscriptions = new ConcurrentHashMap<>();
+    volatile SmartHomeSession backendSession;
+    volatile boolean authenticated;
+    volatile boolean frozen;
+    volatile long lastSeen = System.nanoTime();
+
+    SimConnection(Session session, Map<String, String> handshake) {
+      this.session = session;
+      this.credentialsMatch =
+          "true".equals(handshake.get("csrfTokenMatches")) && "true".equals(handshake.get("cookieMatches"));
+    }
+
+    void send(String frame) {
+      if (frozen) {
+        return;
+      }
+      synchronized (this) {
+        try {
+          if (session.isOpen()) {
+            session.getBasicRemote().sendText(frame);
+          }
+        } catch (IOException | RuntimeException e) {
+          LOG.debug("simulator could not send: {}", e.toString());
+        }
+      }
+    }
+
+    void close() {
+      try {
+        session.close();
+      } catch (IOException | RuntimeException e) {
+        LOG.debug("simulator close failed: {}", e.toString());
+      }
+      ended();
+    }
+
+    void ended() {
+      if (connections.remove(this)) {
+        SmartHomeSession backendNow = backendSession;
+        if (backendNow != null && !outage.contains(backendNow)) {
+          backendNow.close();
+        }
+      }
+    }
+
+    void onText(String frame) {
+      lastSeen = System.nanoTime();
+      if (frozen || frame.isEmpty()) {
+        return;
+      }
+      char type = frame.charAt(0);
+      if (type == '2') {
+        pings.incrementAndGet();
+        send("3" + frame.substring(1));
+      } else if (type == '1') {
+        close();
+      } else if (type == '4') {
+        onSocketIo(frame.substring(1));
+      }
+    }
+
+    private void onSocketIo(String packet) {
+      if (packet.startsWith("1")) {
+        close();
+        return;
+      }
+      if (!packet.startsWith("2")) {
+        return;
+      }
+      int i = 1;
+      if (i < packet.length() && packet.charAt(i) == '/') {
+        int comma = packet.indexOf(',', i);
+        if (comma < 0) {
+          return;
+        }
+        i = comma + 1;
+      }
+      int start = i;
+      while (i < packet.length() && Character.isDigit(packet.charAt(i))) {
+        i++;
+      }
+      if (i == start) {
+        return; // an event without ack id: nothing to answer
+      }
+      String ackId = packet.substring(start, i);
+      JsonNode args;
+      try {
+        args = SimJson.read(packet.substring(i));
+      } catch (IOException e) {
+        sendError(ackId, "BadRequest", 400, "malformed call");
+        return;
+      }
+      if (!args.isArray() || args.size() == 0 || !args.get(0).isTextual()) {
+        sendError(ackId, "BadRequest", 400, "a call must be an array starting with its name");
+        return;
+      }
+      handleCall(ackId, args);
+    }
+
+    private void handleCall(String ackId, JsonNode args) {
+      String name = args.get(0).asText();
+      String call = "authenticate".equals(name) ? name : name + " " + args.path(1).asText("");
+      calls.computeIfAbsent(call, key -> new AtomicInteger()).incrementAndGet();
+      if (unanswered.contains(call) || unanswered.contains("*")) {
+        return;
+      }
+      Map<String, Object> refusal = refused.get(call);
+      if (refusal != null) {
+        List<Object> error = new ArrayList<>();
+        error.add(refusal);
+        send("43" + ackId + SimJson.write(error));
+        return;
+      }
+      if ("authenticate".equals(name)) {
+        authenticate(ackId);
+        return;
+      }
+      if (!authenticated || expired || backendSession == null) {
+        sendError(ackId, "NotAuthenticated", 401, "not authenticated");
+        return;
+      }
+      try {
+        dispatch(ackId, call, args.path(2), backendSession);
+      } catch (RuntimeException e) {
+        sendFailure(ackId, e);
+      }
+    }
+
+    private void dispatch(String ackId, String call, JsonNode params, SmartHomeSession home) {
+      switch (call) {
+        case "get api/user":
+          answer(ackId, home.user().thenApply(SimJson::user));
+          break;
+        case "find api/location":
+          answer(ackId, home.locations().thenApply(list -> map(list, SimJson::location)));
+          break;
+        case "find api/room":
+          withLocation(ackId, params, location -> answer(ackId, home.rooms(location).thenApply(list -> map(list, SimJson::room))));
+          break;
+        case "find api/device":
+          withLocation(ackId, params, location -> answer(ackId, home.devices(location).thenApply(this::deviceList)));
+          break;
+        case "create api/subscription":
+          withLocation(ackId, params, location -> subscribe(ackId, location));
+          break;
+        default:
+          sendError(ackId, "NotFound", 404, "no service method " + call);
+      }
+    }
+
+    private void withLocation(String ackId, JsonNode params, Consumer<LocationId> then) {
+      JsonNode location = params.path("locationId");
+      if (!location.isTextual() || location.asText().isBlank()) {
+        sendError(ackId, "BadRequest", 400, "locationId is required");
+        return;
+      }
+      then.accept(LocationId.of(location.asText()));
+    }
+
+    private Map<String, Object> deviceList(List<Device> devices) {
+      Map<String, Object> result = new LinkedHashMap<>();
+      result.put("data", map(devices, SimJson::deviceEntry));
+      long version = deviceListVersion.incrementAndGet();
+      result.put("etag", "W/\"devices-" + version + "\"");
+      result.put("version", version);
+      return result;
+    }
+
+    private void authenticate(String ackId) {
+      if (rejectAuthentication || expired || !credentialsMatch) {
+        sendError(ackId, "NotAuthenticated", 401, expired ? "jwt expired" : "invalid credentials");
+        return;
+      }
+      backend
+          .connect()
+          .whenComplete(
+              (home, error) -> {
+                if (error != null) {
+                  sendFailure(ackId, error);
+                  return;
+                }
+                SmartHomeSession previous = backendSession;
+                backendSession = home;
+                if (previous != null) {
+                  previous.close();
+                }
+                watchLifecycle(home);
+                authenticated = true;
+                SessionInfo info = home.sessionInfo();
+                Map<String, Object> result = new LinkedHashMap<>();
+                result.put("userId", info.userId().value());
+                result.put("sessionLength", info.sessionLength().toSeconds());
+                result.put("stayLoggedIn", info.stayLoggedIn());
+                sendAck(ackId, result);
+              });
+    }
+
+    /**
+     * Mirrors the backend session's life on the wire: expired -> the simulator's session expires;
+     * disconnected -> this client is dropped and new clients are refused until the backend session
+     * is authenticated again (so nothing published during the outage reaches anyone).
+     */
+    private void watchLifecycle(SmartHomeSession home) {
+      home.lifecycle()
+          .subscribe(
+              new Forwarder<LifecycleEvent>(
+                  event -> {
+                    // React off the backend's delivery thread: closing a session from inside its
+                    // own lifecycle callback would re-enter the backend.
+                    if (event.state() == SessionState.SESSION_EXPIRED) {
+                      expired = true;
+                      runLater(SmartThingsSimulator.this::expireSession);
+                    } else if (event.state() == SessionState.RECONNECTING) {
+                      outage.add(home);
+                      runLater(this::close);
+                    } else if (event.state() == SessionState.DISCONNECTED) {
+                      runLater(this::close);
+                    } else if (event.state() == SessionState.AUTHENTICATED && outage.contains(home)) {
+                      runLater(() -> {
+                        outage.remove(home);
+                        home.close();
+                      });
+                    }
+                  },
+                  null));
+    }
+
+    private void subscribe(String ackId, LocationId location) {
+      String subscriptionId = UUID.randomUUID().toString();
+      CompletableFuture<Void> events = new CompletableFuture<>();
+      CompletableFuture<Void> others = new CompletableFuture<>();
+      boolean first = subscriptions.isEmpty();
+      subscriptions.put(subscriptionId, location.value());
+      backendSession
+          .subscribe(EventFilter.location(location))
+          .subscribe(new Forwarder<DeviceEvent>(event -> push(event, subscriptionId), events));
+      if (first) {
+        backendSession
+            .messages()
+            .subscribe(
+                new Forwarder<PushedMessage>(
+                    message -> {
+                      if (!(message instanceof DeviceEvent)) {
+                        push(message, subscriptionId);
+                      }
+                    },
+                    others));
+      } else {
+        others.complete(null);
+      }
+      Map<String, Object> result = new LinkedHashMap<>();
+      result.put("subscriptionId", subscriptionId);
+      result.put("locationId", location.value());
+      result.put("type", "LOCATION");
+      CompletableFuture.allOf(events, others)
+          .orTimeout(5, TimeUnit.SECONDS)
+          .whenComplete(
+              (ok, error) -> {
+                if (error != null) {
+                  subscriptions.remove(subscriptionId);
+                  sendFailure(ackId, error);
+                } else {
+                  sendAck(ackId, result);
+                }
+              });
+    }
+
+    /** Pushes to this client if it subscribed; {@code subscriptionId} null means "any of its own". */
+    void push(PushedMessage message, String subscriptionId) {
+      if (!authenticated || frozen || subscriptions.isEmpty()) {
+        return;
+      }
+      String target = subscriptionId;
+      if (message instanceof DeviceEvent) {
+        String location = ((DeviceEvent) message).locationId().value();
+        if (target == null) {
+          target =
+              subscriptions.entrySet().stream()
+                  .filter(entry -> entry.getValue().equals(location))
+                  .map(Map.Entry::getKey)
+                  .findFirst()
+                  .orElse(null);
+        }
+        if (target == null) {
+          return;
+        }
+      } else if (target == null) {
+        target = subscriptions.keySet().iterator().next();
+      }
+      String frame = SimJson.pushFrame(message, target);
+      send(frame);
+      pushedFrames.incrementAndGet();
+      if (duplicateEvents && message instanceof DeviceEvent) {
+        send(frame);
+        pushedFrames.incrementAndGet();
+      }
+    }
+
+    private void answer(String ackId, CompletableFuture<?> result) {
+      result.whenComplete(
+          (value, error) -> {
+            if (error != null) {
+              sendFailure(ackId, error);
+            } else {
+              sendAck(ackId, value);
+            }
+          });
+    }
+
+    private void sendAck(String ackId, Object result) {
+      List<Object> args = new ArrayList<>();
+      args.add(null);
+      args.add(result);
+      send("43" + ackId + SimJson.write(args));
+    }
+
+    private void sendFailure(String ackId, Throwable error) {
+      Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+      if (cause instanceof AuthenticationException) {
+        sendError(ackId, "NotAuthenticated", 401, "not authenticated");
+      } else if (cause instanceof ServiceCallException) {
+        ServiceCallException refused = (ServiceCallException) cause;
+        sendError(ackId, refused.name(), refused.code(), refused.remoteMessage());
+      } else if (cause instanceof IllegalArgumentException || cause instanceof NullPointerException) {
+        sendError(ackId, "BadRequest", 400, String.valueOf(cause.getMessage()));
+      } else if (cause instanceof dev.homeport.ports.TransportException) {
+        sendError(ackId, "Unavailable", 503, "service unavailable");
+      } else {
+        sendError(ackId, "GeneralError", 500, cause.getClass().getSimpleName());
+      }
+    }
+
+    private void sendError(String ackId, String name, int code, String message) {
+      List<Object> args = new ArrayList<>();
+      args.add(SimJson.error(name, code, message));
+      send("43" + ackId + SimJson.write(args));
+    }
+  }
+
+  private static <T> List<Object> map(List<T> items, java.util.function.Function<T, Object> mapping) {
+    List<Object> out = new ArrayList<>(items.size());
+    items.forEach(item -> out.add(mapping.apply(item)));
+    return out;
+  }
+
+  /** Requests everything and hands each item on; completes {@code subscribed} on subscribe. */
+  private static final class Forwarder<T> implements Flow.Subscriber<T> {
+    private final Consumer<T> consumer;
+    private final CompletableFuture<Void> subscribed;
+
+    Forwarder(Consumer<T> consumer, CompletableFuture<Void> subscribed) {
+      this.consumer = consumer;
+      this.subscribed = subscribed;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription subscription) {
+      subscription.request(Long.MAX_VALUE);
+      if (subscribed != null) {
+        subscribed.complete(null);
+      }
+    }
+
+    @Override
+    public void onNext(T item) {
+      try {
+        consumer.accept(item);
+      } catch (RuntimeException e) {
+        LOG.debug("simulator could not forward an item: {}", e.toString());
+      }
+    }
+
+    @Override
+    public void onError(Throwable error) {
+      if (subscribed != null) {
+        subscribed.completeExceptionally(error);
+      }
+    }
+
+    @Override
+    public void onComplete() {
+      if (subscribed != null) {
+        subscribed.complete(null);
+      }
+    }
+  }
+}
