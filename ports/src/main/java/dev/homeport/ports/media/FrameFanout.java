@@ -211,6 +211,9 @@ public final class FrameFanout implements Flow.Publisher<MediaFrame> {
           if (!startsGop(frame)) {
             if (pendingGap != null) {
               droppedSinceGap++;
+              if (pendingGap.reason() == StreamGap.Reason.SUBSCRIBER_BEHIND) {
+                dropped.incrementAndGet();
+              }
             }
             return;
           }

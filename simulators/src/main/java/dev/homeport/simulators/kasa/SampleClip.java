@@ -38,7 +38,7 @@ public final class SampleClip {
     return Holder.INSTANCE;
   }
 
-  /** SPS and PPS with their start codes, as one Annex-B run. */
+  /** The first SPS and PPS with their start codes, as one Annex-B run (the file repeats them). */
   public byte[] parameterSets() {
     return parameterSets.clone();
   }
@@ -89,13 +89,20 @@ public final class SampleClip {
     List<byte[]> units = new ArrayList<>();
     List<Boolean> idr = new ArrayList<>();
     java.io.ByteArrayOutputStream current = new java.io.ByteArrayOutputStream();
+    boolean sawSps = false;
+    boolean sawPps = false;
     for (int n = 0; n < nals.size(); n++) {
       int from = nals.get(n)[0];
       int to = n + 1 < nals.size() ? nals.get(n + 1)[0] : h264.length;
       int type = h264[nals.get(n)[1]] & 0x1f;
       byte[] nal = Arrays.copyOfRange(h264, from, to);
       if (type == 7 || type == 8) {
-        params.writeBytes(nal);
+        // the file repeats them before every IDR; the simulator sends them once per connection
+        if (!(type == 7 ? sawSps : sawPps)) {
+          params.writeBytes(nal);
+        }
+        sawSps |= type == 7;
+        sawPps |= type == 8;
         continue;
       }
       current.writeBytes(nal);

@@ -6,12 +6,16 @@ import dev.homeport.adapter.camera.http.internal.Credentials;
 import dev.homeport.adapter.camera.http.internal.EndpointOptions;
 import dev.homeport.adapter.camera.http.internal.Fingerprints;
 import dev.homeport.adapter.camera.http.internal.KasaCamera;
+import dev.homeport.adapter.camera.http.internal.KasaLiveStream;
+import dev.homeport.adapter.camera.http.internal.KasaMedia;
+import dev.homeport.adapter.camera.http.internal.KasaTalk;
 import dev.homeport.adapter.camera.http.internal.KnownHostsStore;
 import dev.homeport.adapter.camera.http.internal.LinkieTransport;
 import dev.homeport.ports.camera.Camera;
 import dev.homeport.ports.camera.CameraDriver;
 import dev.homeport.ports.camera.CameraEndpoint;
 import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -98,7 +102,8 @@ public final class KasaCameraDriver implements CameraDriver {
    * default auto), {@code trust} (tofu, pinned, insecure; default tofu, or pinned when a
    * fingerprint is given), {@code fingerprint} (SHA-256 hex of the camera certificate),
    * {@code knownHosts} (path of the known-hosts file), {@code connectTimeout} and
-   * {@code requestTimeout} (e.g. {@code 5s}, {@code 500ms}, {@code PT8S}).
+   * {@code requestTimeout} (e.g. {@code 5s}, {@code 500ms}, {@code PT8S}), {@code streamPort} (default
+   * 19443), {@code talkPort} (default 18443), {@code streamStallTimeout} (default 10s).
    *
    * @throws IllegalArgumentException for another brand, a missing username or password, or an
    *     unknown or invalid option (naming it and the allowed values); no I/O happens before this
@@ -142,7 +147,12 @@ public final class KasaCameraDriver implements CameraDriver {
     LinkieTransport transport = new LinkieTransport(config.name(), config.host(), config.port(),
         new Credentials(config.username(), config.password()), config.authVariant(),
         config.connectTimeout(), config.requestTimeout(), client, executor);
-    return new KasaCamera(config.name(), hostKey, transport);
+    KasaMedia media = new KasaMedia(config.name(), config.host(), config.streamPort(), config.talkPort(),
+        new Credentials(config.username(), config.password()), client, executor,
+        new KasaLiveStream.Timing(config.connectTimeout(), config.streamStallTimeout(),
+            Duration.ofMillis(500), Duration.ofSeconds(30)),
+        KasaTalk.Pacer::realTime);
+    return new KasaCamera(config.name(), hostKey, transport, media);
   }
 
   @Override

@@ -26,7 +26,8 @@ public final class EndpointOptions {
 
   /** The option names the Kasa driver understands. */
   public static final List<String> NAMES =
-      List.of("auth", "trust", "fingerprint", "knownHosts", "connectTimeout", "requestTimeout");
+      List.of("auth", "trust", "fingerprint", "knownHosts", "connectTimeout", "requestTimeout",
+          "streamPort", "talkPort", "streamStallTimeout");
 
   private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)");
 
@@ -94,6 +95,15 @@ public final class EndpointOptions {
     if (options.containsKey("connectTimeout")) {
       b.connectTimeout(duration(where, "connectTimeout", options.get("connectTimeout")));
     }
+    if (options.containsKey("streamPort")) {
+      b.streamPort(port(where, "streamPort", options.get("streamPort")));
+    }
+    if (options.containsKey("talkPort")) {
+      b.talkPort(port(where, "talkPort", options.get("talkPort")));
+    }
+    if (options.containsKey("streamStallTimeout")) {
+      b.streamStallTimeout(duration(where, "streamStallTimeout", options.get("streamStallTimeout")));
+    }
     if (options.containsKey("requestTimeout")) {
       b.requestTimeout(duration(where, "requestTimeout", options.get("requestTimeout")));
     }
@@ -102,6 +112,19 @@ public final class EndpointOptions {
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
     }
+  }
+
+  private static int port(String where, String name, String text) {
+    try {
+      int p = Integer.parseInt(text == null ? "" : text.strip());
+      if (p >= 1 && p <= 65535) {
+        return p;
+      }
+    } catch (NumberFormatException e) {
+      // fall through to the message
+    }
+    throw new IllegalArgumentException(where + ": option '" + name + "' must be a port 1..65535, was \""
+        + text + "\"");
   }
 
   private static <T> T option(String where, String name, java.util.function.Supplier<T> parse) {

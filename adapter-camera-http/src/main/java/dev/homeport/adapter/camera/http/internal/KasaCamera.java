@@ -44,10 +44,28 @@ public final class KasaCamera implements Camera {
   private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
+  private final KasaMedia media;
+
   public KasaCamera(String name, String hostKey, LinkieTransport transport) {
+    this(name, hostKey, transport, null);
+  }
+
+  /** A camera with its live stream and talk-back ({@code media} may be null: then it has neither). */
+  public KasaCamera(String name, String hostKey, LinkieTransport transport, KasaMedia media) {
     this.name = Objects.requireNonNull(name, "name");
     this.hostKey = Objects.requireNonNull(hostKey, "hostKey");
     this.transport = Objects.requireNonNull(transport, "transport");
+    this.media = media;
+  }
+
+  @Override
+  public java.util.Optional<dev.homeport.ports.media.CameraStream> stream() {
+    return java.util.Optional.ofNullable(media);
+  }
+
+  @Override
+  public java.util.Optional<dev.homeport.ports.media.CameraTalk> talk() {
+    return java.util.Optional.ofNullable(media).map(KasaMedia::talk);
   }
 
   @Override
@@ -62,7 +80,9 @@ public final class KasaCamera implements Camera {
 
   @Override
   public CameraCapabilities capabilities() {
-    return CameraCapabilities.all();
+    CameraCapabilities all = CameraCapabilities.all();
+    return media == null ? all
+        : dev.homeport.ports.camera.ImmutableCameraCapabilities.copyOf(all).withLiveStream(true).withTalk(true);
   }
 
   @Override
@@ -320,6 +340,9 @@ public final class KasaCamera implements Camera {
     closed = true;
     ClosedException reason = closedException();
     queue.close(reason);
+    if (media != null) {
+      media.close();
+    }
     for (CompletableFuture<?> future : List.copyOf(pending)) {
       future.completeExceptionally(reason);
     }
