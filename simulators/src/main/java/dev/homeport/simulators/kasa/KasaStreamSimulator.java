@@ -164,6 +164,11 @@ public final class KasaStreamSimulator implements AutoCloseable {
     return certificate.sha256Fingerprint();
   }
 
+  /** A client TLS context trusting only this simulator's certificate (for tests of raw clients). */
+  public javax.net.ssl.SSLContext certificateTrustingContext() {
+    return certificate.clientContextTrustingThis();
+  }
+
   /** Changes how later streams frame their outer body. */
   public KasaStreamSimulator framing(Framing framing) {
     this.framing = Objects.requireNonNull(framing, "framing");

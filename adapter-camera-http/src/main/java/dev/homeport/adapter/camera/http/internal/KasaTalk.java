@@ -100,15 +100,27 @@ public final class KasaTalk implements CameraTalk {
     String playerId = playerId();
     TalkParts parts = new TalkParts(ulaw);
     SubmissionPublisher<ByteBuffer> body = new SubmissionPublisher<>(executor, 8);
+    CompletableFuture<Void> subscribed = new CompletableFuture<>();
+    java.util.concurrent.atomic.AtomicBoolean answered = new java.util.concurrent.atomic.AtomicBoolean();
     HttpRequest request = HttpRequest.newBuilder(URI.create(base + "?playerId=" + playerId))
         .header("Authorization", authorization)
         .header("X-APP-ID", playerId)
         .header("Content-Type", "multipart/x-mixed-replace;boundary=" + TalkParts.BOUNDARY)
-        .POST(HttpRequest.BodyPublishers.fromPublisher(body))
+        .POST(HttpRequest.BodyPublishers.fromPublisher(subscriber -> {
+          body.subscribe(subscriber);
+          subscribed.complete(null);
+        }))
         .build();
     CompletableFuture<HttpResponse<Void>> exchange =
         client.sendAsync(request, HttpResponse.BodyHandlers.discarding());
-    CompletableFuture<Void> feeding = CompletableFuture.runAsync(() -> feed(parts, body, ulaw), executor);
+    // a SubmissionPublisher drops what is submitted before its subscriber arrives: feed after it has
+    CompletableFuture<Void> feeding = subscribed.thenRunAsync(() -> feed(parts, body, ulaw, answered), executor);
+    exchange.whenComplete((r, e) -> {
+      answered.set(true); // the camera answered (a refusal, normally) before the end: stop sending
+      if (e != null) {
+        subscribed.completeExceptionally(e); // never connected: do not wait for a subscriber
+      }
+    });
     return feeding.thenCombine(exchange, (fed, response) -> response).handle((response, failure) -> {
       if (failure != null) {
         body.closeExceptionally(failure);
@@ -127,10 +139,11 @@ public final class KasaTalk implements CameraTalk {
     });
   }
 
-  private void feed(TalkParts parts, SubmissionPublisher<ByteBuffer> body, InputStream ulaw) {
+  private void feed(TalkParts parts, SubmissionPublisher<ByteBuffer> body, InputStream ulaw,
+      java.util.concurrent.atomic.AtomicBoolean answered) {
     Pacer pacer = pacers.get();
     try (ulaw) {
-      for (TalkParts.Part p; (p = parts.next()) != null; ) {
+      for (TalkParts.Part p; !answered.get() && (p = parts.next()) != null; ) {
         if (closed) {
           throw new ClosedException("camera '" + cameraName + "' was closed during a talk");
         }
