@@ -81,6 +81,8 @@ import picocli.CommandLine.Spec;
       CameraCli.Snapshot.class,
       CameraCli.FormatSd.class,
       CameraCli.Raw.class,
+      CameraMediaCli.Record.class,
+      CameraMediaCli.Talk.class,
     })
 public final class CameraCli implements Callable<Integer> {
 
@@ -208,6 +210,23 @@ public final class CameraCli implements Callable<Integer> {
   <R> int send(CameraCommand<R> command, Function<R, Result> view) {
     Output output = context.output(json);
     CameraSpec camera = resolve();
+    try (Camera connected = open(output, camera)) {
+      R value = Futures.await(connected.execute(command), camera.timeout());
+      output.result(view.apply(value));
+    }
+    return 0;
+  }
+
+  CliContext context() {
+    return context;
+  }
+
+  /** Validates everything and connects (no I/O before the first command or stream). */
+  Camera open(Output output) {
+    return open(output, resolve());
+  }
+
+  private Camera open(Output output, CameraSpec camera) {
     Optional<Secret> password = Optional.empty();
     if (camera.brand().equals("kasa")) {
       password =
@@ -222,11 +241,7 @@ public final class CameraCli implements Callable<Integer> {
       output.insecureTrustWarning("impersonate the camera and capture its password");
     }
     output.progress("Connecting to " + camera.name() + describeWhere(camera) + "...");
-    try (Camera connected = context.backends().camera(camera, password)) {
-      R value = Futures.await(connected.execute(command), camera.timeout());
-      output.result(view.apply(value));
-    }
-    return 0;
+    return context.backends().camera(camera, password);
   }
 
   private static String describeWhere(CameraSpec camera) {

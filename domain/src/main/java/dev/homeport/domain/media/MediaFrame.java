@@ -1,7 +1,5 @@
 package dev.homeport.domain.media;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Arrays;
@@ -20,7 +18,7 @@ import java.util.Optional;
  * {@link MediaCodec#G711U} the bytes are mu-law samples, and every audio frame counts as a key frame.
  *
  * <p>Immutable and thread-safe: the bytes are copied in and {@link #bytes()} returns a copy;
- * {@link #asByteBuffer()} and {@link #writeTo(OutputStream)} read them without copying.
+ * {@link #asByteBuffer()} reads them without copying.
  */
 public final class MediaFrame {
 
@@ -98,11 +96,6 @@ public final class MediaFrame {
   /** The number of encoded bytes. */
   public int size() {
     return bytes.length;
-  }
-
-  /** Writes the encoded bytes to {@code out} (no copy). */
-  public void writeTo(OutputStream out) throws IOException {
-    out.write(bytes);
   }
 
   /** The notice that frames were missed just before this one, if they were. */

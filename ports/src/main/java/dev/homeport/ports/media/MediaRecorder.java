@@ -143,7 +143,7 @@ public final class MediaRecorder implements Flow.Subscriber<MediaFrame>, AutoClo
     });
     bytes.addAndGet(frame.size());
     if (frame.kind() == MediaKind.VIDEO) {
-      frame.writeTo(video);
+      video.write(frame.bytes());
       videoFrames.incrementAndGet();
       if (firstVideo == null) {
         firstVideo = frame.timestamp();
