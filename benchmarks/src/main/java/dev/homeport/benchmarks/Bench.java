@@ -3,7 +3,7 @@ package dev.homeport.benchmarks;
 import dev.homeport.adapter.camera.http.AuthVariant;
 import dev.homeport.adapter.camera.http.ImmutableKasaCameraConfig;
 import dev.homeport.adapter.camera.http.KasaCameraConfig;
-import dev.homeport.adapter.camera.http.TrustMode;
+import dev.homeport.support.TrustMode;
 import dev.homeport.adapter.events.wss.ImmutableSmartThingsConfig;
 import dev.homeport.adapter.events.wss.SmartThingsTrust;
 import dev.homeport.domain.Secret;

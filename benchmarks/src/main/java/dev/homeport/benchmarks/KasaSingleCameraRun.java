@@ -3,7 +3,7 @@ package dev.homeport.benchmarks;
 import dev.homeport.adapter.camera.http.KasaCameraConfig;
 import dev.homeport.adapter.camera.http.KasaCameraDriver;
 import dev.homeport.adapter.camera.http.internal.CameraTls;
-import dev.homeport.adapter.camera.http.internal.CameraTrustManager;
+import dev.homeport.support.PinningTrustManager;
 import dev.homeport.adapter.camera.http.internal.Credentials;
 import dev.homeport.adapter.camera.http.internal.KasaCamera;
 import dev.homeport.adapter.camera.http.internal.LinkieTransport;
@@ -75,7 +75,7 @@ public final class KasaSingleCameraRun {
   /** The adapter's own camera and transport classes on a new-connection-per-request client. */
   static Camera freshConnectionCamera(KasaCameraConfig config, ExecutorService executor, FreshConnectionHttpClient[] out) {
     String hostKey = LinkieTransport.hostKey(config.host(), config.port());
-    SSLContext tls = CameraTls.context(CameraTrustManager.pinned(hostKey, config.pinnedSha256().orElseThrow()));
+    SSLContext tls = PinningTrustManager.pinned(hostKey, config.pinnedSha256().orElseThrow()).context();
     FreshConnectionHttpClient client = new FreshConnectionHttpClient(() -> HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .followRedirects(HttpClient.Redirect.NEVER)

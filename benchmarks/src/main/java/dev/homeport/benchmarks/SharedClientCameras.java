@@ -2,7 +2,7 @@ package dev.homeport.benchmarks;
 
 import dev.homeport.adapter.camera.http.KasaCameraConfig;
 import dev.homeport.adapter.camera.http.internal.CameraTls;
-import dev.homeport.adapter.camera.http.internal.CameraTrustManager;
+import dev.homeport.support.PinningTrustManager;
 import dev.homeport.adapter.camera.http.internal.Credentials;
 import dev.homeport.adapter.camera.http.internal.KasaCamera;
 import dev.homeport.adapter.camera.http.internal.LinkieTransport;
@@ -25,12 +25,12 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * An experiment for the fleet run, not the shipped adapter: every camera's unchanged
  * {@link KasaCamera} and {@link LinkieTransport} on ONE JDK HttpClient (one selector thread, one
  * TLS context) whose trust manager hands each handshake to that camera's own
- * {@link CameraTrustManager}, chosen by the engine's peer host and port. It shows what sharing the
+ * {@link PinningTrustManager}, chosen by the engine's peer host and port. It shows what sharing the
  * client across the cameras of a driver would change; the driver today makes one client per camera.
  */
 final class SharedClientCameras {
 
-  private final Map<String, CameraTrustManager> trust = new ConcurrentHashMap<>();
+  private final Map<String, PinningTrustManager> trust = new ConcurrentHashMap<>();
   private final HttpClient client;
   private final Executor executor;
 
@@ -55,7 +55,7 @@ final class SharedClientCameras {
 
   Camera connect(KasaCameraConfig config) {
     String hostKey = LinkieTransport.hostKey(config.host(), config.port());
-    trust.put(hostKey, CameraTrustManager.pinned(hostKey, config.pinnedSha256().orElseThrow()));
+    trust.put(hostKey, PinningTrustManager.pinned(hostKey, config.pinnedSha256().orElseThrow()));
     LinkieTransport transport = new LinkieTransport(config.name(), config.host(), config.port(),
         new Credentials(config.username(), config.password()), config.authVariant(),
         config.connectTimeout(), config.requestTimeout(), client, executor);
@@ -63,8 +63,8 @@ final class SharedClientCameras {
   }
 
   private final class Dispatching extends X509ExtendedTrustManager {
-    private CameraTrustManager of(SSLEngine engine) throws CertificateException {
-      CameraTrustManager camera = engine == null ? null
+    private PinningTrustManager of(SSLEngine engine) throws CertificateException {
+      PinningTrustManager camera = engine == null ? null
           : trust.get(LinkieTransport.hostKey(engine.getPeerHost(), engine.getPeerPort()));
       if (camera == null) {
         throw new CertificateException("no camera registered for this peer");

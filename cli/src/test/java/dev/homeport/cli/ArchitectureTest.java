@@ -37,6 +37,7 @@ class ArchitectureTest {
   private static final String DOMAIN = "dev.homeport.domain..";
   private static final String PORTS = "dev.homeport.ports..";
   private static final String ADAPTERS = "dev.homeport.adapter..";
+  private static final String SUPPORT = "dev.homeport.support..";
   private static final String TESTKIT = "dev.homeport.testkit..";
   private static final String SIMULATORS = "dev.homeport.simulators..";
   private static final String CLI = "dev.homeport.cli..";
@@ -47,6 +48,7 @@ class ArchitectureTest {
       List.of(
           "dev.homeport.domain",
           "dev.homeport.ports",
+          "dev.homeport.support",
           "dev.homeport.adapter.camera.http",
           "dev.homeport.adapter.events.wss",
           "dev.homeport.adapter.inmemory",
@@ -107,7 +109,21 @@ class ArchitectureTest {
           .resideInAnyPackage(DOMAIN, PORTS)
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage(ADAPTERS, TESTKIT, SIMULATORS, CLI, BENCHMARKS)
+          .resideInAnyPackage(ADAPTERS, SUPPORT, TESTKIT, SIMULATORS, CLI, BENCHMARKS)
+          .allowEmptyShould(true);
+
+  @ArchTest
+  static final ArchRule support_dependsOnlyOnPortsDomainJacksonAndSlf4j =
+      noClasses()
+          .that()
+          .resideInAPackage(SUPPORT)
+          .should()
+          .dependOnClassesThat()
+          .resideOutsideOfPackages(
+              "java..", "javax.net..", "javax.security..", "org.immutables..", "com.fasterxml.jackson..",
+              "org.slf4j..", DOMAIN, PORTS, SUPPORT)
+          .because("the support library is shared plumbing below the adapters: no adapter, kit or CLI,"
+              + " no framework beyond Jackson and the SLF4J API")
           .allowEmptyShould(true);
 
   @ArchTest

@@ -180,7 +180,7 @@ class CameraCommandsTest {
 
     @Test
     void raw_sendsModuleAndMethod() {
-      backend.onRaw("smartlife.cam.ipcamera.led", "get_status", params -> dev.homeport.domain.FieldMap.of("value", "on"));
+      backend.onRaw("smartlife.cam.ipcamera.led.get_status", params -> dev.homeport.domain.FieldMap.of("value", "on"));
       JsonNode node = json("raw", "smartlife.cam.ipcamera.led", "get_status", "{}");
       assertThat(node.get("result").get("value").asText()).isEqualTo("on");
     }

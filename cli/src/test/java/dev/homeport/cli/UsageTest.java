@@ -79,7 +79,7 @@ class UsageTest {
     assertThat(cli.run("camera", "--host", "h", "--username", "u", "--auth", "rot13", "info").err())
         .contains("--auth must be one of auto, base64, md5, plain");
     assertThat(cli.run("camera", "--host", "h", "--username", "u", "--timeout", "soon", "info").err())
-        .contains("--timeout must be a duration");
+        .contains("--timeout must be a positive duration");
   }
 
   @Test

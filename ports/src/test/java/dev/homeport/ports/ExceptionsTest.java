@@ -2,6 +2,9 @@ package dev.homeport.ports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.homeport.domain.camera.Direction;
+import dev.homeport.domain.camera.Move;
+import dev.homeport.domain.camera.Stop;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -33,22 +36,34 @@ class ExceptionsTest {
     assertThat(new SessionExpiredException("e")).isInstanceOf(AuthenticationException.class);
     assertThat(new AuthenticationException("a")).isInstanceOf(RefusedException.class);
     assertThat(new UnsupportedCommandException("u")).isInstanceOf(RefusedException.class);
-    assertThat(new CameraCommandException("m", "n", 1, "", false)).isInstanceOf(RefusedException.class);
+    assertThat(new CameraCommandException("m.n", "1", "", false)).isInstanceOf(RefusedException.class);
     assertThat(new ServiceCallException("NotFound", 404, "")).isInstanceOf(RefusedException.class);
     assertThat(new SubscriberOverflowException("o")).isInstanceOf(HomeportException.class);
   }
 
   @Test
-  void cameraCommandException_carriesModuleMethodCodeAndMessage() {
-    CameraCommandException e =
-        new CameraCommandException("smartlife.cam.ipcamera.ptz", "set_move", -41203, "speed too high", false);
-    assertThat(e.module()).isEqualTo("smartlife.cam.ipcamera.ptz");
-    assertThat(e.method()).isEqualTo("set_move");
-    assertThat(e.errorCode()).isEqualTo(-41203);
+  void cameraCommandException_carriesCommandOperationCodeAndMessage() {
+    Move move = new Move(Direction.LEFT, 10);
+    CameraCommandException e = new CameraCommandException(
+        move, "smartlife.cam.ipcamera.ptz.set_move", "-41203", "speed too high", false);
+    assertThat(e.command()).contains(move);
+    assertThat(e.operation()).isEqualTo("smartlife.cam.ipcamera.ptz.set_move");
+    assertThat(e.errorCode()).isEqualTo("-41203");
     assertThat(e.remoteMessage()).isEqualTo("speed too high");
     assertThat(e).hasMessage("camera refused smartlife.cam.ipcamera.ptz.set_move with error -41203: speed too high");
-    assertThat(new CameraCommandException("m", "n", -40602, null, true).remoteMessage()).isEmpty();
-    assertThat(new CameraCommandException("m", "n", -40602, null, true).retryable()).isTrue();
+    assertThat(new CameraCommandException("m.n", "busy", null, true).remoteMessage()).isEmpty();
+    assertThat(new CameraCommandException("m.n", "busy", null, true).retryable()).isTrue();
+    assertThat(new CameraCommandException("m.n", "busy", null, true).command()).isEmpty();
+  }
+
+  @Test
+  void cameraCommandException_forCommand_keepsEverythingAndNamesTheCommand() {
+    CameraCommandException fault = new CameraCommandException("op", "E1", "no", true);
+    CameraCommandException named = fault.forCommand(new Stop());
+    assertThat(named.command()).contains(new Stop());
+    assertThat(named).hasMessage(fault.getMessage());
+    assertThat(named.retryable()).isTrue();
+    assertThat(named.errorCode()).isEqualTo("E1");
   }
 
   @ParameterizedTest

@@ -505,8 +505,7 @@ public abstract class CameraContract {
     @Test
     @DisplayName("an unknown raw method fails with UnsupportedCommandException")
     void unknownRawMethod_failsUnsupported() {
-      RawCommand unknown =
-          new RawCommand("smartlife.cam.ipcamera.homeportContract", "get_nothing_here", FieldMap.of("x", 1));
+      RawCommand unknown = fixture.unknownRawCommand();
       HomeportException failure = failureOf(camera.execute(unknown));
       assertThat(failure).isInstanceOf(UnsupportedCommandException.class);
       assertThat(failure.retryable()).isFalse();
@@ -529,7 +528,7 @@ public abstract class CameraContract {
       answer.put("nested", nested);
       FieldMap answerFields = FieldMap.of(answer);
       List<FieldMap> received = new java.util.concurrent.CopyOnWriteArrayList<>();
-      backend.onRaw(query.module(), query.method(), params -> {
+      backend.onRaw(query.operation(), params -> {
         received.add(params);
         return answerFields;
       });
@@ -583,11 +582,10 @@ public abstract class CameraContract {
     void batch_oneRefused_othersSucceed() {
       assumeSupported(
           GetSetting.of(Setting.POWER), GetSetting.of(Setting.SOUND_SENSITIVITY), SetSetting.of(Setting.DO_NOT_DISTURB, true));
+      CameraCommandException refusal = fixture.refusalExample();
       backend.failNext(
           command -> command instanceof GetSetting<?> get && get.setting() == Setting.SOUND_SENSITIVITY,
-          new CameraCommandException(
-              "smartlife.cam.ipcamera.soundDetect", "get_sensitivity", -40409,
-              "The parameter [value] values error", false));
+          refusal);
       List<CameraCommand<?>> batch =
           List.of(
               GetSetting.of(Setting.POWER),
@@ -602,7 +600,8 @@ public abstract class CameraContract {
       assertThat(valueOf(result.get(0))).isEqualTo(backend.peek(Setting.POWER));
       assertThat(result.get(1).succeeded()).isFalse();
       assertThat(result.get(1).failure()).get().isInstanceOf(CameraCommandException.class);
-      assertThat(((CameraCommandException) result.get(1).failure().orElseThrow()).errorCode()).isEqualTo(-40409);
+      assertThat(((CameraCommandException) result.get(1).failure().orElseThrow()).errorCode())
+          .isEqualTo(refusal.errorCode());
       assertThat(result.get(2).succeeded()).as("outcome 2: %s", result.get(2)).isTrue();
       assertThat(backend.peek(Setting.DO_NOT_DISTURB)).isEqualTo(dndAfter);
     }
@@ -613,7 +612,7 @@ public abstract class CameraContract {
       List<CameraCommand<?>> batch =
           List.of(
               GetSetting.of(Setting.NIGHT_VISION),
-              RawCommand.of("smartlife.cam.ipcamera.homeportContract", "get_nothing_here"),
+              RawCommand.of(fixture.unknownRawCommand().operation()),
               new GetPosition());
       assumeSupported(batch.get(0), batch.get(2));
 
@@ -684,8 +683,8 @@ public abstract class CameraContract {
       assertThatThrownBy(() -> camera.execute(SetPosition.of(10_001, 0)))
           .hasMessage("position x must be 0..10000, was 10001");
       assertThatThrownBy(() -> camera.execute(new GetVodState(" "))).hasMessageStartingWith("playerId must be");
-      assertThatThrownBy(() -> camera.execute(RawCommand.of("bad module", "get")))
-          .hasMessageStartingWith("module must be");
+      assertThatThrownBy(() -> camera.execute(RawCommand.of("bad operation")))
+          .hasMessageStartingWith("operation must be");
       assertThatThrownBy(() -> camera.execute(SetSetting.of(Setting.MOTION_TRIGGER_TIME, TriggerTime.ofMillis(600_001, 0))))
           .hasMessageStartingWith("trigger time day must be 0..600000 ms");
     }
@@ -799,17 +798,14 @@ public abstract class CameraContract {
     void refusal_surfacesWithItsCode() {
       assumeSupported(GetSetting.of(Setting.POWER), SetSetting.of(Setting.POWER, true));
       boolean before = backend.peek(Setting.POWER);
-      backend.failNext(
-          command -> command instanceof SetSetting<?>,
-          new CameraCommandException(
-              "smartlife.cam.ipcamera.switch", "set_is_enable", -40409,
-              "The parameter [value] values error", false));
+      CameraCommandException refusal = fixture.refusalExample();
+      backend.failNext(command -> command instanceof SetSetting<?>, refusal);
 
       HomeportException failure = failureOf(camera.execute(SetSetting.of(Setting.POWER, !before)));
 
       assertThat(failure).isInstanceOf(CameraCommandException.class);
-      assertThat(((CameraCommandException) failure).errorCode()).isEqualTo(-40409);
-      assertThat(failure.retryable()).isFalse();
+      assertThat(((CameraCommandException) failure).errorCode()).isEqualTo(refusal.errorCode());
+      assertThat(failure.retryable()).isEqualTo(refusal.retryable());
       assertThat(backend.peek(Setting.POWER)).isEqualTo(before);
       assertThat(ok(GetSetting.of(Setting.POWER))).as("the next command works").isEqualTo(before);
     }
@@ -866,7 +862,7 @@ public abstract class CameraContract {
     @Test
     @DisplayName("every failure is a HomeportException (nothing else leaks)")
     void failures_areHomeportExceptions() {
-      backend.failNext(new CameraCommandException("m", "n", -40409, "x", false));
+      backend.failNext(fixture.refusalExample());
       assertThat(failureOf(camera.execute(new GetCameraInfo()))).isInstanceOf(HomeportException.class);
       backend.setUnreachable(true);
       assertThat(failureOf(camera.execute(new GetCameraInfo()))).isInstanceOf(HomeportException.class);

@@ -1,6 +1,9 @@
 package dev.homeport.testkit;
 
 import dev.homeport.adapter.inmemory.InMemoryCamera;
+import dev.homeport.domain.FieldMap;
+import dev.homeport.domain.camera.RawCommand;
+import dev.homeport.ports.CameraCommandException;
 import dev.homeport.ports.camera.Camera;
 import java.time.Duration;
 
@@ -37,4 +40,25 @@ public interface CameraFixture extends AutoCloseable {
    * time-outs, so keep it short (a few hundred milliseconds) to keep the suite fast.
    */
   Duration requestTimeout();
+
+  /**
+   * A refusal as this brand's camera would send it, which the contract arms on {@link #backend()}
+   * and expects back, with the same {@link CameraCommandException#errorCode()} and
+   * {@link CameraCommandException#retryable()}, from {@link #camera()}. Override it when the
+   * brand's wire cannot carry the default's code (Kasa codes are integers, e.g. {@code -40409}).
+   * Not retryable.
+   */
+  default CameraCommandException refusalExample() {
+    return new CameraCommandException("homeport.contract.refused", "refused",
+        "The parameter [value] values error", false);
+  }
+
+  /**
+   * A raw command in this brand's spelling that no camera knows, which the contract expects to fail
+   * with {@code UnsupportedCommandException}. The default ({@code homeport.contract.get_nothing_here})
+   * fits brands that spell operations with dots, as Kasa does ({@code module.method}).
+   */
+  default RawCommand unknownRawCommand() {
+    return new RawCommand("homeport.contract.get_nothing_here", FieldMap.of("x", 1));
+  }
 }

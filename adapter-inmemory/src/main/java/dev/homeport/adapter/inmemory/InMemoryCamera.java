@@ -46,6 +46,7 @@ import dev.homeport.ports.RequestTimeoutException;
 import dev.homeport.ports.TransportException;
 import dev.homeport.ports.UnsupportedCommandException;
 import dev.homeport.ports.camera.BatchResult;
+import dev.homeport.ports.camera.AbstractCamera;
 import dev.homeport.ports.camera.Camera;
 import dev.homeport.ports.camera.CameraCapabilities;
 import dev.homeport.ports.camera.CommandOutcome;
@@ -109,7 +110,7 @@ import org.slf4j.LoggerFactory;
  * atomic per command (a batch is applied in order, atomically). Deterministic: no sleeps, no hidden
  * threads unless a latency is set.
  */
-public final class InMemoryCamera implements Camera {
+public final class InMemoryCamera extends AbstractCamera {
 
   /** Pan/tilt steps moved per unit of {@link Move#speed()}. */
   public static final int STEP_PER_SPEED = 100;
@@ -141,20 +142,20 @@ public final class InMemoryCamera implements Camera {
   private final Map<String, Function<FieldMap, FieldMap>> rawHandlers = new HashMap<>();
   private final List<CameraCommand<?>> executed = new ArrayList<>();
   private final LinkedList<ArmedFault> armedFaults = new LinkedList<>();
-  private final Set<CompletableFuture<?>> pending = new HashSet<>();
+  private final Set<CompletableFuture<?>> pending = new HashSet<>(); // delayed answers
   private ScheduledExecutorService ownScheduler;
 
   // Switches.
   private volatile boolean unreachable;
   private volatile boolean rejectingCredentials;
   private volatile Duration latency;
-  private volatile boolean closed;
 
   private record SavedPreset(String name, Position position) {}
 
   private record ArmedFault(Predicate<CameraCommand<?>> which, HomeportException error) {}
 
   private InMemoryCamera(Builder builder) {
+    super(builder.name);
     this.name = builder.name;
     this.clock = builder.clock;
     this.info = builder.info != null ? builder.info : defaultInfo(builder.name);
@@ -181,12 +182,6 @@ public final class InMemoryCamera implements Camera {
     return new Builder();
   }
 
-  /** {@inheritDoc} */
-  @Override
-  public String name() {
-    return name;
-  }
-
   /** The command types and settings this camera supports, as configured in the builder. */
   @Override
   public CameraCapabilities capabilities() {
@@ -198,11 +193,9 @@ public final class InMemoryCamera implements Camera {
    *
    * @return an already-completed future (without latency), or one completed on the scheduler;
    *     failures as described in the class documentation
-   * @throws NullPointerException if {@code command} is null
    */
   @Override
-  public <R> CompletableFuture<R> execute(CameraCommand<R> command) {
-    Objects.requireNonNull(command, "command");
+  protected <R> CompletableFuture<R> send(CameraCommand<R> command) {
     CompletableFuture<R> answer = new CompletableFuture<>();
     try {
       checkConnection();
@@ -227,22 +220,9 @@ public final class InMemoryCamera implements Camera {
     return answer;
   }
 
-  /**
-   * Executes the commands in order, atomically, reporting each command's outcome.
-   *
-   * @throws IllegalArgumentException if {@code commands} is null, empty or contains null
-   */
+  /** Executes the commands in order, atomically, reporting each command's outcome (a native batch). */
   @Override
-  public CompletableFuture<BatchResult> executeAll(List<? extends CameraCommand<?>> commands) {
-    if (commands == null || commands.isEmpty()) {
-      throw new IllegalArgumentException("commands must contain at least one command");
-    }
-    for (int i = 0; i < commands.size(); i++) {
-      if (commands.get(i) == null) {
-        throw new IllegalArgumentException("commands[" + i + "] must not be null");
-      }
-    }
-    List<CameraCommand<?>> batch = List.copyOf(commands);
+  protected CompletableFuture<BatchResult> sendAll(List<CameraCommand<?>> batch) {
     CompletableFuture<BatchResult> answer = new CompletableFuture<>();
     try {
       checkConnection();
@@ -287,8 +267,8 @@ public final class InMemoryCamera implements Camera {
   }
 
   private void checkConnection() {
-    if (closed) {
-      throw new ClosedException("camera " + name + " is closed");
+    if (isClosed()) {
+      throw closedException();
     }
     if (unreachable) {
       throw new TransportException("camera " + name + " is unreachable (simulated)", null);
@@ -329,7 +309,7 @@ public final class InMemoryCamera implements Camera {
     }
     ScheduledExecutorService scheduler;
     synchronized (lock) {
-      if (closed) {
+      if (isClosed()) {
         answer.completeExceptionally(new ClosedException("camera " + name + " was closed while a command was pending"));
         return;
       }
@@ -399,7 +379,7 @@ public final class InMemoryCamera implements Camera {
       SavedPreset preset = presets.get(go.preset());
       if (preset == null) {
         throw new CameraCommandException(
-            PTZ, "set_run_to_preset", -40409, "The parameter [index] values error", false);
+            command, PTZ + ".set_run_to_preset", "-40409", "The parameter [index] values error", false);
       }
       position = preset.position();
       moving = false;
@@ -433,7 +413,7 @@ public final class InMemoryCamera implements Camera {
     if (command instanceof FormatSdCard) {
       if (!"ok".equals(sdCard.status())) {
         throw new CameraCommandException(
-            SD_CARD, "set_format_sd_card", -40602, "sd card is " + sdCard.status(), false);
+            command, SD_CARD + ".set_format_sd_card", "-40602", "sd card is " + sdCard.status(), false);
       }
       detections.clear();
       if (sdCard.totalBytes().isPresent()) {
@@ -472,10 +452,10 @@ public final class InMemoryCamera implements Camera {
   }
 
   private FieldMap applyRaw(RawCommand raw) {
-    Function<FieldMap, FieldMap> handler = rawHandlers.get(rawKey(raw.module(), raw.method()));
+    Function<FieldMap, FieldMap> handler = rawHandlers.get(raw.operation());
     if (handler == null) {
       throw new UnsupportedCommandException(
-          "camera " + name + " does not support raw command " + raw.module() + "." + raw.method());
+          "camera " + name + " does not support raw command " + raw.operation());
     }
     try {
       FieldMap result = handler.apply(raw.params());
@@ -483,22 +463,13 @@ public final class InMemoryCamera implements Camera {
     } catch (HomeportException e) {
       throw e;
     } catch (IllegalArgumentException e) {
-      throw new CameraCommandException(raw.module(), raw.method(), -40409, e.getMessage(), false);
+      throw new CameraCommandException(raw, raw.operation(), "-40409", e.getMessage(), false);
     } catch (RuntimeException e) {
-      LOG.debug("raw handler for {}.{} failed", raw.module(), raw.method(), e);
-      throw new CameraCommandException(raw.module(), raw.method(), -40602, "internal error", true);
+      LOG.debug("raw handler for {} failed", raw.operation(), e);
+      throw new CameraCommandException(raw, raw.operation(), "-40602", "internal error", true);
     }
   }
 
-  private static String describe(CameraCommand<?> command) {
-    if (command instanceof GetSetting<?> get) {
-      return "reading setting " + get.setting().id();
-    }
-    if (command instanceof SetSetting<?> set) {
-      return "changing setting " + set.setting().id();
-    }
-    return command.getClass().getSimpleName();
-  }
 
   private Object currentValue(Setting<?> setting) {
     if (setting == Setting.CLOCK) {
@@ -618,7 +589,7 @@ public final class InMemoryCamera implements Camera {
   }
 
   /**
-   * Teaches the camera a raw command: {@code RawCommand(module, method, params)} is answered with
+   * Teaches the camera a raw command: {@code RawCommand(operation, params)} is answered with
    * {@code handler.apply(params)} (null means no fields). A handler that throws a {@link
    * HomeportException} fails the command with it; an {@link IllegalArgumentException} becomes a
    * {@link CameraCommandException} with code -40409 (parameter value error); any other exception one
@@ -626,19 +597,16 @@ public final class InMemoryCamera implements Camera {
    * call back into this camera from another thread. Replaces an earlier handler.
    *
    * @return this camera, for chaining
-   * @throws IllegalArgumentException if module or method are not valid raw command names
+   * @param operation the operation as the brand in front spells it (Kasa: {@code module.method})
+   * @throws IllegalArgumentException if the operation is not a valid raw operation name
    */
-  public InMemoryCamera onRaw(String module, String method, Function<FieldMap, FieldMap> handler) {
-    RawCommand.of(module, method); // validates the names with the domain's messages
+  public InMemoryCamera onRaw(String operation, Function<FieldMap, FieldMap> handler) {
+    RawCommand.of(operation); // validates the name with the domain's message
     Objects.requireNonNull(handler, "handler");
     synchronized (lock) {
-      rawHandlers.put(rawKey(module, method), handler);
+      rawHandlers.put(operation, handler);
     }
     return this;
-  }
-
-  private static String rawKey(String module, String method) {
-    return module + "\u0000" + method;
   }
 
   /**
@@ -719,25 +687,21 @@ public final class InMemoryCamera implements Camera {
     }
   }
 
-  /** Whether {@link #close()} was called. */
-  public boolean isClosed() {
-    return closed;
+  @Override
+  protected ClosedException closedException() {
+    return new ClosedException("camera " + name + " is closed");
   }
 
   /**
-   * Closes the camera: later requests fail with {@link ClosedException}, pending delayed answers
+   * On {@link #close()}: later requests fail with {@link ClosedException}, pending delayed answers
    * fail with it too, and a scheduler the camera created is shut down. State stays readable through
-   * {@link #peek}. Idempotent and thread-safe.
+   * {@link #peek}.
    */
   @Override
-  public void close() {
+  protected void onClose(ClosedException reason) {
     List<CompletableFuture<?>> toFail;
     ScheduledExecutorService toShutDown;
     synchronized (lock) {
-      if (closed) {
-        return;
-      }
-      closed = true;
       toFail = new ArrayList<>(pending);
       pending.clear();
       toShutDown = ownScheduler;

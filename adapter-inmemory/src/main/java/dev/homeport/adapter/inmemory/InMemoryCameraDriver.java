@@ -3,11 +3,10 @@ package dev.homeport.adapter.inmemory;
 import dev.homeport.domain.camera.ImmutableCameraInfo;
 import dev.homeport.ports.camera.CameraDriver;
 import dev.homeport.ports.camera.CameraEndpoint;
+import dev.homeport.ports.camera.DriverOption;
+import dev.homeport.support.Durations;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -20,7 +19,7 @@ import java.util.Objects;
  * <ul>
  *   <li>{@code latency}: delay of every answer, e.g. {@code 200ms}, {@code 2s} or ISO-8601 {@code
  *       PT0.2S} (default 0: synchronous answers);
- *   <li>{@code requestTimeout}: answers slower than this fail with {@code RequestTimeoutException}
+ *   <li>{@code request-timeout}: answers slower than this fail with {@code RequestTimeoutException}
  *       (same forms, positive);
  *   <li>{@code model}: the model {@code GetCameraInfo} reports.
  * </ul>
@@ -32,7 +31,12 @@ public final class InMemoryCameraDriver implements CameraDriver {
   /** The brand id, {@code inmemory}. */
   public static final String BRAND = "inmemory";
 
-  private static final List<String> OPTIONS = List.of("latency", "requestTimeout", "model");
+  private static final List<DriverOption> OPTIONS = List.of(
+      DriverOption.text("latency", "Delay of every answer (0: synchronous answers).",
+          "zero or more, " + Durations.FORMS, "0ms"),
+      DriverOption.text("request-timeout",
+          "Answers slower than this fail with a request time-out.", Durations.FORMS, null),
+      DriverOption.text("model", "The model GetCameraInfo reports.", "a non-blank model name", null));
 
   private final Clock clock;
 
@@ -52,6 +56,18 @@ public final class InMemoryCameraDriver implements CameraDriver {
     return BRAND;
   }
 
+  /** {@code false}: host and credentials are ignored. */
+  @Override
+  public boolean remote() {
+    return false;
+  }
+
+  /** {@code latency}, {@code request-timeout} and {@code model}. */
+  @Override
+  public List<DriverOption> options() {
+    return OPTIONS;
+  }
+
   /**
    * A new in-memory camera named {@code endpoint.name()}, configured from the endpoint's options.
    * No I/O.
@@ -61,61 +77,24 @@ public final class InMemoryCameraDriver implements CameraDriver {
    */
   @Override
   public InMemoryCamera connect(CameraEndpoint endpoint) {
-    Objects.requireNonNull(endpoint, "endpoint");
-    if (!BRAND.equals(endpoint.brand())) {
-      throw new IllegalArgumentException(
-          "endpoint " + endpoint.name() + " is of brand " + endpoint.brand() + ", this driver is " + BRAND);
-    }
+    checkEndpoint(endpoint);
+    String where = BRAND + " camera '" + endpoint.name() + "': option ";
     InMemoryCamera.Builder builder = InMemoryCamera.builder().name(endpoint.name()).clock(clock);
-    for (Map.Entry<String, String> option : endpoint.options().entrySet()) {
-      String key = option.getKey();
-      String value = option.getValue();
-      switch (key) {
-        case "latency":
-          builder.latency(parseDuration(key, value, true));
-          break;
-        case "requestTimeout":
-          builder.requestTimeout(parseDuration(key, value, false));
-          break;
-        case "model":
-          if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("option model must be a non-blank model name, was \"" + value + "\"");
-          }
-          builder.info(ImmutableCameraInfo.copyOf(InMemoryCamera.defaultInfo(endpoint.name())).withModel(value));
-          break;
-        default:
-          throw new IllegalArgumentException(
-              "unknown option " + key + " for brand " + BRAND + "; allowed options: " + String.join(", ", OPTIONS));
+    Map<String, String> options = endpoint.options();
+    if (options.containsKey("latency")) {
+      builder.latency(Durations.nonNegative(where + "'latency'", options.get("latency")));
+    }
+    if (options.containsKey("request-timeout")) {
+      builder.requestTimeout(Durations.positive(where + "'request-timeout'", options.get("request-timeout")));
+    }
+    if (options.containsKey("model")) {
+      String value = options.get("model");
+      if (value == null || value.isBlank()) {
+        throw new IllegalArgumentException(where + "'model' must be a non-blank model name, was \"" + value + "\"");
       }
+      builder.info(ImmutableCameraInfo.copyOf(InMemoryCamera.defaultInfo(endpoint.name())).withModel(value));
     }
     return builder.build();
-  }
-
-  /**
-   * Parses {@code 250ms}, {@code 2s} or an ISO-8601 duration such as {@code PT0.25S}.
-   *
-   * @throws IllegalArgumentException naming the option and the accepted forms
-   */
-  static Duration parseDuration(String option, String text, boolean zeroAllowed) {
-    String allowed =
-        (zeroAllowed ? "zero or more" : "positive") + ", written like 250ms, 2s or PT0.25S";
-    String trimmed = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
-    Duration parsed;
-    try {
-      if (trimmed.endsWith("ms")) {
-        parsed = Duration.ofMillis(Long.parseLong(trimmed.substring(0, trimmed.length() - 2).trim()));
-      } else if (trimmed.endsWith("s") && !trimmed.startsWith("pt")) {
-        parsed = Duration.ofSeconds(Long.parseLong(trimmed.substring(0, trimmed.length() - 1).trim()));
-      } else {
-        parsed = Duration.parse(trimmed.toUpperCase(Locale.ROOT));
-      }
-    } catch (NumberFormatException | DateTimeParseException e) {
-      throw new IllegalArgumentException("option " + option + " must be " + allowed + ", was \"" + text + "\"", e);
-    }
-    if (parsed.isNegative() || (!zeroAllowed && parsed.isZero())) {
-      throw new IllegalArgumentException("option " + option + " must be " + allowed + ", was \"" + text + "\"");
-    }
-    return parsed;
   }
 
   /** Drivers are equal when their cameras follow the same clock (so Guice sets hold one). */

@@ -59,7 +59,7 @@ class InMemoryCameraDriverTest {
   @Test
   void latencyBeyondRequestTimeoutOptions_timeOut() throws Exception {
     try (InMemoryCamera camera =
-        driver.connect(endpoint("inmemory", Map.of("latency", "PT1H", "requestTimeout", "20ms")))) {
+        driver.connect(endpoint("inmemory", Map.of("latency", "PT1H", "request-timeout", "20ms")))) {
       assertThatThrownBy(() -> camera.execute(new GetPosition()).get(5, TimeUnit.SECONDS))
           .isInstanceOf(ExecutionException.class)
           .hasCauseInstanceOf(RequestTimeoutException.class);
@@ -79,7 +79,7 @@ class InMemoryCameraDriverTest {
     assertThatThrownBy(() -> driver.connect(endpoint("inmemory", Map.of("trust", "tofu"))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("trust")
-        .hasMessageContaining("latency, requestTimeout, model");
+        .hasMessageContaining("latency, request-timeout, model");
   }
 
   @Test
@@ -87,22 +87,23 @@ class InMemoryCameraDriverTest {
     assertThatThrownBy(() -> driver.connect(endpoint("inmemory", Map.of("latency", "soon"))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("latency")
-        .hasMessageContaining("250ms");
+        .hasMessageContaining("500ms");
   }
 
   @Test
   void zeroRequestTimeout_isRefused() {
-    assertThatThrownBy(() -> driver.connect(endpoint("inmemory", Map.of("requestTimeout", "0ms"))))
+    assertThatThrownBy(() -> driver.connect(endpoint("inmemory", Map.of("request-timeout", "0ms"))))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("requestTimeout")
+        .hasMessageContaining("request-timeout")
         .hasMessageContaining("positive");
   }
 
   @Test
-  void durationForms_areAllAccepted() {
-    assertThat(InMemoryCameraDriver.parseDuration("latency", "250ms", true).toMillis()).isEqualTo(250);
-    assertThat(InMemoryCameraDriver.parseDuration("latency", "2s", true).toMillis()).isEqualTo(2000);
-    assertThat(InMemoryCameraDriver.parseDuration("latency", "PT0.5S", true).toMillis()).isEqualTo(500);
+  void options_describeEveryOptionConnectAccepts() {
+    assertThat(driver.options()).extracting(o -> o.name()).containsExactly("latency", "request-timeout", "model");
+    try (InMemoryCamera camera = driver.connect(endpoint("inmemory", Map.of("latency", "0ms", "model", "KC1")))) {
+      assertThat(camera.execute(new GetCameraInfo()).join().model()).isEqualTo("KC1");
+    }
   }
 
   @Test

@@ -239,7 +239,7 @@ class InMemoryCameraTest {
       HomeportException failure = failureOf(camera.execute(new GoToPreset(1)));
 
       assertThat(failure).isInstanceOf(CameraCommandException.class);
-      assertThat(((CameraCommandException) failure).errorCode()).isEqualTo(-40409);
+      assertThat(((CameraCommandException) failure).errorCode()).isEqualTo("-40409");
       assertThat(camera.execute(new ListPresets()).join()).isEmpty();
     }
 
@@ -303,7 +303,7 @@ class InMemoryCameraTest {
 
     @Test
     void unknownRawCommand_failsWithUnsupportedCommandException() {
-      HomeportException failure = failureOf(camera().execute(RawCommand.of("audio", "get_mic_config")));
+      HomeportException failure = failureOf(camera().execute(RawCommand.of("audio.get_mic_config")));
 
       assertThat(failure).isInstanceOf(UnsupportedCommandException.class).hasMessageContaining("audio.get_mic_config");
     }
@@ -311,10 +311,10 @@ class InMemoryCameraTest {
     @Test
     void registeredRawCommand_isAnsweredByItsHandler() {
       InMemoryCamera camera = camera();
-      camera.onRaw("audio", "get_mic_config", params -> FieldMap.of("volume", 42L, "echo", params.get("x").orElse(null)));
+      camera.onRaw("audio.get_mic_config", params -> FieldMap.of("volume", 42L, "echo", params.get("x").orElse(null)));
 
       FieldMap answer =
-          camera.execute(new RawCommand("audio", "get_mic_config", FieldMap.of("x", "y"))).join();
+          camera.execute(new RawCommand("audio.get_mic_config", FieldMap.of("x", "y"))).join();
 
       assertThat(answer.get("volume")).contains(42L);
       assertThat(answer.get("echo")).contains("y");
@@ -323,14 +323,14 @@ class InMemoryCameraTest {
     @Test
     void handlerRejectingParameters_failsWithParameterError() {
       InMemoryCamera camera = camera();
-      camera.onRaw("audio", "set_mic_config", params -> {
+      camera.onRaw("audio.set_mic_config", params -> {
         throw new IllegalArgumentException("volume must be 0..100");
       });
 
-      HomeportException failure = failureOf(camera.execute(RawCommand.of("audio", "set_mic_config")));
+      HomeportException failure = failureOf(camera.execute(RawCommand.of("audio.set_mic_config")));
 
       assertThat(failure).isInstanceOf(CameraCommandException.class);
-      assertThat(((CameraCommandException) failure).errorCode()).isEqualTo(-40409);
+      assertThat(((CameraCommandException) failure).errorCode()).isEqualTo("-40409");
       assertThat(((CameraCommandException) failure).remoteMessage()).isEqualTo("volume must be 0..100");
     }
   }
@@ -361,7 +361,7 @@ class InMemoryCameraTest {
     @Test
     void failNext_failsOnlyTheNextMatchingCommandOnce() {
       InMemoryCamera camera = camera();
-      CameraCommandException refused = new CameraCommandException("m", "set_is_enable", -40602, "busy", true);
+      CameraCommandException refused = new CameraCommandException("m.set_is_enable", "-40602", "busy", true);
       camera.failNext(command -> command instanceof SetSetting, refused);
 
       assertThat(camera.execute(GetSetting.of(Setting.POWER)).join()).isTrue();
@@ -375,8 +375,8 @@ class InMemoryCameraTest {
     @Test
     void severalArmedFaults_triggerInTheOrderArmed() {
       InMemoryCamera camera = camera();
-      CameraCommandException first = new CameraCommandException("m", "a", -1, "first", false);
-      CameraCommandException second = new CameraCommandException("m", "b", -1, "second", false);
+      CameraCommandException first = new CameraCommandException("m.a", "-1", "first", false);
+      CameraCommandException second = new CameraCommandException("m.b", "-1", "second", false);
       camera.failNext(first);
       camera.failNext(second);
 
@@ -428,7 +428,7 @@ class InMemoryCameraTest {
     @Test
     void executedCommands_listsWhatTheCameraProcessed() {
       InMemoryCamera camera = camera();
-      camera.failNext(new CameraCommandException("m", "x", -40409, "bad", false));
+      camera.failNext(new CameraCommandException("m.x", "-40409", "bad", false));
       camera.execute(new GetPosition());
       camera.execute(new Stop());
       camera.setUnreachable(true);
@@ -519,7 +519,7 @@ class InMemoryCameraTest {
     @Test
     void batch_reportsEachOutcomeInOrder() {
       InMemoryCamera camera = camera();
-      camera.failNext(c -> c instanceof GetPosition, new CameraCommandException("ptz", "get_position", -40602, "busy", true));
+      camera.failNext(c -> c instanceof GetPosition, new CameraCommandException("ptz.get_position", "-40602", "busy", true));
 
       BatchResult result =
           camera
@@ -535,7 +535,7 @@ class InMemoryCameraTest {
     @Test
     void armedTransportFault_failsTheWholeBatchAndConsumesOnlyItself() {
       InMemoryCamera camera = camera();
-      CameraCommandException refused = new CameraCommandException("m", "x", -40409, "bad", false);
+      CameraCommandException refused = new CameraCommandException("m.x", "-40409", "bad", false);
       camera.failNext(c -> c instanceof GetPosition, refused);
       camera.failNext(c -> c instanceof Stop, new TransportException("dropped", null));
 

@@ -1,5 +1,6 @@
 package dev.homeport.cli.internal;
 
+import dev.homeport.support.FieldMapJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.homeport.domain.FieldMap;
@@ -106,6 +107,12 @@ public final class CameraCli implements Callable<Integer> {
   @Option(names = "--port", paramLabel = "P", description = "Camera port (default: 10443).")
   Integer port;
 
+  @Option(names = "--stream-port", paramLabel = "P", description = "Live stream port, for record (default: 19443).")
+  Integer streamPort;
+
+  @Option(names = "--talk-port", paramLabel = "P", description = "Talk-back port, for talk (default: 18443).")
+  Integer talkPort;
+
   @Option(names = "--username", paramLabel = "U", description = "User name: the Kasa account e-mail.")
   String username;
 
@@ -184,6 +191,12 @@ public final class CameraCli implements Callable<Integer> {
     }
     if (port != null) {
       base = base.withPort(Values.port("--port", port));
+    }
+    if (streamPort != null) {
+      base = base.withStreamPort(Values.port("--stream-port", streamPort));
+    }
+    if (talkPort != null) {
+      base = base.withTalkPort(Values.port("--talk-port", talkPort));
     }
     if (username != null) {
       base = base.withUsername(username);
@@ -438,18 +451,33 @@ public final class CameraCli implements Callable<Integer> {
   @Command(
       name = "raw",
       description = {
-        "Send any module/method with JSON parameters (the escape hatch), e.g.",
-        "raw smartlife.cam.ipcamera.led get_status '{}'"
+        "Send any operation, in the brand's spelling, with JSON parameters (the escape hatch).",
+        "Kasa spells it module.method, e.g. raw smartlife.cam.ipcamera.led.get_status '{}'",
+        "(the older form with module and method as two words still works)."
       })
   static final class Raw extends Sub {
-    @Parameters(index = "0", paramLabel = "MODULE") String module;
-    @Parameters(index = "1", paramLabel = "METHOD") String method;
-    @Parameters(index = "2", arity = "0..1", paramLabel = "JSON") String params;
+    @Parameters(index = "0", paramLabel = "OPERATION") String operation;
+    @Parameters(index = "1..*", arity = "0..2", paramLabel = "JSON") List<String> rest;
 
     @Override
     public Integer call() {
-      RawCommand command = new RawCommand(module, method, jsonObject(params));
-      return parent.send(command, answer -> Views.raw(module, method, answer));
+      List<String> more = rest == null ? List.of() : rest;
+      String op = operation;
+      String params = null;
+      if (more.size() == 2 || (more.size() == 1 && !more.get(0).strip().startsWith("{"))) {
+        op = operation + "." + more.get(0); // module method [JSON], the Kasa spelling in two words
+        params = more.size() == 2 ? more.get(1) : null;
+      } else if (more.size() == 1) {
+        params = more.get(0);
+      }
+      RawCommand command;
+      try {
+        command = new RawCommand(op, jsonObject(params));
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
+      }
+      String shown = op;
+      return parent.send(command, answer -> Views.raw(shown, answer));
     }
   }
 
@@ -496,8 +524,6 @@ public final class CameraCli implements Callable<Integer> {
     if (node == null || !node.isObject()) {
       throw new UsageException("JSON parameters must be an object such as '{\"value\":\"on\"}', was " + text);
     }
-    @SuppressWarnings("unchecked")
-    Map<String, Object> map = (Map<String, Object>) Views.toPlain(node);
-    return FieldMap.of(map);
+    return FieldMapJson.toFieldMap(node);
   }
 }

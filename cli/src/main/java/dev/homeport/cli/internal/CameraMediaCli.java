@@ -9,7 +9,7 @@ import dev.homeport.ports.media.CameraStream;
 import dev.homeport.ports.media.CameraTalk;
 import dev.homeport.ports.media.ImmutableStreamOptions;
 import dev.homeport.ports.media.MediaRecorder;
-import dev.homeport.ports.media.TalkAudio;
+import dev.homeport.support.TalkAudio;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -130,7 +130,7 @@ final class DemoTour {
       out.line("   before sending: " + e.getMessage());
     }
     try {
-      send(RawCommand.of("smartlife.cam.ipcamera.teleport", "set_destination"));
+      send(RawCommand.of("smartlife.cam.ipcamera.teleport.set_destination"));
       out.line("   (unexpectedly accepted)");
     } catch (HomeportException e) {
       out.line("   by the camera: " + e.getMessage() + " [" + e.getClass().getSimpleName() + ", exit code "

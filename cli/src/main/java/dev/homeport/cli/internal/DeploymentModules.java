@@ -4,7 +4,7 @@ import com.google.inject.Module;
 import dev.homeport.adapter.camera.http.AuthVariant;
 import dev.homeport.adapter.camera.http.ImmutableKasaCameraConfig;
 import dev.homeport.adapter.camera.http.KasaCameraModule;
-import dev.homeport.adapter.camera.http.TrustMode;
+import dev.homeport.support.TrustMode;
 import dev.homeport.adapter.events.wss.ImmutableSmartThingsConfig;
 import dev.homeport.adapter.events.wss.SmartThingsEventsModule;
 import dev.homeport.adapter.events.wss.SmartThingsTrust;
@@ -48,6 +48,8 @@ public final class DeploymentModules {
       config.trustMode(TrustMode.parse(spec.trust()));
     }
     spec.knownHosts().ifPresent(config::knownHostsFile);
+    spec.streamPort().ifPresent(config::streamPort);
+    spec.talkPort().ifPresent(config::talkPort);
     spec.timeout().ifPresent(timeout -> config.requestTimeout(timeout).connectTimeout(timeout));
     return new KasaCameraModule(config.build());
   }

@@ -1,6 +1,7 @@
 package dev.homeport.cli.internal;
 
 import dev.homeport.cli.ExitCode;
+import dev.homeport.ports.Futures;
 import dev.homeport.ports.AuthenticationException;
 import dev.homeport.ports.CameraCommandException;
 import dev.homeport.ports.CertificateMismatchException;
@@ -25,14 +26,14 @@ public final class Failures {
 
   /** The failure behind wrappers (CompletionException, ExecutionException, picocli's ExecutionException). */
   public static Throwable unwrap(Throwable failure) {
-    Throwable current = failure;
+    Throwable current = Futures.unwrap(failure);
     while ((current instanceof CompletionException
             || current instanceof ExecutionException
             || current instanceof CommandLine.ExecutionException
             || current instanceof com.google.inject.ProvisionException
             || current instanceof com.google.inject.CreationException)
         && current.getCause() != null) {
-      current = current.getCause();
+      current = Futures.unwrap(current.getCause());
     }
     return current;
   }

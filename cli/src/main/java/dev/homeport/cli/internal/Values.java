@@ -1,9 +1,9 @@
 package dev.homeport.cli.internal;
 
+import dev.homeport.support.Durations;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -19,48 +19,23 @@ public final class Values {
   /** Camera password variants. */
   public static final List<String> AUTH = List.of("auto", "base64", "md5", "plain");
 
-  private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
   private static final Pattern PIN = Pattern.compile("sha256:([0-9a-fA-F:]+)");
   private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private Values() {}
 
   /**
-   * A duration such as {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}, a bare number of seconds,
-   * or ISO-8601 ({@code PT10S}); must be positive.
+   * A positive duration in the forms of the support library's one parser ({@link Durations}):
+   * {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}, a bare number of seconds, or ISO-8601.
+   *
+   * @throws UsageException naming the field and the accepted forms
    */
   public static Duration duration(String field, String text) {
-    String trimmed = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
-    Duration value;
-    Matcher matcher = DURATION.matcher(trimmed);
     try {
-      if (matcher.matches()) {
-        long amount = Long.parseLong(matcher.group(1));
-        String unit = matcher.group(2) == null ? "s" : matcher.group(2);
-        switch (unit) {
-          case "ms":
-            value = Duration.ofMillis(amount);
-            break;
-          case "m":
-            value = Duration.ofMinutes(amount);
-            break;
-          case "h":
-            value = Duration.ofHours(amount);
-            break;
-          default:
-            value = Duration.ofSeconds(amount);
-        }
-      } else {
-        value = Duration.parse(trimmed.toUpperCase(Locale.ROOT));
-      }
-    } catch (NumberFormatException | DateTimeParseException | ArithmeticException e) {
-      throw new UsageException(
-          field + " must be a duration such as 500ms, 10s, 2m or PT10S, was \"" + text + "\"");
+      return Durations.positive(field, text);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
     }
-    if (value.isZero() || value.isNegative()) {
-      throw new UsageException(field + " must be positive, was \"" + text + "\"");
-    }
-    return value;
   }
 
   /** One of {@code allowed}, case-insensitive, returned in lower case. */

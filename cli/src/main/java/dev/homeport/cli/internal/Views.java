@@ -1,5 +1,6 @@
 package dev.homeport.cli.internal;
 
+import dev.homeport.support.FieldMapJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -171,10 +172,9 @@ public final class Views {
     return new Result(node, link.toString());
   }
 
-  public static Result raw(String module, String method, FieldMap answer) {
+  public static Result raw(String operation, FieldMap answer) {
     ObjectNode node = NODES.objectNode();
-    node.put("module", module);
-    node.put("method", method);
+    node.put("operation", operation);
     ObjectNode result = fieldMap(answer);
     node.set("result", result);
     return new Result(node, Output.pretty(result));
@@ -319,87 +319,21 @@ public final class Views {
     return Output.compact(plain(plain));
   }
 
-  /** A FieldMap as a JSON object. */
+  /** A FieldMap as a JSON object (the support library's bridge). */
   public static ObjectNode fieldMap(FieldMap fields) {
-    ObjectNode node = NODES.objectNode();
-    fields.asMap().forEach((name, value) -> node.set(name, plain(value)));
-    return node;
+    return FieldMapJson.toJson(fields);
   }
 
-  /** A plain value (as FieldMap holds them) as JSON. */
+  /** A value for JSON output: plain values through the support bridge, Optional unwrapped, others as text. */
   public static JsonNode plain(Object value) {
-    if (value == null) {
-      return NODES.nullNode();
-    }
-    if (value instanceof String text) {
-      return NODES.textNode(text);
-    }
-    if (value instanceof Boolean flag) {
-      return NODES.booleanNode(flag);
-    }
-    if (value instanceof Integer number) {
-      return NODES.numberNode(number);
-    }
-    if (value instanceof Long number) {
-      return NODES.numberNode(number);
-    }
-    if (value instanceof Double number) {
-      return NODES.numberNode(number);
-    }
-    if (value instanceof BigInteger number) {
-      return NODES.numberNode(number);
-    }
-    if (value instanceof BigDecimal number) {
-      return NODES.numberNode(number);
-    }
-    if (value instanceof FieldMap map) {
-      return fieldMap(map);
-    }
-    if (value instanceof Map<?, ?> map) {
-      ObjectNode node = NODES.objectNode();
-      map.forEach((name, item) -> node.set(String.valueOf(name), plain(item)));
-      return node;
-    }
-    if (value instanceof List<?> list) {
-      ArrayNode array = NODES.arrayNode();
-      list.forEach(item -> array.add(plain(item)));
-      return array;
-    }
     if (value instanceof Optional<?> optional) {
       return optional.map(Views::plain).orElse(NODES.nullNode());
     }
-    return NODES.textNode(value.toString());
-  }
-
-  /** A JSON tree as plain values (for FieldMap): objects become maps, arrays lists. */
-  public static Object toPlain(JsonNode node) {
-    if (node == null || node.isNull() || node.isMissingNode()) {
-      return null;
+    try {
+      return FieldMapJson.toJsonValue(value);
+    } catch (IllegalArgumentException notPlain) {
+      return NODES.textNode(value.toString());
     }
-    if (node.isObject()) {
-      Map<String, Object> map = new java.util.LinkedHashMap<>();
-      Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> field = fields.next();
-        map.put(field.getKey(), toPlain(field.getValue()));
-      }
-      return map;
-    }
-    if (node.isArray()) {
-      List<Object> list = new ArrayList<>();
-      node.forEach(item -> list.add(toPlain(item)));
-      return list;
-    }
-    if (node.isBoolean()) {
-      return node.booleanValue();
-    }
-    if (node.isIntegralNumber()) {
-      return node.canConvertToLong() ? (Object) node.longValue() : node.bigIntegerValue();
-    }
-    if (node.isNumber()) {
-      return node.decimalValue();
-    }
-    return node.asText();
   }
 
   /** Rows as aligned columns (two spaces between), no trailing spaces. */

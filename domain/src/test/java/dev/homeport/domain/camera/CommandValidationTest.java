@@ -91,17 +91,18 @@ class CommandValidationTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "has space", "quote\"", "slash/"})
-  void rawCommandWithBadModuleName_isRefusedNamingField(String module) {
-    assertThatThrownBy(() -> RawCommand.of(module, "get_status"))
+  @ValueSource(strings = {"", "has space", "quote\"", "semi;colon"})
+  void rawCommandWithBadOperationName_isRefusedNamingField(String operation) {
+    assertThatThrownBy(() -> RawCommand.of(operation))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("module must be 1..128 letters, digits, '.', '_' or '-'");
+        .hasMessageStartingWith("operation must be 1..256 letters, digits, '.', '_', '-', '/' or ':'");
   }
 
   @Test
-  void rawCommandWithBadMethodOrNullParams_isRefusedNamingField() {
-    assertThatThrownBy(() -> RawCommand.of("led", null)).hasMessageStartingWith("method must be");
-    assertThatThrownBy(() -> new RawCommand("led", "get", null)).hasMessage("params is required");
+  void rawCommandWithNullOperationOrParams_isRefusedNamingField() {
+    assertThatThrownBy(() -> RawCommand.of(null)).hasMessageStartingWith("operation must be");
+    assertThatThrownBy(() -> new RawCommand("led.get", null)).hasMessage("params is required");
+    assertThatThrownBy(() -> RawCommand.of("x".repeat(257))).hasMessageStartingWith("operation must be");
   }
 
   @Test
@@ -195,7 +196,7 @@ class CommandValidationTest {
     assertThat(new Move(Direction.LEFT, 1).idempotent()).isFalse();
     assertThat(SetPosition.of(1, 1).idempotent()).isFalse();
     assertThat(new FormatSdCard().idempotent()).isFalse();
-    assertThat(new RawCommand("m", "n", FieldMap.empty()).idempotent()).isFalse();
+    assertThat(new RawCommand("m.n", FieldMap.empty()).idempotent()).isFalse();
     assertThat(new Stop().idempotent()).isTrue();
     assertThat(new GetCameraInfo().idempotent()).isTrue();
     assertThat(GetSetting.of(Setting.POWER).idempotent()).isTrue();

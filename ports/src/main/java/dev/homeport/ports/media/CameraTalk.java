@@ -5,7 +5,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Sends sound to a camera's speaker ("talk back"). Audio is G.711 mu-law, 8000 samples per second,
- * mono ({@link TalkAudio#fromWav} converts a WAV file); it is sent in real time, so talking a 5 s clip
+ * mono ({@code dev.homeport.support.TalkAudio} converts a WAV file); it is sent in real time, so talking a 5 s clip
  * takes about 5 s.
  *
  * <p>Thread-safe; a camera plays one talk at a time, so a second {@link #talk} while one is running

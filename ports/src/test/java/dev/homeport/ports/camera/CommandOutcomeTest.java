@@ -37,7 +37,7 @@ class CommandOutcomeTest {
   @Test
   void failure_carriesTheExceptionAndThrowsItOnGet() {
     CameraCommandException refused =
-        new CameraCommandException("smartlife.cam.ipcamera.ptz", "set_run_to_preset", -40409, "bad index", false);
+        new CameraCommandException("smartlife.cam.ipcamera.ptz.set_run_to_preset", "-40409", "bad index", false);
     CommandOutcome<Void> outcome = CommandOutcome.failure(new GoToPreset(2), refused);
     assertThat(outcome.succeeded()).isFalse();
     assertThat(outcome.value()).isEmpty();

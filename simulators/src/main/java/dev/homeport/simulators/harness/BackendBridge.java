@@ -1,6 +1,7 @@
 package dev.homeport.simulators.harness;
 
 import dev.homeport.domain.camera.CameraCommand;
+import dev.homeport.ports.Futures;
 import dev.homeport.ports.AuthenticationException;
 import dev.homeport.ports.CameraCommandException;
 import dev.homeport.ports.RequestTimeoutException;
@@ -10,7 +11,6 @@ import dev.homeport.ports.camera.Camera;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Runs a decoded command against the backend camera (normally an {@code InMemoryCamera}, which
@@ -64,9 +64,9 @@ public final class BackendBridge {
       if (failure == null) {
         return new BackendOutcome.Value<>(value);
       }
-      BackendOutcome<T> outcome = outcomeOf(unwrap(failure));
+      BackendOutcome<T> outcome = outcomeOf(Futures.unwrap(failure));
       if (outcome == null) {
-        throw new CompletionException(unwrap(failure));
+        throw new CompletionException(Futures.unwrap(failure));
       }
       return outcome;
     });
@@ -76,7 +76,7 @@ public final class BackendBridge {
   public static <T> BackendOutcome<T> outcomeOf(Throwable failure) {
     if (failure instanceof CameraCommandException) {
       CameraCommandException refused = (CameraCommandException) failure;
-      return new BackendOutcome.Refused<>(String.valueOf(refused.errorCode()), refused.remoteMessage());
+      return new BackendOutcome.Refused<>(refused.errorCode(), refused.remoteMessage());
     }
     if (failure instanceof UnsupportedCommandException) {
       return new BackendOutcome.Unsupported<>(String.valueOf(failure.getMessage()));
@@ -94,14 +94,6 @@ public final class BackendBridge {
       return new BackendOutcome.Refused<>(BackendOutcome.Refused.NO_CODE, String.valueOf(failure.getMessage()));
     }
     return null;
-  }
-
-  private static Throwable unwrap(Throwable t) {
-    Throwable cause = t;
-    while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    return cause;
   }
 
   @Override

@@ -40,6 +40,7 @@ import dev.homeport.domain.camera.TimeZoneSetting;
 import dev.homeport.domain.camera.TriggerTime;
 import dev.homeport.domain.camera.VodState;
 import dev.homeport.simulators.harness.BackendBridge;
+import dev.homeport.support.FieldMapJson;
 import dev.homeport.simulators.harness.BackendOutcome;
 import dev.homeport.simulators.harness.Fault;
 import java.math.BigDecimal;
@@ -338,79 +339,7 @@ final class KasaCommandTable {
   }
 
   private static void putAll(ObjectNode out, FieldMap fields) {
-    fields.asMap().forEach((k, v) -> out.set(k, toJson(v)));
-  }
-
-  private static JsonNode toJson(Object v) {
-    if (v == null) {
-      return NODES.nullNode();
-    }
-    if (v instanceof String) {
-      return NODES.textNode((String) v);
-    }
-    if (v instanceof Boolean) {
-      return NODES.booleanNode((Boolean) v);
-    }
-    if (v instanceof Integer) {
-      return NODES.numberNode((Integer) v);
-    }
-    if (v instanceof Long) {
-      return NODES.numberNode((Long) v);
-    }
-    if (v instanceof Double) {
-      return NODES.numberNode((Double) v);
-    }
-    if (v instanceof BigInteger) {
-      return NODES.numberNode((BigInteger) v);
-    }
-    if (v instanceof BigDecimal) {
-      return NODES.numberNode((BigDecimal) v);
-    }
-    if (v instanceof FieldMap) {
-      ObjectNode o = NODES.objectNode();
-      putAll(o, (FieldMap) v);
-      return o;
-    }
-    if (v instanceof List) {
-      ArrayNode a = NODES.arrayNode();
-      ((List<?>) v).forEach(item -> a.add(toJson(item)));
-      return a;
-    }
-    return NODES.textNode(v.toString());
-  }
-
-  private static Object toPlain(JsonNode n) {
-    if (n == null || n.isNull()) {
-      return null;
-    }
-    if (n.isTextual()) {
-      return n.textValue();
-    }
-    if (n.isBoolean()) {
-      return n.booleanValue();
-    }
-    if (n.isInt()) {
-      return n.intValue();
-    }
-    if (n.isLong()) {
-      return n.longValue();
-    }
-    if (n.isBigInteger()) {
-      return n.bigIntegerValue();
-    }
-    if (n.isNumber()) {
-      return n.decimalValue();
-    }
-    if (n.isArray()) {
-      List<Object> list = new ArrayList<>();
-      n.forEach(i -> list.add(toPlain(i)));
-      return list;
-    }
-    Map<String, Object> map = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonNode> e : n.properties()) {
-      map.put(e.getKey(), toPlain(e.getValue()));
-    }
-    return map;
+    out.setAll(FieldMapJson.toJson(fields));
   }
 
   private boolean knowsModule(String module) {
@@ -433,10 +362,8 @@ final class KasaCommandTable {
         return handler.handle(params);
       }
       // not in the table: the backend may know it as a raw command
-      @SuppressWarnings("unchecked")
-      Map<String, Object> plain = params != null && params.isObject()
-          ? (Map<String, Object>) toPlain(params) : Map.of();
-      RawCommand raw = new RawCommand(module, method, FieldMap.of(plain));
+      FieldMap plain = params != null && params.isObject() ? FieldMapJson.toFieldMap(params) : FieldMap.empty();
+      RawCommand raw = new RawCommand(module + "." + method, plain);
       return run(raw, (FieldMap result, ObjectNode out) -> putAll(out, result))
           .thenApply(out -> {
             if (out.path("err_code").asInt() == -10008 && !knowsModule(module)) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.homeport.ports.Futures;
 import dev.homeport.simulators.harness.BackendBridge;
 import dev.homeport.simulators.harness.Decoded;
 import dev.homeport.simulators.harness.Fault;
@@ -136,7 +137,7 @@ final class KasaLinkieProtocol implements SimulatedProtocol<ObjectNode> {
           }
           return table.call(moduleName, methodName, params)
               .handle((out, failure) -> {
-                Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                Throwable cause = Futures.unwrap(failure);
                 if (cause instanceof KasaCommandTable.ModuleUnsupported) {
                   response.set(moduleName, moduleNotSupported());
                 } else if (cause != null) {
@@ -150,7 +151,7 @@ final class KasaLinkieProtocol implements SimulatedProtocol<ObjectNode> {
       }
     }
     return chain.handle((v, failure) -> {
-      Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+      Throwable cause = Futures.unwrap(failure);
       if (cause instanceof KasaCommandTable.EndsRequest) {
         return HttpAnswer.fault(((KasaCommandTable.EndsRequest) cause).fault);
       }

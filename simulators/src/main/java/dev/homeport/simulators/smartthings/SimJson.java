@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.homeport.domain.FieldMap;
+import dev.homeport.support.FieldMapJson;
 import dev.homeport.domain.home.AlertMessage;
 import dev.homeport.domain.home.AttributeValue;
 import dev.homeport.domain.home.ControlMessage;
@@ -47,19 +48,9 @@ final class SimJson {
     return MAPPER.readTree(text);
   }
 
-  /** A plain value (FieldMap, List, scalars) as something Jackson writes. */
+  /** A plain value (FieldMap, List, scalars) as something Jackson writes: the support bridge. */
   static Object jsonable(Object plain) {
-    if (plain instanceof FieldMap) {
-      Map<String, Object> map = new LinkedHashMap<>();
-      ((FieldMap) plain).asMap().forEach((key, value) -> map.put(key, jsonable(value)));
-      return map;
-    }
-    if (plain instanceof List) {
-      List<Object> list = new ArrayList<>();
-      ((List<?>) plain).forEach(item -> list.add(jsonable(item)));
-      return list;
-    }
-    return plain;
+    return FieldMapJson.toJsonValue(plain);
   }
 
   private static void putOthers(Map<String, Object> map, FieldMap others) {

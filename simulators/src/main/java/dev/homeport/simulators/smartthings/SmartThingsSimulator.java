@@ -7,6 +7,7 @@ import dev.homeport.domain.home.EventFilter;
 import dev.homeport.domain.home.LocationId;
 import dev.homeport.domain.home.PushedMessage;
 import dev.homeport.domain.home.SessionInfo;
+import dev.homeport.ports.Futures;
 import dev.homeport.ports.AuthenticationException;
 import dev.homeport.ports.ServiceCallException;
 import dev.homeport.ports.home.LifecycleEvent;
@@ -854,7 +855,7 @@ public final class SmartThingsSimulator implements AutoCloseable {
     }
 
     private void sendFailure(String ackId, Throwable error) {
-      Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+      Throwable cause = Futures.unwrap(error);
       if (cause instanceof AuthenticationException) {
         sendError(ackId, "NotAuthenticated", 401, "not authenticated");
       } else if (cause instanceof ServiceCallException) {

@@ -136,7 +136,7 @@ class ProtocolDispatcherTest {
   @Test
   void refusal_carriesTheBackendsCodeAndMessage() throws Exception {
     try (SimulatorServer server = start()) {
-      camera.failNext(new CameraCommandException("ptz", "go", -40401, "no such preset", false));
+      camera.failNext(new CameraCommandException("ptz.go", "-40401", "no such preset", false));
       HttpResponse<String> refused = get(server, "/preset/2", "secret");
       assertThat(refused.statusCode()).isEqualTo(409);
       assertThat(refused.body()).isEqualTo("-40401 no such preset");
@@ -157,9 +157,9 @@ class ProtocolDispatcherTest {
   @Test
   void bridge_mapsEveryPortFailureToItsOutcome() {
     BackendBridge bridge = new BackendBridge(camera);
-    camera.failNext(new CameraCommandException("m", "x", -1, "nope", false));
+    camera.failNext(new CameraCommandException("m.x", "-1", "nope", false));
     assertThat(bridge.run(new GetPosition()).join()).isEqualTo(new BackendOutcome.Refused<Position>("-1", "nope"));
-    assertThat(bridge.run(new RawCommand("nothing", "here", FieldMap.empty())).join())
+    assertThat(bridge.run(new RawCommand("nothing.here", FieldMap.empty())).join())
         .isInstanceOf(BackendOutcome.Unsupported.class);
     camera.failNext(new AuthenticationException("x"));
     assertThat(bridge.run(new GetPosition()).join().fault()).contains(Fault.REJECT_LOGIN);

@@ -25,9 +25,7 @@ class InMemoryCameraContractTest extends CameraContract {
   @Override
   protected Optional<RawCommand> knownRawQuery() {
     return Optional.of(
-        new RawCommand(
-            "smartlife.cam.ipcamera.audio",
-            "get_mic_config",
+        new RawCommand("smartlife.cam.ipcamera.audio.get_mic_config",
             FieldMap.of("channel", 1, "filter", Map.of("names", List.of("a", "b"), "on", true))));
   }
 }

@@ -1,6 +1,7 @@
 package dev.homeport.adapter.camera.http;
 
-import dev.homeport.adapter.camera.http.internal.Fingerprints;
+import dev.homeport.support.Fingerprints;
+import dev.homeport.support.TrustMode;
 import dev.homeport.domain.Secret;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,19 +1,21 @@
 package dev.homeport.adapter.camera.http;
 
 import dev.homeport.adapter.camera.http.internal.CameraTls;
-import dev.homeport.adapter.camera.http.internal.CameraTrustManager;
 import dev.homeport.adapter.camera.http.internal.Credentials;
 import dev.homeport.adapter.camera.http.internal.EndpointOptions;
-import dev.homeport.adapter.camera.http.internal.Fingerprints;
 import dev.homeport.adapter.camera.http.internal.KasaCamera;
 import dev.homeport.adapter.camera.http.internal.KasaLiveStream;
 import dev.homeport.adapter.camera.http.internal.KasaMedia;
 import dev.homeport.adapter.camera.http.internal.KasaTalk;
-import dev.homeport.adapter.camera.http.internal.KnownHostsStore;
 import dev.homeport.adapter.camera.http.internal.LinkieTransport;
 import dev.homeport.ports.camera.Camera;
 import dev.homeport.ports.camera.CameraDriver;
 import dev.homeport.ports.camera.CameraEndpoint;
+import dev.homeport.ports.camera.DriverOption;
+import dev.homeport.support.Fingerprints;
+import dev.homeport.support.KnownHostsStore;
+import dev.homeport.support.PinningTrustManager;
+import java.util.List;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Objects;
@@ -40,8 +42,9 @@ import javax.net.ssl.SSLContext;
  * fingerprint, or an explicit {@code insecure}); all cameras of one driver share its executor.
  * Connecting does no I/O. Thread-safe: one driver may serve any number of cameras at once.
  *
- * <p>Endpoint options (see {@link #connect(CameraEndpoint)}): {@code auth}, {@code trust},
- * {@code fingerprint}, {@code knownHosts}, {@code connectTimeout}, {@code requestTimeout}.
+ * <p>Endpoint options ({@link #options()}): {@code auth}, {@code trust}, {@code fingerprint},
+ * {@code known-hosts}, {@code timeout}, {@code connect-timeout}, {@code request-timeout}. Found at
+ * run time through {@code META-INF/services/dev.homeport.ports.camera.CameraDriver}.
  */
 public final class KasaCameraDriver implements CameraDriver {
 
@@ -98,20 +101,28 @@ public final class KasaCameraDriver implements CameraDriver {
   }
 
   /**
-   * A camera for a brand-neutral endpoint. Options: {@code auth} (auto, base64, md5, plain;
-   * default auto), {@code trust} (tofu, pinned, insecure; default tofu, or pinned when a
-   * fingerprint is given), {@code fingerprint} (SHA-256 hex of the camera certificate),
-   * {@code knownHosts} (path of the known-hosts file), {@code connectTimeout} and
-   * {@code requestTimeout} (e.g. {@code 5s}, {@code 500ms}, {@code PT8S}), {@code streamPort} (default
-   * 19443), {@code talkPort} (default 18443), {@code streamStallTimeout} (default 10s).
+   * {@inheritDoc} {@code auth} (auto, base64, md5, plain; default auto), {@code trust} (tofu,
+   * pinned, insecure or {@code sha256:HEX}; default tofu, or pinned when a fingerprint is given),
+   * {@code fingerprint} (SHA-256 hex of the camera certificate), {@code known-hosts} (path of the
+   * known-hosts file), {@code timeout}, {@code connect-timeout} and {@code request-timeout}
+   * (e.g. {@code 5s}, {@code 500ms}, {@code PT8S}), {@code stream-port} (default 19443),
+   * {@code talk-port} (default 18443), {@code stream-stall-timeout} (default 10s).
+   */
+  @Override
+  public List<DriverOption> options() {
+    return EndpointOptions.OPTIONS;
+  }
+
+  /**
+   * A camera for a brand-neutral endpoint with the {@link #options()} above.
    *
    * @throws IllegalArgumentException for another brand, a missing username or password, or an
    *     unknown or invalid option (naming it and the allowed values); no I/O happens before this
    */
   @Override
   public Camera connect(CameraEndpoint endpoint) {
-    Objects.requireNonNull(endpoint, "endpoint");
-    return connect(EndpointOptions.toConfig(endpoint, BRAND));
+    checkEndpoint(endpoint);
+    return connect(EndpointOptions.toConfig(endpoint));
   }
 
   /**
@@ -123,19 +134,19 @@ public final class KasaCameraDriver implements CameraDriver {
   public Camera connect(KasaCameraConfig config) {
     Objects.requireNonNull(config, "config");
     String hostKey = LinkieTransport.hostKey(config.host(), config.port());
-    CameraTrustManager trust;
+    PinningTrustManager trust;
     switch (config.trustMode()) {
       case PINNED:
-        trust = CameraTrustManager.pinned(hostKey, Fingerprints.normalize(config.pinnedSha256().get()));
+        trust = PinningTrustManager.pinned(hostKey, Fingerprints.normalize(config.pinnedSha256().get()));
         break;
       case INSECURE:
-        trust = CameraTrustManager.insecure(hostKey);
+        trust = PinningTrustManager.insecure(hostKey);
         break;
       case TOFU:
       default:
-        trust = CameraTrustManager.trustOnFirstUse(hostKey, new KnownHostsStore(config.knownHostsFile()));
+        trust = PinningTrustManager.trustOnFirstUse(hostKey, new KnownHostsStore(config.knownHostsFile()));
     }
-    SSLContext tls = CameraTls.context(trust);
+    SSLContext tls = trust.context();
     HttpClient client = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .followRedirects(HttpClient.Redirect.NEVER)

@@ -54,9 +54,9 @@ class KasaBatchAndErrorsTest {
       assertThat(result.get(0).value().orElseThrow()).isEqualTo(true);
       assertThat(result.get(1).failure()).get()
           .isInstanceOfSatisfying(CameraCommandException.class, e -> {
-            assertThat(e.module()).isEqualTo(DAY_NIGHT);
-            assertThat(e.method()).isEqualTo("set_mode");
-            assertThat(e.errorCode()).isEqualTo(-40409);
+            assertThat(e.operation()).isEqualTo(DAY_NIGHT + ".set_mode");
+            assertThat(e.command()).contains(batch.get(1));
+            assertThat(e.errorCode()).isEqualTo("-40409");
             assertThat(e.remoteMessage()).isEqualTo("The parameter [value] values error");
             assertThat(e.retryable()).isFalse();
           });
@@ -122,7 +122,7 @@ class KasaBatchAndErrorsTest {
       sim.failMethod(SWITCH, "get_is_enable", -40602, "other error");
       Throwable failure = failureOf(camera.execute(GetSetting.of(Setting.POWER)));
       assertThat(failure).isInstanceOfSatisfying(CameraCommandException.class, e -> {
-        assertThat(e.errorCode()).isEqualTo(-40602);
+        assertThat(e.errorCode()).isEqualTo("-40602");
         assertThat(e.retryable()).isTrue();
       });
       assertThat(sim.countRequestsMentioning("get_is_enable")).isEqualTo(2);
@@ -146,8 +146,7 @@ class KasaBatchAndErrorsTest {
         Camera camera = KasaTestSupport.connect(sim, dir)) {
       sim.overrideAnswer("smartlife.cam.ipcamera.audio", "get_mic_config",
           "{\"err_code\":0,\"volume\":42,\"name\":\"Caméra\"}");
-      FieldMap answer = await(camera.execute(new RawCommand("smartlife.cam.ipcamera.audio",
-          "get_mic_config", FieldMap.of("channel", 1))));
+      FieldMap answer = await(camera.execute(new RawCommand("smartlife.cam.ipcamera.audio.get_mic_config", FieldMap.of("channel", 1))));
       assertThat(answer).isEqualTo(FieldMap.of("volume", 42, "name", "Caméra"));
       assertThat(sim.receivedRequests().get(0).json())
           .isEqualTo("{\"smartlife.cam.ipcamera.audio\":{\"get_mic_config\":{\"channel\":1}}}");

@@ -1,5 +1,6 @@
 package dev.homeport.adapter.camera.http;
 
+import dev.homeport.support.TrustMode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -54,8 +55,8 @@ class KasaCameraConfigTest {
   @Test
   void endpointOptions_areParsedIntoTheConfig() {
     KasaCameraConfig config = dev.homeport.adapter.camera.http.internal.EndpointOptions.toConfig(
-        endpoint(Map.of("auth", "MD5", "fingerprint", FP.toUpperCase(), "connectTimeout", "500ms",
-            "requestTimeout", "PT12S", "knownHosts", "/tmp/kh")), "kasa");
+        endpoint(Map.of("auth", "MD5", "fingerprint", FP.toUpperCase(), "connect-timeout", "500ms",
+            "request-timeout", "PT12S", "known-hosts", "/tmp/kh")));
     assertThat(config.authVariant()).isEqualTo(AuthVariant.MD5);
     assertThat(config.trustMode()).isEqualTo(TrustMode.PINNED);
     assertThat(config.pinnedSha256()).contains(FP);
@@ -77,17 +78,40 @@ class KasaCameraConfigTest {
         .hasMessageContaining("'fingerprint'").hasMessageContaining("required");
     assertThatThrownBy(() -> driver.connect(endpoint(Map.of("trust", "insecure", "fingerprint", FP))))
         .hasMessageContaining("'fingerprint' needs option 'trust' to be pinned");
-    assertThatThrownBy(() -> driver.connect(endpoint(Map.of("connectTimeout", "soon"))))
-        .hasMessageContaining("option 'connectTimeout'").hasMessageContaining("500ms, 5s");
+    assertThatThrownBy(() -> driver.connect(endpoint(Map.of("connect-timeout", "soon"))))
+        .hasMessageContaining("option 'connect-timeout'").hasMessageContaining("500ms, 5s");
     assertThatThrownBy(() -> driver.connect(endpoint(Map.of("colour", "red"))))
         .hasMessageContaining("unknown option 'colour'")
-        .hasMessageContaining("auth, trust, fingerprint, knownHosts, connectTimeout, requestTimeout");
+        .hasMessageContaining("auth, trust, fingerprint, known-hosts, timeout, connect-timeout, request-timeout");
+    assertThatThrownBy(() -> driver.connect(endpoint(Map.of("timeout", "5s", "request-timeout", "2s"))))
+        .hasMessageContaining("'timeout' sets both");
     assertThatThrownBy(() -> driver.connect(ImmutableCameraEndpoint.builder().name("porch")
         .brand("kasa").host("h").build()))
         .hasMessageContaining("needs a username");
     assertThatThrownBy(() -> driver.connect(ImmutableCameraEndpoint.builder().name("porch")
         .brand("inmemory").host("h").build()))
         .hasMessageContaining("brand 'inmemory'");
+  }
+
+  @Test
+  void trustSha256Spelling_pinsThatFingerprint_andTimeoutSetsBoth() {
+    KasaCameraConfig config = dev.homeport.adapter.camera.http.internal.EndpointOptions.toConfig(
+        endpoint(Map.of("trust", "sha256:" + FP, "timeout", "3s", "known-hosts", "~/kh")));
+    assertThat(config.trustMode()).isEqualTo(TrustMode.PINNED);
+    assertThat(config.pinnedSha256()).contains(FP);
+    assertThat(config.connectTimeout()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(config.requestTimeout()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(config.knownHostsFile()).isEqualTo(Path.of(System.getProperty("user.home"), "kh"));
+  }
+
+  @Test
+  void options_documentEveryOptionWithItsDefault() {
+    var options = new KasaCameraDriver().options();
+    assertThat(options).extracting(o -> o.name())
+        .containsExactly("auth", "trust", "fingerprint", "known-hosts", "timeout", "connect-timeout", "request-timeout");
+    assertThat(options.get(0).choices()).containsExactly("auto", "base64", "md5", "plain");
+    assertThat(options.get(0).defaultValue()).contains("auto");
+    assertThat(options.get(6).defaultValue()).contains("8s");
   }
 
   @Test

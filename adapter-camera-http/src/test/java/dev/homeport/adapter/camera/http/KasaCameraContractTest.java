@@ -4,6 +4,7 @@ import dev.homeport.adapter.inmemory.InMemoryCamera;
 import dev.homeport.domain.FieldMap;
 import dev.homeport.domain.Secret;
 import dev.homeport.domain.camera.RawCommand;
+import dev.homeport.ports.CameraCommandException;
 import dev.homeport.ports.camera.Camera;
 import dev.homeport.testkit.CameraContract;
 import dev.homeport.testkit.CameraFixture;
@@ -69,6 +70,13 @@ class KasaCameraContractTest extends CameraContract {
         return REQUEST_TIMEOUT;
       }
 
+      /** LINKIE error codes are integers: -40409 is the camera's "parameter value error". */
+      @Override
+      public CameraCommandException refusalExample() {
+        return new CameraCommandException("smartlife.cam.ipcamera.switch.set_is_enable", "-40409",
+            "The parameter [value] values error", false);
+      }
+
       @Override
       public void close() {
         camera.close();
@@ -85,7 +93,7 @@ class KasaCameraContractTest extends CameraContract {
 
   @Override
   protected Optional<RawCommand> knownRawQuery() {
-    return Optional.of(new RawCommand("smartlife.cam.ipcamera.audio", "get_mic_config",
+    return Optional.of(new RawCommand("smartlife.cam.ipcamera.audio.get_mic_config",
         FieldMap.of("channel", 1, "filter", Map.of("names", List.of("a", "b"), "on", true))));
   }
 }

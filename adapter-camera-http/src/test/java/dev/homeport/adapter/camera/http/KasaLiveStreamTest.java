@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.homeport.domain.Secret;
+import dev.homeport.support.TrustMode;
 import dev.homeport.domain.media.MediaCodec;
 import dev.homeport.domain.media.MediaFrame;
 import dev.homeport.domain.media.MediaKind;

@@ -111,7 +111,7 @@ class KasaRoundTripTest {
     InMemoryCamera backend = KasaTestSupport.backend();
     backend.addDetection(ImmutableDetectionEvent.builder().start(Instant.ofEpochSecond(1_700_000_100L))
         .end(Instant.ofEpochSecond(1_700_000_160L)).kind("person").build());
-    backend.onRaw("smartlife.cam.ipcamera.audio", "get_mic_config", params -> FieldMap.of("volume", 70));
+    backend.onRaw("smartlife.cam.ipcamera.audio.get_mic_config", params -> FieldMap.of("volume", 70));
     try (KasaCameraSimulator sim = KasaCameraSimulator.builder().backend(backend).start();
         Camera camera = KasaTestSupport.connect(sim, dir)) {
       await(camera.execute(SetPosition.of(1200, 3400)));
@@ -146,7 +146,7 @@ class KasaRoundTripTest {
       backend.setVodOccupied("player-1", true);
       assertThat(await(camera.execute(new GetVodState("player-1"))).occupied()).isTrue();
 
-      assertThat(await(camera.execute(new RawCommand("smartlife.cam.ipcamera.audio", "get_mic_config",
+      assertThat(await(camera.execute(new RawCommand("smartlife.cam.ipcamera.audio.get_mic_config",
           FieldMap.empty())))).isEqualTo(FieldMap.of("volume", 70));
 
       await(camera.execute(new FormatSdCard()));

@@ -1,5 +1,6 @@
 package dev.homeport.adapter.camera.http;
 
+import dev.homeport.support.TrustMode;
 import static dev.homeport.adapter.camera.http.KasaTestSupport.await;
 import static dev.homeport.adapter.camera.http.KasaTestSupport.backend;
 import static dev.homeport.adapter.camera.http.KasaTestSupport.config;

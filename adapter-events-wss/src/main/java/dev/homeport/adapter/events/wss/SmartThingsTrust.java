@@ -1,8 +1,7 @@
 package dev.homeport.adapter.events.wss;
 
+import dev.homeport.support.Fingerprints;
 import java.nio.file.Path;
-import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -65,22 +64,11 @@ public final class SmartThingsTrust {
    * @throws IllegalArgumentException if the fingerprint is not 32 bytes of hex
    */
   public static SmartThingsTrust pinnedSha256(String fingerprint) {
-    if (fingerprint == null) {
-      throw new IllegalArgumentException("fingerprint must be 64 hex digits (SHA-256), was null");
-    }
-    String hex = fingerprint.replace(":", "").trim().toLowerCase(Locale.ROOT);
-    boolean valid = hex.length() == 64;
-    if (valid) {
-      try {
-        HexFormat.of().parseHex(hex);
-      } catch (IllegalArgumentException e) {
-        valid = false;
-      }
-    }
-    if (!valid) {
-      throw new IllegalArgumentException(
-          "fingerprint must be 64 hex digits (SHA-256 of the DER certificate, colons allowed), was "
-              + fingerprint.length() + " characters");
+    String hex;
+    try {
+      hex = Fingerprints.normalize(fingerprint);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("fingerprint: " + e.getMessage(), e);
     }
     return new SmartThingsTrust(Kind.PINNED_SHA256, null, hex);
   }

@@ -1,17 +1,15 @@
 package dev.homeport.adapter.camera.http.internal;
 
-import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
-import javax.net.ssl.TrustManager;
 
 /**
  * TLS settings for camera connections only: a per-camera {@link SSLContext} holding that camera's
- * {@link CameraTrustManager}, and {@link SSLParameters} that also allow the TLS 1.2 cipher suites
+ * {@code PinningTrustManager} (made by the support library), and {@link SSLParameters} that also allow the TLS 1.2 cipher suites
  * older camera firmware needs (RSA key exchange, CBC). Nothing here changes process-wide settings:
  * the JDK's {@code jdk.tls.disabledAlgorithms} still applies (it disables only what no camera
  * firmware needs: SSLv3, TLS 1.0/1.1, RC4, DES/3DES, NULL and anonymous suites).
@@ -39,17 +37,6 @@ public final class CameraTls {
       "TLS_RSA_WITH_AES_256_CBC_SHA");
 
   private CameraTls() {}
-
-  /** A new TLS context that trusts according to {@code trust} and nothing else. */
-  public static SSLContext context(CameraTrustManager trust) {
-    try {
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, new TrustManager[] {trust}, null);
-      return context;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot create a TLS context for a camera", e);
-    }
-  }
 
   /**
    * Parameters for camera connections made with {@code context}: TLS 1.3 and 1.2, the JDK's default

@@ -3,54 +3,70 @@ package dev.homeport.adapter.camera.http.internal;
 import dev.homeport.adapter.camera.http.AuthVariant;
 import dev.homeport.adapter.camera.http.ImmutableKasaCameraConfig;
 import dev.homeport.adapter.camera.http.KasaCameraConfig;
-import dev.homeport.adapter.camera.http.TrustMode;
 import dev.homeport.ports.camera.CameraEndpoint;
+import dev.homeport.ports.camera.DriverOption;
+import dev.homeport.support.Durations;
+import dev.homeport.support.Fingerprints;
+import dev.homeport.support.TrustMode;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.Supplier;
 
 /**
- * Reads a brand-neutral {@link CameraEndpoint} into a {@link KasaCameraConfig}. Options:
- * {@code auth} (auto, base64, md5, plain), {@code trust} (tofu, pinned, insecure),
- * {@code fingerprint} (SHA-256 hex; implies pinned), {@code knownHosts} (a file path),
- * {@code connectTimeout} and {@code requestTimeout} (e.g. {@code 5s}, {@code 500ms}, {@code PT5S}).
- * Every error names the option and what is allowed. Stateless and thread-safe.
+ * Reads a brand-neutral {@link CameraEndpoint} into a {@link KasaCameraConfig}; {@link #OPTIONS}
+ * documents every option. The driver has checked the brand and that every option is known. Every
+ * error names the option and what is allowed. Stateless and thread-safe.
  */
 public final class EndpointOptions {
 
-  /** The option names the Kasa driver understands. */
-  public static final List<String> NAMES =
-      List.of("auth", "trust", "fingerprint", "knownHosts", "connectTimeout", "requestTimeout",
-          "streamPort", "talkPort", "streamStallTimeout");
-
-  private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)");
+  /** The options the Kasa driver understands, as {@code --help-options} lists them. */
+  public static final List<DriverOption> OPTIONS = List.of(
+      DriverOption.choice("auth",
+          "How the password is sent at login; auto tries each form and remembers the one that works"
+              + " (KC100, KC110, KC200 and KC420WS want md5).",
+          "auto", "auto", "base64", "md5", "plain"),
+      DriverOption.text("trust",
+          "How the camera's self-signed certificate is trusted: tofu records it on first use and"
+              + " then requires it, sha256:HEX (or pinned with fingerprint) pins it, insecure accepts"
+              + " any (avoid).",
+          "tofu, pinned, insecure or sha256:<64 hex digits>", "tofu"),
+      DriverOption.text("fingerprint",
+          "The certificate's SHA-256 for trust pinned (implies it when trust is absent).",
+          "64 hex digits, colons allowed", null),
+      DriverOption.text("known-hosts",
+          "Where tofu records certificate fingerprints.",
+          "a file path", "~/.homeport/known_hosts"),
+      DriverOption.text("timeout",
+          "Both time-outs at once (connect and request).", Durations.FORMS, null),
+      DriverOption.text("connect-timeout",
+          "How long connecting may take.", Durations.FORMS,
+          Durations.format(KasaCameraConfig.DEFAULT_CONNECT_TIMEOUT)),
+      DriverOption.text("request-timeout",
+          "How long an answer may take.", Durations.FORMS,
+          Durations.format(KasaCameraConfig.DEFAULT_REQUEST_TIMEOUT)),
+      DriverOption.text("stream-port",
+          "The live stream port (homeport camera ... record).", "a port 1..65535",
+          String.valueOf(KasaCameraConfig.DEFAULT_STREAM_PORT)),
+      DriverOption.text("talk-port",
+          "The talk-back port (homeport camera ... talk).", "a port 1..65535",
+          String.valueOf(KasaCameraConfig.DEFAULT_TALK_PORT)),
+      DriverOption.text("stream-stall-timeout",
+          "How long a live stream may send nothing before it is reconnected.", Durations.FORMS,
+          Durations.format(KasaCameraConfig.DEFAULT_STREAM_STALL_TIMEOUT)));
 
   private EndpointOptions() {}
 
   /**
-   * The configuration for {@code endpoint}.
+   * The configuration for {@code endpoint}, whose brand and option names the driver has checked.
    *
-   * @throws IllegalArgumentException for another brand, a missing username or password, or an
-   *     unknown or invalid option, naming it and the allowed values
+   * @throws IllegalArgumentException for a missing username or password, or an invalid option,
+   *     naming it and the allowed values
    */
-  public static KasaCameraConfig toConfig(CameraEndpoint endpoint, String brand) {
-    if (!brand.equalsIgnoreCase(endpoint.brand())) {
-      throw new IllegalArgumentException("endpoint '" + endpoint.name() + "' is of brand '"
-          + endpoint.brand() + "', not '" + brand + "'");
-    }
+  public static KasaCameraConfig toConfig(CameraEndpoint endpoint) {
     String where = "kasa camera '" + endpoint.name() + "'";
-    for (String key : endpoint.options().keySet()) {
-      if (!NAMES.contains(key)) {
-        throw new IllegalArgumentException(where + ": unknown option '" + key + "'; allowed: "
-            + String.join(", ", NAMES));
-      }
-    }
     Map<String, String> options = endpoint.options();
     ImmutableKasaCameraConfig.Builder b = ImmutableKasaCameraConfig.builder()
         .name(endpoint.name())
@@ -58,14 +74,24 @@ public final class EndpointOptions {
         .username(endpoint.username().orElseThrow(() -> new IllegalArgumentException(
             where + " needs a username (the Kasa account e-mail)")))
         .password(endpoint.password().orElseThrow(() -> new IllegalArgumentException(
-            where + " needs a password (the Kasa account password)"))) ;
+            where + " needs a password (the Kasa account password)")));
     endpoint.port().ifPresent(b::port);
     if (options.containsKey("auth")) {
       b.authVariant(option(where, "auth", () -> AuthVariant.parse(options.get("auth"))));
     }
     String fingerprint = options.get("fingerprint");
-    TrustMode trust = options.containsKey("trust")
-        ? option(where, "trust", () -> TrustMode.parse(options.get("trust")))
+    String trustText = options.get("trust");
+    if (trustText != null && trustText.strip().toLowerCase(Locale.ROOT).startsWith("sha256:")) {
+      if (fingerprint != null) {
+        throw new IllegalArgumentException(where + ": give the fingerprint once, either as trust "
+            + "sha256:HEX or as option 'fingerprint' with trust pinned");
+      }
+      fingerprint = trustText;
+      trustText = "pinned";
+    }
+    String trustValue = trustText;
+    TrustMode trust = trustValue != null
+        ? option(where, "trust", () -> TrustMode.parse(trustValue))
         : (fingerprint != null ? TrustMode.PINNED : TrustMode.TOFU);
     if (trust == TrustMode.PINNED && fingerprint == null) {
       throw new IllegalArgumentException(where + ": option 'trust' is pinned, so option 'fingerprint'"
@@ -77,35 +103,35 @@ public final class EndpointOptions {
     }
     b.trustMode(trust);
     if (fingerprint != null) {
-      b.pinnedSha256(option(where, "fingerprint", () -> Fingerprints.normalize(fingerprint)));
+      String pin = fingerprint;
+      b.pinnedSha256(option(where, "fingerprint", () -> Fingerprints.normalize(pin)));
     }
-    if (options.containsKey("knownHosts")) {
-      b.knownHostsFile(option(where, "knownHosts", () -> {
-        String text = options.get("knownHosts");
-        if (text.isBlank()) {
-          throw new IllegalArgumentException("knownHosts must be a file path, was empty");
-        }
-        try {
-          return Path.of(text);
-        } catch (InvalidPathException e) {
-          throw new IllegalArgumentException("knownHosts must be a file path, was \"" + text + "\"");
-        }
-      }));
+    if (options.containsKey("known-hosts")) {
+      b.knownHostsFile(option(where, "known-hosts", () -> path(options.get("known-hosts"))));
     }
-    if (options.containsKey("connectTimeout")) {
-      b.connectTimeout(duration(where, "connectTimeout", options.get("connectTimeout")));
+    if (options.containsKey("timeout")) {
+      if (options.containsKey("connect-timeout") || options.containsKey("request-timeout")) {
+        throw new IllegalArgumentException(where + ": option 'timeout' sets both time-outs; give it"
+            + " or 'connect-timeout'/'request-timeout', not both");
+      }
+      var both = Durations.positive(where + ": option 'timeout'", options.get("timeout"));
+      b.connectTimeout(both).requestTimeout(both);
     }
-    if (options.containsKey("streamPort")) {
-      b.streamPort(port(where, "streamPort", options.get("streamPort")));
+    if (options.containsKey("stream-port")) {
+      b.streamPort(port(where, "stream-port", options.get("stream-port")));
     }
-    if (options.containsKey("talkPort")) {
-      b.talkPort(port(where, "talkPort", options.get("talkPort")));
+    if (options.containsKey("talk-port")) {
+      b.talkPort(port(where, "talk-port", options.get("talk-port")));
     }
-    if (options.containsKey("streamStallTimeout")) {
-      b.streamStallTimeout(duration(where, "streamStallTimeout", options.get("streamStallTimeout")));
+    if (options.containsKey("stream-stall-timeout")) {
+      b.streamStallTimeout(Durations.positive(where + ": option 'stream-stall-timeout'",
+          options.get("stream-stall-timeout")));
     }
-    if (options.containsKey("requestTimeout")) {
-      b.requestTimeout(duration(where, "requestTimeout", options.get("requestTimeout")));
+    if (options.containsKey("connect-timeout")) {
+      b.connectTimeout(Durations.positive(where + ": option 'connect-timeout'", options.get("connect-timeout")));
+    }
+    if (options.containsKey("request-timeout")) {
+      b.requestTimeout(Durations.positive(where + ": option 'request-timeout'", options.get("request-timeout")));
     }
     try {
       return b.build();
@@ -127,38 +153,26 @@ public final class EndpointOptions {
         + text + "\"");
   }
 
-  private static <T> T option(String where, String name, java.util.function.Supplier<T> parse) {
+  /** A path; a leading {@code ~/} is the user's home directory. */
+  private static Path path(String text) {
+    if (text == null || text.isBlank()) {
+      throw new IllegalArgumentException("must be a file path, was empty");
+    }
+    try {
+      if (text.startsWith("~/")) {
+        return Path.of(System.getProperty("user.home"), text.substring(2));
+      }
+      return Path.of(text);
+    } catch (InvalidPathException e) {
+      throw new IllegalArgumentException("must be a file path, was \"" + text + "\"");
+    }
+  }
+
+  private static <T> T option(String where, String name, Supplier<T> parse) {
     try {
       return parse.get();
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(where + ": option '" + name + "': " + e.getMessage(), e);
     }
-  }
-
-  /**
-   * A positive duration written as {@code 500ms}, {@code 5s}, {@code 2m} or ISO-8601 ({@code PT5S}).
-   *
-   * @throws IllegalArgumentException naming the option and the accepted forms
-   */
-  static Duration duration(String where, String name, String text) {
-    String t = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
-    Duration d = null;
-    Matcher m = SHORT_DURATION.matcher(t);
-    if (m.matches()) {
-      long n = Long.parseLong(m.group(1));
-      d = m.group(2).equals("ms") ? Duration.ofMillis(n)
-          : m.group(2).equals("s") ? Duration.ofSeconds(n) : Duration.ofMinutes(n);
-    } else {
-      try {
-        d = Duration.parse(t.toUpperCase(Locale.ROOT));
-      } catch (DateTimeParseException e) {
-        d = null;
-      }
-    }
-    if (d == null || d.isZero() || d.isNegative()) {
-      throw new IllegalArgumentException(where + ": option '" + name
-          + "' must be a positive duration such as 500ms, 5s, 2m or PT5S, was \"" + text + "\"");
-    }
-    return d;
   }
 }

@@ -10,7 +10,8 @@ import dev.homeport.ports.HomeportException;
 import dev.homeport.ports.ProtocolException;
 import dev.homeport.ports.UnsupportedCommandException;
 import dev.homeport.ports.camera.BatchResult;
-import dev.homeport.ports.camera.Camera;
+import dev.homeport.ports.Futures;
+import dev.homeport.ports.camera.AbstractCamera;
 import dev.homeport.ports.camera.CameraCapabilities;
 import dev.homeport.ports.camera.CommandOutcome;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,17 +33,17 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe.
  */
-public final class KasaCamera implements Camera {
+public final class KasaCamera extends AbstractCamera {
 
   private static final Logger LOG = LoggerFactory.getLogger(KasaCamera.class);
-  private static final int TRANSIENT = -40602;
+  private static final String TRANSIENT = "-40602";
+  private static final CameraCapabilities ALL = CameraCapabilities.all();
+  private static final CameraCapabilities WITH_MEDIA =
+      dev.homeport.ports.camera.ImmutableCameraCapabilities.copyOf(ALL).withLiveStream(true).withTalk(true);
 
-  private final String name;
   private final String hostKey;
   private final LinkieTransport transport;
   private final SerialQueue queue = new SerialQueue();
-  private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
-  private volatile boolean closed;
 
   private final KasaMedia media;
 
@@ -52,7 +53,7 @@ public final class KasaCamera implements Camera {
 
   /** A camera with its live stream and talk-back ({@code media} may be null: then it has neither). */
   public KasaCamera(String name, String hostKey, LinkieTransport transport, KasaMedia media) {
-    this.name = Objects.requireNonNull(name, "name");
+    super(name);
     this.hostKey = Objects.requireNonNull(hostKey, "hostKey");
     this.transport = Objects.requireNonNull(transport, "transport");
     this.media = media;
@@ -68,11 +69,6 @@ public final class KasaCamera implements Camera {
     return java.util.Optional.ofNullable(media).map(KasaMedia::talk);
   }
 
-  @Override
-  public String name() {
-    return name;
-  }
-
   /** The transport, for tests that check the remembered path and password variant. */
   public LinkieTransport transport() {
     return transport;
@@ -80,69 +76,42 @@ public final class KasaCamera implements Camera {
 
   @Override
   public CameraCapabilities capabilities() {
-    CameraCapabilities all = CameraCapabilities.all();
-    return media == null ? all
-        : dev.homeport.ports.camera.ImmutableCameraCapabilities.copyOf(all).withLiveStream(true).withTalk(true);
+    return media == null ? ALL : WITH_MEDIA;
   }
 
   @Override
-  public <R> CompletableFuture<R> execute(CameraCommand<R> command) {
-    Objects.requireNonNull(command, "command");
+  protected <R> CompletableFuture<R> send(CameraCommand<R> command) {
     WireCall<R> call = KasaCommands.map(command);
-    if (closed) {
-      return CompletableFuture.failedFuture(closedException());
-    }
-    CompletableFuture<R> result = new CompletableFuture<>();
-    track(result);
-    queue.<List<Object>>submit(() -> run(List.of(call)))
-        .whenComplete((outcomes, failure) -> {
-          if (failure != null) {
-            result.completeExceptionally(LinkieTransport.unwrap(failure));
-            return;
-          }
-          Object outcome = outcomes.get(0);
-          if (outcome instanceof Failure) {
-            result.completeExceptionally(((Failure) outcome).exception);
-          } else {
-            @SuppressWarnings("unchecked")
-            R value = (R) outcome;
-            result.complete(value);
-          }
-        });
-    return result;
+    return queue.<List<Object>>submit(() -> run(List.of(call))).thenApply(outcomes -> {
+      Object outcome = outcomes.get(0);
+      if (outcome instanceof Failure) {
+        throw new CompletionException(((Failure) outcome).exception);
+      }
+      @SuppressWarnings("unchecked")
+      R value = (R) outcome;
+      return value;
+    });
   }
 
+  /** Kasa batches natively: one request for distinct methods (see {@code runBatch}). */
   @Override
-  public CompletableFuture<BatchResult> executeAll(List<? extends CameraCommand<?>> commands) {
-    Objects.requireNonNull(commands, "commands");
-    if (commands.isEmpty()) {
-      throw new IllegalArgumentException("commands must not be empty");
-    }
+  protected CompletableFuture<BatchResult> sendAll(List<CameraCommand<?>> commands) {
     List<WireCall<?>> calls = new ArrayList<>(commands.size());
-    for (int i = 0; i < commands.size(); i++) {
-      CameraCommand<?> command = commands.get(i);
-      if (command == null) {
-        throw new IllegalArgumentException("commands[" + i + "] is null");
-      }
+    for (CameraCommand<?> command : commands) {
       calls.add(KasaCommands.map(command));
     }
-    if (closed) {
-      return CompletableFuture.failedFuture(closedException());
-    }
-    CompletableFuture<BatchResult> result = new CompletableFuture<>();
-    track(result);
-    queue.submit(() -> runBatch(calls)).whenComplete((outcomes, failure) -> {
-      if (failure != null) {
-        result.completeExceptionally(LinkieTransport.unwrap(failure));
-        return;
-      }
+    return queue.submit(() -> runBatch(calls)).thenApply(outcomes -> {
       List<CommandOutcome<?>> list = new ArrayList<>(calls.size());
       for (int i = 0; i < calls.size(); i++) {
         list.add(outcome(calls.get(i), outcomes.get(i)));
       }
-      result.complete(new BatchResult(list));
+      return new BatchResult(list);
     });
-    return result;
+  }
+
+  @Override
+  protected HomeportException translate(Throwable failure) {
+    return transport.translate(failure);
   }
 
   private static <R> CommandOutcome<R> outcome(WireCall<R> call, Object value) {
@@ -152,14 +121,6 @@ public final class KasaCamera implements Camera {
     @SuppressWarnings("unchecked")
     R typed = (R) value;
     return CommandOutcome.success(call.command(), typed);
-  }
-
-  private void track(CompletableFuture<?> future) {
-    pending.add(future);
-    future.whenComplete((v, f) -> pending.remove(future));
-    if (closed) {
-      future.completeExceptionally(closedException());
-    }
   }
 
   /** A failed outcome of one call (the value of a successful one may be null). */
@@ -198,7 +159,7 @@ public final class KasaCamera implements Camera {
         if (failure != null) {
           HomeportException e = transport.translate(failure);
           if (first) {
-            throw new java.util.concurrent.CompletionException(e);
+            throw new CompletionException(e);
           }
           part.forEach(c -> done.add(new Failure(e)));
         } else {
@@ -212,26 +173,26 @@ public final class KasaCamera implements Camera {
 
   /** One request for {@code calls} (distinct module.method), with one retry of -40602 answers. */
   private CompletableFuture<List<Object>> run(List<WireCall<?>> calls) {
-    if (closed) {
+    if (isClosed()) {
       return CompletableFuture.failedFuture(closedException());
     }
-    return send(calls).thenCompose(outcomes -> {
+    return post(calls).thenCompose(outcomes -> {
       List<Integer> again = new ArrayList<>();
       for (int i = 0; i < calls.size(); i++) {
         Object o = outcomes.get(i);
         if (o instanceof Failure
             && ((Failure) o).exception instanceof CameraCommandException
-            && ((CameraCommandException) ((Failure) o).exception).errorCode() == TRANSIENT
+            && TRANSIENT.equals(((CameraCommandException) ((Failure) o).exception).errorCode())
             && calls.get(i).idempotent()) {
           again.add(i);
         }
       }
-      if (again.isEmpty() || closed) {
+      if (again.isEmpty() || isClosed()) {
         return CompletableFuture.completedFuture(outcomes);
       }
       List<WireCall<?>> retry = again.stream().map(calls::get).collect(Collectors.toList());
-      LOG.debug("camera {}: {} answered {}; asking once more", name, retry, TRANSIENT);
-      return send(retry).handle((retried, failure) -> {
+      LOG.debug("camera {}: {} answered {}; asking once more", name(), retry, TRANSIENT);
+      return post(retry).handle((retried, failure) -> {
         List<Object> merged = new ArrayList<>(outcomes);
         for (int j = 0; j < again.size(); j++) {
           merged.set(again.get(j),
@@ -242,7 +203,7 @@ public final class KasaCamera implements Camera {
     });
   }
 
-  private CompletableFuture<List<Object>> send(List<WireCall<?>> calls) {
+  private CompletableFuture<List<Object>> post(List<WireCall<?>> calls) {
     ObjectNode request = WireJson.object();
     boolean repeatable = true;
     for (WireCall<?> call : calls) {
@@ -253,11 +214,11 @@ public final class KasaCamera implements Camera {
       repeatable &= call.idempotent();
     }
     if (LOG.isDebugEnabled()) {
-      LOG.debug("camera {}: sending {}", name, calls);
+      LOG.debug("camera {}: sending {}", name(), calls);
     }
     return transport.post(request, repeatable).whenComplete((answer, failure) -> {
       if (failure != null && LOG.isDebugEnabled()) {
-        LOG.debug("camera {}: {} failed: {}", name, calls, LinkieTransport.unwrap(failure).getMessage());
+        LOG.debug("camera {}: {} failed: {}", name(), calls, Futures.unwrap(failure).getMessage());
       }
     }).thenApply(answer -> {
       List<Object> outcomes = new ArrayList<>(calls.size());
@@ -295,7 +256,7 @@ public final class KasaCamera implements Camera {
         throw WireJson.mistyped(call.qualifiedName(), "err_code", "an integer", code);
       }
       if (code.intValue() != 0) {
-        LOG.debug("camera {}: {} answered err_code {}", name, call, code.intValue());
+        LOG.debug("camera {}: {} answered err_code {}", name(), call, code.intValue());
         return new Failure(refusal(call, code.intValue(), message(method), false));
       }
       return call.read(method);
@@ -312,45 +273,38 @@ public final class KasaCamera implements Camera {
   private HomeportException refusal(WireCall<?> call, int code, String message, boolean wholeModule) {
     String suffix = message.isEmpty() ? "" : " (" + message + ")";
     if (code == -1) {
-      return new UnsupportedCommandException("camera '" + name + "' does not support module "
+      return new UnsupportedCommandException("camera '" + name() + "' does not support module "
           + call.module() + ", needed for " + call.qualifiedName() + suffix);
     }
     if (code == -10008) {
-      return new UnsupportedCommandException("camera '" + name + "' does not support "
+      return new UnsupportedCommandException("camera '" + name() + "' does not support "
           + call.qualifiedName() + suffix);
     }
     if (code == -10007) {
-      return new AuthenticationException("camera '" + name + "' refused " + call.qualifiedName()
+      return new AuthenticationException("camera '" + name() + "' refused " + call.qualifiedName()
           + " as unauthorized" + suffix);
     }
-    String module = call.module();
-    String method = wholeModule ? call.method() + " (whole module)" : call.method();
-    return new CameraCommandException(module, method, code, message, code == TRANSIENT);
-  }
-
-  private ClosedException closedException() {
-    return new ClosedException("camera '" + name + "' at " + hostKey + " is closed");
+    String operation = wholeModule ? call.qualifiedName() + " (whole module)" : call.qualifiedName();
+    String text = Integer.toString(code);
+    return new CameraCommandException(call.command(), operation, text, message, TRANSIENT.equals(text));
   }
 
   @Override
-  public void close() {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    ClosedException reason = closedException();
+  protected ClosedException closedException() {
+    return new ClosedException("camera '" + name() + "' at " + hostKey + " is closed");
+  }
+
+  @Override
+  protected void onClose(ClosedException reason) {
     queue.close(reason);
     if (media != null) {
       media.close();
     }
-    for (CompletableFuture<?> future : List.copyOf(pending)) {
-      future.completeExceptionally(reason);
-    }
-    LOG.debug("camera {}: closed", name);
+    LOG.debug("camera {}: closed", name());
   }
 
   @Override
   public String toString() {
-    return "KasaCamera[" + name + " " + hostKey + "]";
+    return "KasaCamera[" + name() + " " + hostKey + "]";
   }
 }

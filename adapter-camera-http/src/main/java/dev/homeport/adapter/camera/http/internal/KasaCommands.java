@@ -317,11 +317,31 @@ public final class KasaCommands {
           (answer, ctx) -> new VodState(c.playerId(), flag(answer, "occupied", ctx)));
     }
     if (command instanceof RawCommand c) {
-      return new WireCall<>(c, c.module(), c.method(), WireJson.toJson(c.params()),
-          (answer, ctx) -> WireJson.toFieldMap(answer, ERR_FIELDS));
+      int dot = rawSplit(c.operation());
+      return new WireCall<>(c, c.operation().substring(0, dot), c.operation().substring(dot + 1),
+          WireJson.toJson(c.params()), (answer, ctx) -> WireJson.toFieldMap(answer, ERR_FIELDS));
     }
     throw new IllegalArgumentException("no LINKIE mapping for " + command.getClass().getName());
   }
+
+  /**
+   * Where Kasa's spelling of a raw operation, {@code module.method}, splits: at the last dot, with a
+   * non-empty module and method of letters, digits, {@code _} and {@code -} (the module may hold
+   * dots, e.g. {@code smartlife.cam.ipcamera.led.get_status}).
+   *
+   * @throws IllegalArgumentException naming the operation and the spelling Kasa needs
+   */
+  static int rawSplit(String operation) {
+    int dot = operation.lastIndexOf('.');
+    if (dot <= 0 || dot == operation.length() - 1 || !RAW_OPERATION.matcher(operation).matches()) {
+      throw new IllegalArgumentException("a kasa raw operation is module.method (letters, digits,"
+          + " '.', '_', '-'), e.g. smartlife.cam.ipcamera.led.get_status, was \"" + operation + "\"");
+    }
+    return dot;
+  }
+
+  private static final java.util.regex.Pattern RAW_OPERATION =
+      java.util.regex.Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)+");
 
   private static <T> WireCall<T> getSetting(GetSetting<T> get) {
     @SuppressWarnings("unchecked")

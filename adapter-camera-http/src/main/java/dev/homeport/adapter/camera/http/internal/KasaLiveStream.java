@@ -4,6 +4,7 @@ import dev.homeport.domain.media.MediaCodec;
 import dev.homeport.domain.media.MediaFrame;
 import dev.homeport.domain.media.StreamGap;
 import dev.homeport.ports.AuthenticationException;
+import dev.homeport.support.PinMismatchException;
 import dev.homeport.ports.CertificateMismatchException;
 import dev.homeport.ports.HomeportException;
 import dev.homeport.ports.ProtocolException;
@@ -262,10 +263,9 @@ public final class KasaLiveStream implements FrameFanout.Source {
   }
 
   private HomeportException translate(IOException e) {
-    for (Throwable c = e; c != null; c = c.getCause()) {
-      if (c instanceof PinMismatchException p) {
-        return new CertificateMismatchException(p.host(), p.expected(), p.actual());
-      }
+    PinMismatchException p = PinMismatchException.find(e);
+    if (p != null) {
+      return new CertificateMismatchException(p.host(), p.expected(), p.actual());
     }
     if (e instanceof java.net.ConnectException) {
       return new TransportException("cannot connect to the live stream of camera " + describe()

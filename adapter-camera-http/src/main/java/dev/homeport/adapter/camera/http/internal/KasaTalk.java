@@ -1,6 +1,7 @@
 package dev.homeport.adapter.camera.http.internal;
 
 import dev.homeport.ports.AuthenticationException;
+import dev.homeport.support.PinMismatchException;
 import dev.homeport.ports.CertificateMismatchException;
 import dev.homeport.ports.ClosedException;
 import dev.homeport.ports.HomeportException;
@@ -173,10 +174,9 @@ public final class KasaTalk implements CameraTalk {
     if (t instanceof HomeportException h) {
       return h;
     }
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof PinMismatchException p) {
-        return new CertificateMismatchException(p.host(), p.expected(), p.actual());
-      }
+    PinMismatchException p = PinMismatchException.find(t);
+    if (p != null) {
+      return new CertificateMismatchException(p.host(), p.expected(), p.actual());
     }
     return new TransportException("talk to camera '" + cameraName + "' at " + hostKey + " failed: " + t, t, true);
   }

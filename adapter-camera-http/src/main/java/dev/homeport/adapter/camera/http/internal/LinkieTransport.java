@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.homeport.adapter.camera.http.AuthVariant;
 import dev.homeport.ports.AuthenticationException;
 import dev.homeport.ports.CertificateMismatchException;
+import dev.homeport.ports.Futures;
+import dev.homeport.support.PinMismatchException;
 import dev.homeport.ports.HomeportException;
 import dev.homeport.ports.ProtocolException;
 import dev.homeport.ports.RequestTimeoutException;
@@ -22,7 +24,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
@@ -191,7 +192,7 @@ public final class LinkieTransport {
     }
 
     void onFailure(Throwable failure) {
-      Throwable cause = unwrap(failure);
+      Throwable cause = Futures.unwrap(failure);
       if (repeatable && !reconnected && isClosedConnection(cause)) {
         reconnected = true;
         LOG.debug("camera {}: connection closed before an answer ({}); sending once more",
@@ -291,46 +292,21 @@ public final class LinkieTransport {
     return "'" + cameraName + "' at " + hostKey;
   }
 
-  static Throwable unwrap(Throwable t) {
-    Throwable c = t;
-    while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {
-      c = c.getCause();
-    }
-    return c;
-  }
-
   private static boolean isClosedConnection(Throwable t) {
     return t instanceof IOException
         && !(t instanceof HttpTimeoutException)
         && !(t instanceof ConnectException)
         && !(t instanceof SSLException)
-        && findPinMismatch(t) == null;
-  }
-
-  private static PinMismatchException findPinMismatch(Throwable t) {
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof PinMismatchException) {
-        return (PinMismatchException) c;
-      }
-      for (Throwable s : c.getSuppressed()) {
-        if (s instanceof PinMismatchException) {
-          return (PinMismatchException) s;
-        }
-      }
-      if (c.getCause() == c) {
-        break;
-      }
-    }
-    return null;
+        && PinMismatchException.find(t) == null;
   }
 
   /** Translates any failure of a request to this camera into a homeport exception. */
   HomeportException translate(Throwable failure) {
-    Throwable t = unwrap(failure);
+    Throwable t = Futures.unwrap(failure);
     if (t instanceof HomeportException) {
       return (HomeportException) t;
     }
-    PinMismatchException pin = findPinMismatch(t);
+    PinMismatchException pin = PinMismatchException.find(t);
     if (pin != null) {
       return new CertificateMismatchException(pin.host(), pin.expected(), pin.actual());
     }

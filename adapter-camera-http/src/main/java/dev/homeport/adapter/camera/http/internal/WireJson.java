@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.homeport.domain.FieldMap;
+import dev.homeport.support.FieldMapJson;
 import dev.homeport.ports.ProtocolException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -88,94 +89,14 @@ public final class WireJson {
 
   // --------------------------------------------------------------- FieldMap <-> JSON
 
-  /** The JSON object for a field map (plain values only, as FieldMap guarantees). */
+  /** The JSON object for a field map: the support library's one bridge. */
   public static ObjectNode toJson(FieldMap fields) {
-    ObjectNode out = NODES.objectNode();
-    fields.asMap().forEach((name, value) -> out.set(name, toJsonValue(value)));
-    return out;
+    return FieldMapJson.toJson(fields);
   }
 
-  private static JsonNode toJsonValue(Object value) {
-    if (value == null) {
-      return NODES.nullNode();
-    }
-    if (value instanceof String) {
-      return NODES.textNode((String) value);
-    }
-    if (value instanceof Boolean) {
-      return NODES.booleanNode((Boolean) value);
-    }
-    if (value instanceof Integer) {
-      return NODES.numberNode((Integer) value);
-    }
-    if (value instanceof Long) {
-      return NODES.numberNode((Long) value);
-    }
-    if (value instanceof Double) {
-      return NODES.numberNode((Double) value);
-    }
-    if (value instanceof BigInteger) {
-      return NODES.numberNode((BigInteger) value);
-    }
-    if (value instanceof BigDecimal) {
-      return NODES.numberNode((BigDecimal) value);
-    }
-    if (value instanceof FieldMap) {
-      return toJson((FieldMap) value);
-    }
-    if (value instanceof List) {
-      ArrayNode array = NODES.arrayNode();
-      for (Object item : (List<?>) value) {
-        array.add(toJsonValue(item));
-      }
-      return array;
-    }
-    throw new IllegalArgumentException("not a plain value: " + value.getClass().getName());
-  }
-
-  /** The field map for a JSON object, leaving out {@code excluded} names. */
+  /** The field map for a JSON object, leaving out {@code excluded} names (the support bridge). */
   public static FieldMap toFieldMap(JsonNode object, Set<String> excluded) {
-    // sized for every field at once (a sysinfo answer has dozens; the default would grow twice)
-    Map<String, Object> fields = new LinkedHashMap<>(object.size() * 4 / 3 + 1);
-    for (Map.Entry<String, JsonNode> e : object.properties()) {
-      if (!excluded.contains(e.getKey())) {
-        fields.put(e.getKey(), toPlain(e.getValue()));
-      }
-    }
-    return FieldMap.of(fields);
-  }
-
-  private static Object toPlain(JsonNode node) {
-    if (node == null || node.isNull() || node.isMissingNode()) {
-      return null;
-    }
-    if (node.isTextual()) {
-      return node.textValue();
-    }
-    if (node.isBoolean()) {
-      return node.booleanValue();
-    }
-    if (node.isInt()) {
-      return node.intValue();
-    }
-    if (node.isLong()) {
-      return node.longValue();
-    }
-    if (node.isBigInteger()) {
-      return node.bigIntegerValue();
-    }
-    if (node.isNumber()) {
-      return node.decimalValue();
-    }
-    if (node.isArray()) {
-      List<Object> list = new ArrayList<>();
-      node.forEach(item -> list.add(toPlain(item)));
-      return list;
-    }
-    if (node.isObject()) {
-      return toFieldMap(node, Set.of());
-    }
-    return node.asText();
+    return FieldMapJson.toFieldMap(object, excluded);
   }
 
   // --------------------------------------------------------------- typed readers

@@ -2,6 +2,7 @@ package dev.homeport.adapter.camera.http.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.homeport.support.PinningTrustManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import org.junit.jupiter.api.Test;
@@ -10,7 +11,7 @@ class CameraTlsTest {
 
   @Test
   void cameraParameters_allowTls12AndLegacySuites_withoutHostNameIdentification() {
-    SSLContext context = CameraTls.context(CameraTrustManager.insecure("cam:1"));
+    SSLContext context = PinningTrustManager.insecure("cam:1").context();
     SSLParameters params = CameraTls.parameters(context);
     assertThat(params.getProtocols()).containsExactly("TLSv1.3", "TLSv1.2");
     assertThat(params.getCipherSuites())
@@ -22,7 +23,7 @@ class CameraTlsTest {
   @Test
   void cameraParameters_doNotChangeTheProcessDefaults() throws Exception {
     String[] before = SSLContext.getDefault().getDefaultSSLParameters().getCipherSuites();
-    CameraTls.parameters(CameraTls.context(CameraTrustManager.insecure("cam:1")));
+    CameraTls.parameters(PinningTrustManager.insecure("cam:1").context());
     assertThat(SSLContext.getDefault().getDefaultSSLParameters().getCipherSuites()).containsExactly(before);
   }
 }

@@ -1,5 +1,6 @@
 package dev.homeport.adapter.events.wss.internal;
 
+import dev.homeport.ports.Futures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -810,10 +811,7 @@ public final class SmartThingsSession implements SmartHomeSession {
   }
 
   static HomeportException homeport(Throwable error) {
-    Throwable cause = error;
-    while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-      cause = cause.getCause();
-    }
+    Throwable cause = Futures.unwrap(error);
     if (cause instanceof HomeportException) {
       return (HomeportException) cause;
     }

@@ -1,5 +1,6 @@
 package dev.homeport.adapter.events.wss.internal;
 
+import dev.homeport.support.FieldMapJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.homeport.domain.FieldMap;
@@ -44,45 +45,14 @@ public final class WireMapping {
 
   // ---- plain values ----
 
-  /** A JSON tree as a plain value: FieldMap, List, String, Long/BigInteger, BigDecimal, Boolean or null. */
+  /** A JSON tree as a plain value: the support library's one bridge ({@link FieldMapJson#toPlain}). */
   public static Object plain(JsonNode node) {
-    if (node == null || node.isNull() || node.isMissingNode()) {
-      return null;
-    }
-    if (node.isObject()) {
-      Map<String, Object> map = new LinkedHashMap<>();
-      node.properties().forEach(entry -> map.put(entry.getKey(), plain(entry.getValue())));
-      return FieldMap.of(map);
-    }
-    if (node.isArray()) {
-      List<Object> list = new ArrayList<>(node.size());
-      node.forEach(element -> list.add(plain(element)));
-      return list;
-    }
-    if (node.isTextual()) {
-      return node.asText();
-    }
-    if (node.isBoolean()) {
-      return node.booleanValue();
-    }
-    if (node.isIntegralNumber()) {
-      return node.canConvertToLong() ? (Object) node.longValue() : node.bigIntegerValue();
-    }
-    if (node.isNumber()) {
-      return node.decimalValue();
-    }
-    return node.asText();
+    return FieldMapJson.toPlain(node);
   }
 
   /** The fields of {@code object} other than {@code known}, as a FieldMap. */
   static FieldMap otherFields(JsonNode object, Set<String> known) {
-    Map<String, Object> map = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonNode> entry : object.properties()) {
-      if (!known.contains(entry.getKey())) {
-        map.put(entry.getKey(), plain(entry.getValue()));
-      }
-    }
-    return FieldMap.of(map);
+    return FieldMapJson.toFieldMap(object, known);
   }
 
   // ---- answers ----

@@ -1,5 +1,6 @@
 package dev.homeport.adapter.events.wss.internal;
 
+import dev.homeport.support.PinMismatchException;
 import dev.homeport.ports.CertificateMismatchException;
 import dev.homeport.ports.TransportException;
 import jakarta.websocket.ClientEndpointConfig;
@@ -121,11 +122,9 @@ public final class WsConnection {
 
   static TransportException translate(String displayUrl, String host, Throwable raw, List<String> secrets) {
     Throwable error = mentionsAny(raw, secrets) ? null : raw;
-    for (Throwable cause = raw; cause != null; cause = cause.getCause()) {
-      if (cause instanceof TlsContexts.PinMismatchException) {
-        TlsContexts.PinMismatchException pin = (TlsContexts.PinMismatchException) cause;
-        return new CertificateMismatchException(host, pin.expected(), pin.actual());
-      }
+    PinMismatchException pin = PinMismatchException.find(raw);
+    if (pin != null) {
+      return new CertificateMismatchException(host, pin.expected(), pin.actual());
     }
     for (Throwable cause = raw; cause != null; cause = cause.getCause()) {
       if (cause instanceof java.security.cert.CertificateException

@@ -1,5 +1,6 @@
-package dev.homeport.ports.media;
+package dev.homeport.support;
 
+import dev.homeport.ports.media.G711;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -3,6 +3,10 @@ package dev.homeport.adapter.camera.http.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.homeport.support.Fingerprints;
+import dev.homeport.support.KnownHostsStore;
+import dev.homeport.support.PinMismatchException;
+import dev.homeport.support.PinningTrustManager;
 import dev.homeport.simulators.tls.SelfSignedCertificate;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +14,8 @@ import java.security.cert.X509Certificate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class CameraTrustManagerTest {
+/** The support library's trust manager, on real certificates from the test kit. */
+class PinningTrustManagerTest {
 
   private static final SelfSignedCertificate FIRST = SelfSignedCertificate.create("cam");
   private static final SelfSignedCertificate SECOND = SelfSignedCertificate.create("cam");
@@ -29,22 +34,22 @@ class CameraTrustManagerTest {
   @Test
   void tofu_recordsOnFirstContactThenAcceptsTheSameCertificate() throws Exception {
     KnownHostsStore store = new KnownHostsStore(dir.resolve("sub/known_hosts"));
-    CameraTrustManager tm = CameraTrustManager.trustOnFirstUse("10.0.0.5:10443", store);
+    PinningTrustManager tm = PinningTrustManager.trustOnFirstUse("10.0.0.5:10443", store);
     tm.checkServerTrusted(chain(FIRST), "ECDHE_ECDSA");
     assertThat(store.lookup("10.0.0.5:10443")).contains(FIRST.sha256Fingerprint());
     assertThat(Files.readString(store.file())).contains("10.0.0.5:10443 " + FIRST.sha256Fingerprint());
     tm.checkServerTrusted(chain(FIRST), "ECDHE_ECDSA");
     // a new trust manager (new process) reads the file
-    CameraTrustManager.trustOnFirstUse("10.0.0.5:10443", new KnownHostsStore(store.file()))
+    PinningTrustManager.trustOnFirstUse("10.0.0.5:10443", new KnownHostsStore(store.file()))
         .checkServerTrusted(chain(FIRST), "ECDHE_ECDSA");
   }
 
   @Test
   void tofu_changedCertificate_failsNamingHostAndBothFingerprints() throws Exception {
     KnownHostsStore store = new KnownHostsStore(dir.resolve("known_hosts"));
-    CameraTrustManager.trustOnFirstUse("10.0.0.5:10443", store)
+    PinningTrustManager.trustOnFirstUse("10.0.0.5:10443", store)
         .checkServerTrusted(chain(FIRST), "RSA");
-    CameraTrustManager again = CameraTrustManager.trustOnFirstUse("10.0.0.5:10443", store);
+    PinningTrustManager again = PinningTrustManager.trustOnFirstUse("10.0.0.5:10443", store);
     assertThatThrownBy(() -> again.checkServerTrusted(chain(SECOND), "RSA"))
         .isInstanceOfSatisfying(PinMismatchException.class, e -> {
           assertThat(e.host()).isEqualTo("10.0.0.5:10443");
@@ -60,8 +65,8 @@ class CameraTrustManagerTest {
   @Test
   void tofu_otherHostsAreRecordedIndependently() throws Exception {
     KnownHostsStore store = new KnownHostsStore(dir.resolve("known_hosts"));
-    CameraTrustManager.trustOnFirstUse("a:1", store).checkServerTrusted(chain(FIRST), "RSA");
-    CameraTrustManager.trustOnFirstUse("b:1", store).checkServerTrusted(chain(SECOND), "RSA");
+    PinningTrustManager.trustOnFirstUse("a:1", store).checkServerTrusted(chain(FIRST), "RSA");
+    PinningTrustManager.trustOnFirstUse("b:1", store).checkServerTrusted(chain(SECOND), "RSA");
     assertThat(store.lookup("a:1")).contains(FIRST.sha256Fingerprint());
     assertThat(store.lookup("b:1")).contains(SECOND.sha256Fingerprint());
   }
@@ -69,7 +74,7 @@ class CameraTrustManagerTest {
   @Test
   void pinned_acceptsOnlyThePinnedFingerprint_writtenInAnyCaseWithColons() throws Exception {
     String colons = FIRST.sha256Fingerprint().toUpperCase().replaceAll("(..)(?!$)", "$1:");
-    CameraTrustManager tm = CameraTrustManager.pinned("cam:10443", colons);
+    PinningTrustManager tm = PinningTrustManager.pinned("cam:10443", colons);
     tm.checkServerTrusted(chain(FIRST), "RSA");
     assertThatThrownBy(() -> tm.checkServerTrusted(chain(SECOND), "RSA"))
         .isInstanceOf(PinMismatchException.class);
@@ -77,14 +82,14 @@ class CameraTrustManagerTest {
 
   @Test
   void pinned_malformedFingerprint_isRefusedNamingTheRule() {
-    assertThatThrownBy(() -> CameraTrustManager.pinned("cam:1", "abc"))
+    assertThatThrownBy(() -> PinningTrustManager.pinned("cam:1", "abc"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("64 hex digits");
   }
 
   @Test
   void insecure_acceptsAnyCertificate() throws Exception {
-    CameraTrustManager tm = CameraTrustManager.insecure("cam:1");
+    PinningTrustManager tm = PinningTrustManager.insecure("cam:1");
     tm.checkServerTrusted(chain(FIRST), "RSA");
     tm.checkServerTrusted(chain(SECOND), "RSA");
     assertThat(tm.lastSeenFingerprint()).isEqualTo(SECOND.sha256Fingerprint());
@@ -93,7 +98,7 @@ class CameraTrustManagerTest {
   @Test
   void insecure_warnsOnceNoMatterHowManyHandshakes() throws Exception {
     String host = "insecure-" + System.nanoTime() + ":10443";
-    CameraTrustManager tm = CameraTrustManager.insecure(host);
+    PinningTrustManager tm = PinningTrustManager.insecure(host);
     for (int i = 0; i < 3; i++) {
       tm.checkServerTrusted(chain(i % 2 == 0 ? FIRST : SECOND), "RSA");
     }
@@ -101,7 +106,7 @@ class CameraTrustManagerTest {
     org.junit.jupiter.api.Assumptions.assumeTrue(logFile != null,
         "log capture needs -Dorg.slf4j.simpleLogger.logFile (set by this module's surefire config)");
     String log = Files.readString(Path.of(logFile));
-    assertThat(log.split(java.util.regex.Pattern.quote("INSECURE TLS for camera " + host + ":"), -1))
+    assertThat(log.split(java.util.regex.Pattern.quote("INSECURE TLS for " + host + ":"), -1))
         .hasSize(2);
   }
 
@@ -114,7 +119,7 @@ class CameraTrustManagerTest {
       String host = "10.0.0." + i + ":10443";
       Thread t = new Thread(() -> {
         try {
-          CameraTrustManager.trustOnFirstUse(host, new KnownHostsStore(store.file()))
+          PinningTrustManager.trustOnFirstUse(host, new KnownHostsStore(store.file()))
               .checkServerTrusted(chain(FIRST), "RSA");
         } catch (Throwable e) {
           errors.add(e);
@@ -134,7 +139,7 @@ class CameraTrustManagerTest {
 
   @Test
   void clientCertificates_areNeverTrusted() {
-    CameraTrustManager tm = CameraTrustManager.insecure("cam:1");
+    PinningTrustManager tm = PinningTrustManager.insecure("cam:1");
     assertThatThrownBy(() -> tm.checkClientTrusted(chain(FIRST), "RSA"))
         .isInstanceOf(java.security.cert.CertificateException.class);
   }

@@ -1,10 +1,10 @@
-package dev.homeport.adapter.camera.http;
+package dev.homeport.support;
 
 import java.util.Locale;
 
 /**
- * How the adapter decides to trust a camera's self-signed certificate. Trust is per camera and
- * never shared between cameras.
+ * How an adapter decides to trust a peer's (typically self-signed) certificate: see
+ * {@link PinningTrustManager}. Trust is per peer and never shared between peers.
  */
 public enum TrustMode {
   /**
@@ -17,7 +17,7 @@ public enum TrustMode {
   PINNED,
   /**
    * Accept ANY certificate: encryption without authentication, so anyone on the network path can
-   * impersonate the camera and capture its credentials. An explicit opt-in that logs a warning.
+   * impersonate the peer and capture its credentials. An explicit opt-in that logs a warning.
    */
   INSECURE;
 

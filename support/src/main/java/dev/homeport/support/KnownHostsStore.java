@@ -1,4 +1,4 @@
-package dev.homeport.adapter.camera.http.internal;
+package dev.homeport.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,8 +16,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A known-hosts file of camera certificate fingerprints, one {@code host:port sha256-hex} line per
- * camera (lines starting with {@code #} are comments), in the spirit of SSH's known_hosts.
+ * A known-hosts file of certificate fingerprints, one {@code host:port sha256-hex} line per
+ * peer (camera or server) (lines starting with {@code #} are comments), in the spirit of SSH's known_hosts.
  *
  * <p>Thread-safe: all stores for the same file share one lock in this process, and the file is
  * rewritten through a temporary file and an atomic move, so a reader never sees half a file.
@@ -99,7 +99,7 @@ public final class KnownHostsStore {
 
   private void write(Map<String, String> entries) {
     List<String> lines = new ArrayList<>();
-    lines.add("# homeport known camera certificates: <host>:<port> <SHA-256 of the DER certificate>");
+    lines.add("# homeport known certificates: <host>:<port> <SHA-256 of the DER certificate>");
     entries.forEach((host, fp) -> lines.add(host + " " + fp));
     try {
       Path dir = file.getParent();

@@ -1,8 +1,9 @@
-package dev.homeport.ports.media;
+package dev.homeport.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.homeport.ports.media.G711;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import javax.sound.sampled.AudioFileFormat;

@@ -1,4 +1,4 @@
-package dev.homeport.adapter.camera.http.internal;
+package dev.homeport.support;
 
 import java.net.Socket;
 import java.security.cert.CertificateException;
@@ -11,31 +11,31 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Trust for ONE camera: its certificate is accepted by SHA-256 fingerprint, not by a CA chain or a
- * host name (cameras present self-signed certificates without a SAN for their IP).
+ * Trust for ONE peer (a camera, a server): its certificate is accepted by SHA-256 fingerprint, not
+ * by a CA chain or a host name (cameras present self-signed certificates without a SAN for their
+ * IP). Fingerprints are compared in constant time ({@link Fingerprints#matches}).
  *
  * <p>Being an {@link X509ExtendedTrustManager}, it replaces the JDK's own host name check for the
- * connections it serves, and only those: the check is switched off per camera SSLContext, never
- * process-wide. Modes: trust on first use (record in a {@link KnownHostsStore}, then enforce), a
- * fingerprint pinned up front, or {@code insecure} (accept anything; warns once).
+ * connections it serves, and only those: the check is switched off per SSLContext (see
+ * {@link #context()}), never process-wide. Modes ({@link TrustMode}): trust on first use (record in
+ * a {@link KnownHostsStore}, then enforce), a fingerprint pinned up front, or {@code insecure}
+ * (accept anything; warns once). A mismatch throws {@link PinMismatchException}.
  *
  * <p>Thread-safe.
  */
-public final class CameraTrustManager extends X509ExtendedTrustManager {
+public final class PinningTrustManager extends X509ExtendedTrustManager {
 
-  private static final Logger LOG = LoggerFactory.getLogger(CameraTrustManager.class);
+  private static final Logger LOG = LoggerFactory.getLogger(PinningTrustManager.class);
   private static final X509Certificate[] NO_ISSUERS = new X509Certificate[0];
 
-  private enum Mode { TOFU, PINNED, INSECURE }
-
-  private final Mode mode;
+    private final TrustMode mode;
   private final String hostKey;
   private final KnownHostsStore store;
   private final String pinned;
   private final AtomicBoolean warned = new AtomicBoolean();
   private volatile String lastSeen;
 
-  private CameraTrustManager(Mode mode, String hostKey, KnownHostsStore store, String pinned) {
+  private PinningTrustManager(TrustMode mode, String hostKey, KnownHostsStore store, String pinned) {
     this.mode = mode;
     this.hostKey = Objects.requireNonNull(hostKey, "hostKey");
     this.store = store;
@@ -43,18 +43,38 @@ public final class CameraTrustManager extends X509ExtendedTrustManager {
   }
 
   /** Records the first certificate seen for {@code hostKey} in {@code store} and enforces it after. */
-  public static CameraTrustManager trustOnFirstUse(String hostKey, KnownHostsStore store) {
-    return new CameraTrustManager(Mode.TOFU, hostKey, Objects.requireNonNull(store, "store"), null);
+  public static PinningTrustManager trustOnFirstUse(String hostKey, KnownHostsStore store) {
+    return new PinningTrustManager(TrustMode.TOFU, hostKey, Objects.requireNonNull(store, "store"), null);
   }
 
   /** Accepts only a certificate with this SHA-256 fingerprint (see {@link Fingerprints#normalize}). */
-  public static CameraTrustManager pinned(String hostKey, String sha256) {
-    return new CameraTrustManager(Mode.PINNED, hostKey, null, Fingerprints.normalize(sha256));
+  public static PinningTrustManager pinned(String hostKey, String sha256) {
+    return new PinningTrustManager(TrustMode.PINNED, hostKey, null, Fingerprints.normalize(sha256));
   }
 
   /** Accepts any certificate. Logs one warning, at the first handshake. */
-  public static CameraTrustManager insecure(String hostKey) {
-    return new CameraTrustManager(Mode.INSECURE, hostKey, null, null);
+  public static PinningTrustManager insecure(String hostKey) {
+    return new PinningTrustManager(TrustMode.INSECURE, hostKey, null, null);
+  }
+
+  /** The mode of this trust manager. */
+  public TrustMode mode() {
+    return mode;
+  }
+
+  /**
+   * A new TLS context (protocol {@code TLS}) that trusts according to this manager and nothing else.
+   *
+   * @throws IllegalStateException if the JDK has no TLS implementation
+   */
+  public javax.net.ssl.SSLContext context() {
+    try {
+      javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+      context.init(null, new javax.net.ssl.TrustManager[] {this}, null);
+      return context;
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("cannot create a TLS context", e);
+    }
   }
 
   /** The fingerprint presented at the last handshake, or null before any. */
@@ -64,21 +84,21 @@ public final class CameraTrustManager extends X509ExtendedTrustManager {
 
   private void check(X509Certificate[] chain) throws CertificateException {
     if (chain == null || chain.length == 0) {
-      throw new CertificateException("camera " + hostKey + " presented no certificate");
+      throw new CertificateException("peer " + hostKey + " presented no certificate");
     }
     String actual = Fingerprints.sha256(chain[0]);
     lastSeen = actual;
     switch (mode) {
       case INSECURE:
         if (warned.compareAndSet(false, true)) {
-          LOG.warn("INSECURE TLS for camera {}: accepting ANY certificate (this one is SHA-256 {}); "
-              + "anyone on the network path can impersonate the camera and read its credentials. "
+          LOG.warn("INSECURE TLS for {}: accepting ANY certificate (this one is SHA-256 {}); "
+              + "anyone on the network path can impersonate the peer and read its credentials. "
               + "Use trust-on-first-use or a pinned fingerprint instead.", hostKey, actual);
         }
         return;
       case PINNED:
-        if (!pinned.equals(actual)) {
-          LOG.warn("Camera {} presented a certificate (SHA-256 {}) other than the pinned one ({}); "
+        if (!Fingerprints.matches(pinned, actual)) {
+          LOG.warn("{} presented a certificate (SHA-256 {}) other than the pinned one ({}); "
               + "refusing to connect", hostKey, actual, pinned);
           throw new PinMismatchException(hostKey, pinned, actual);
         }
@@ -93,11 +113,11 @@ public final class CameraTrustManager extends X509ExtendedTrustManager {
               + hostKey + ": " + e.getMessage(), e);
         }
         if (recorded.isEmpty()) {
-          LOG.info("First contact with camera {}: recorded certificate SHA-256 {} in {}",
+          LOG.info("First contact with {}: recorded certificate SHA-256 {} in {}",
               hostKey, actual, store.file());
-        } else if (!recorded.get().equals(actual)) {
-          LOG.warn("Camera {} presented a certificate (SHA-256 {}) other than the one recorded in {} "
-              + "({}); refusing to connect. If the camera was reset or replaced, remove its line "
+        } else if (!Fingerprints.matches(recorded.get(), actual)) {
+          LOG.warn("{} presented a certificate (SHA-256 {}) other than the one recorded in {} "
+              + "({}); refusing to connect. If the peer was reset or replaced, remove its line "
               + "from that file.", hostKey, actual, store.file(), recorded.get());
           throw new PinMismatchException(hostKey, recorded.get(), actual);
         }
@@ -125,19 +145,19 @@ public final class CameraTrustManager extends X509ExtendedTrustManager {
   @Override
   public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
       throws CertificateException {
-    throw new CertificateException("camera trust manager does not authenticate clients");
+    throw new CertificateException("this trust manager does not authenticate clients");
   }
 
   @Override
   public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
       throws CertificateException {
-    throw new CertificateException("camera trust manager does not authenticate clients");
+    throw new CertificateException("this trust manager does not authenticate clients");
   }
 
   @Override
   public void checkClientTrusted(X509Certificate[] chain, String authType)
       throws CertificateException {
-    throw new CertificateException("camera trust manager does not authenticate clients");
+    throw new CertificateException("this trust manager does not authenticate clients");
   }
 
   @Override
@@ -147,6 +167,6 @@ public final class CameraTrustManager extends X509ExtendedTrustManager {
 
   @Override
   public String toString() {
-    return "CameraTrustManager[" + mode + " " + hostKey + "]";
+    return "PinningTrustManager[" + mode + " " + hostKey + "]";
   }
 }
