@@ -586,6 +586,7 @@ public final class KasaStreamSimulator implements AutoCloseable {
     }
     if (!basic(md5hex(password)).equals(req.headers().get("authorization"))) {
       answer(out, 401, "Unauthorized");
+      drain(socket, in); // let the client read the answer before the connection closes
       return;
     }
     List<TalkPart> parts = new CopyOnWriteArrayList<>();
@@ -621,6 +622,19 @@ public final class KasaStreamSimulator implements AutoCloseable {
       parts.add(new TalkPart(type, length, System.nanoTime()));
     }
     answer(out, 200, "OK");
+  }
+
+  /** Reads and discards what the client still sends, for at most 2 s. */
+  private static void drain(Socket socket, InputStream in) {
+    try {
+      socket.setSoTimeout(2000);
+      byte[] sink = new byte[4096];
+      while (in.read(sink) >= 0) {
+        // discard
+      }
+    } catch (IOException e) {
+      // done either way
+    }
   }
 
   /** Reads a chunked body (its own decoder, not the JDK's). */

@@ -245,13 +245,21 @@ public final class KasaLiveStream implements FrameFanout.Source {
     return doubled.compareTo(timing.maxBackoff()) > 0 ? timing.maxBackoff() : doubled;
   }
 
+  /** Waits {@code d}; false when the stream was stopped meanwhile. */
   private boolean sleep(Duration d) {
-    try {
-      Thread.sleep(d.toMillis());
-      return current();
-    } catch (InterruptedException e) {
-      return false;
+    long end = System.nanoTime() + d.toNanos();
+    while (current()) {
+      long left = end - System.nanoTime();
+      if (left <= 0) {
+        return true;
+      }
+      try {
+        Thread.sleep(Math.max(1, left / 1_000_000));
+      } catch (InterruptedException e) {
+        // stop() interrupts: current() says whether that was it
+      }
     }
+    return false;
   }
 
   private static void close(InputStream in) {
@@ -300,11 +308,16 @@ public final class KasaLiveStream implements FrameFanout.Source {
       long stallNanos = timing.stallTimeout().toNanos();
       long period = Math.max(50, timing.stallTimeout().toMillis() / 4);
       Thread self = Thread.currentThread();
+      Object guard = new Object();
+      boolean[] reading = {true};
       ScheduledFuture<?> watchdog = WATCHDOG.scheduleAtFixedRate(() -> {
-        if (System.nanoTime() - lastByteNanos > stallNanos && !stalled) {
-          stalled = true;
-          closeBody();
-          self.interrupt();
+        synchronized (guard) {
+          // only while this read lasts: a late interrupt must not reach the back-off or the next read
+          if (reading[0] && !stalled && System.nanoTime() - lastByteNanos > stallNanos) {
+            stalled = true;
+            closeBody();
+            self.interrupt();
+          }
         }
       }, period, period, TimeUnit.MILLISECONDS);
       MixedReplaceParser parser = new MixedReplaceParser(boundary, MAX_HEADER_BYTES, MAX_BODY_BYTES, this);
@@ -322,9 +335,12 @@ public final class KasaLiveStream implements FrameFanout.Source {
       } catch (IOException e) {
         return stalled ? "stalled (no data for " + timing.stallTimeout().toMillis() + " ms)" : "dropped (" + e.getClass().getSimpleName() + ")";
       } finally {
+        synchronized (guard) {
+          reading[0] = false;
+        }
         watchdog.cancel(false);
         body = null;
-        Thread.interrupted(); // a watchdog interrupt must not end the back-off sleep
+        Thread.interrupted(); // the watchdog's interrupt ends here, not in the back-off sleep
       }
     }
 
