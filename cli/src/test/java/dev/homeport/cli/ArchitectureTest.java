@@ -41,6 +41,7 @@ class ArchitectureTest {
   private static final String TESTKIT = "dev.homeport.testkit..";
   private static final String SIMULATORS = "dev.homeport.simulators..";
   private static final String CLI = "dev.homeport.cli..";
+  private static final String BRIDGE = "dev.homeport.bridge..";
   private static final String BENCHMARKS = "dev.homeport.benchmarks..";
 
   /** The package root of every module; a module's internal packages live under its root. */
@@ -54,6 +55,7 @@ class ArchitectureTest {
           "dev.homeport.adapter.inmemory",
           "dev.homeport.testkit",
           "dev.homeport.simulators",
+          "dev.homeport.bridge",
           "dev.homeport.cli",
           "dev.homeport.benchmarks");
 
