@@ -121,7 +121,7 @@ class KasaCameraConfigTest {
   @Test
   void mediaOptions_reachTheConfig_andBadOnesNameTheOption() {
     var config = dev.homeport.adapter.camera.http.internal.EndpointOptions.toConfig(
-        endpoint(Map.of("stream-port", "29443", "talk-port", "28443", "stream-stall-timeout", "3s")), "kasa");
+        endpoint(Map.of("stream-port", "29443", "talk-port", "28443", "stream-stall-timeout", "3s")));
     assertThat(config.streamPort()).isEqualTo(29443);
     assertThat(config.talkPort()).isEqualTo(28443);
     assertThat(config.streamStallTimeout()).isEqualTo(java.time.Duration.ofSeconds(3));
