@@ -82,6 +82,8 @@ import picocli.CommandLine.Spec;
       CameraCli.Snapshot.class,
       CameraCli.FormatSd.class,
       CameraCli.Raw.class,
+      CameraMediaCli.Record.class,
+      CameraMediaCli.Talk.class,
     })
 public final class CameraCli implements Callable<Integer> {
 
@@ -104,6 +106,12 @@ public final class CameraCli implements Callable<Integer> {
 
   @Option(names = "--port", paramLabel = "P", description = "Camera port (default: 10443).")
   Integer port;
+
+  @Option(names = "--stream-port", paramLabel = "P", description = "Live stream port, for record (default: 19443).")
+  Integer streamPort;
+
+  @Option(names = "--talk-port", paramLabel = "P", description = "Talk-back port, for talk (default: 18443).")
+  Integer talkPort;
 
   @Option(names = "--username", paramLabel = "U", description = "User name: the Kasa account e-mail.")
   String username;
@@ -184,6 +192,12 @@ public final class CameraCli implements Callable<Integer> {
     if (port != null) {
       base = base.withPort(Values.port("--port", port));
     }
+    if (streamPort != null) {
+      base = base.withStreamPort(Values.port("--stream-port", streamPort));
+    }
+    if (talkPort != null) {
+      base = base.withTalkPort(Values.port("--talk-port", talkPort));
+    }
     if (username != null) {
       base = base.withUsername(username);
     }
@@ -209,6 +223,23 @@ public final class CameraCli implements Callable<Integer> {
   <R> int send(CameraCommand<R> command, Function<R, Result> view) {
     Output output = context.output(json);
     CameraSpec camera = resolve();
+    try (Camera connected = open(output, camera)) {
+      R value = Futures.await(connected.execute(command), camera.timeout());
+      output.result(view.apply(value));
+    }
+    return 0;
+  }
+
+  CliContext context() {
+    return context;
+  }
+
+  /** Validates everything and connects (no I/O before the first command or stream). */
+  Camera open(Output output) {
+    return open(output, resolve());
+  }
+
+  private Camera open(Output output, CameraSpec camera) {
     Optional<Secret> password = Optional.empty();
     if (camera.brand().equals("kasa")) {
       password =
@@ -223,11 +254,7 @@ public final class CameraCli implements Callable<Integer> {
       output.insecureTrustWarning("impersonate the camera and capture its password");
     }
     output.progress("Connecting to " + camera.name() + describeWhere(camera) + "...");
-    try (Camera connected = context.backends().camera(camera, password)) {
-      R value = Futures.await(connected.execute(command), camera.timeout());
-      output.result(view.apply(value));
-    }
-    return 0;
+    return context.backends().camera(camera, password);
   }
 
   private static String describeWhere(CameraSpec camera) {
