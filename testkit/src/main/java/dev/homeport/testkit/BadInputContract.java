@@ -56,10 +56,13 @@ public interface BadInputContract extends CameraContractSupport {
   }
 
   @Test
-  @DisplayName("positions off the grid, blank players and bad raw names are refused when built")
+  @DisplayName("blank aliases, blank resolutions, blank players and bad raw names are refused when built")
   default void otherInvalidValues_refusedBeforeIo() {
-    assertThatThrownBy(() -> camera().execute(SetPosition.of(10_001, 0)))
-        .hasMessage("position x must be 0..10000, was 10001");
+    assertThatThrownBy(() -> camera().execute(new dev.homeport.domain.camera.Rename(" ")))
+        .hasMessageStartingWith("alias must be non-blank");
+    assertThatThrownBy(() -> camera().execute(SetSetting.of(Setting.RESOLUTION,
+            dev.homeport.domain.camera.Resolution.parse(" "))))
+        .hasMessageStartingWith("resolution must be one of");
     assertThatThrownBy(() -> camera().execute(new GetVodState(" "))).hasMessageStartingWith("playerId must be");
     assertThatThrownBy(() -> camera().execute(RawCommand.of("bad operation")))
         .hasMessageStartingWith("operation must be");

@@ -115,6 +115,12 @@ public interface CameraContractSupport {
     if (type == Boolean.class) {
       values.add(!(Boolean) current);
       values.add(current);
+    } else if (type == dev.homeport.domain.camera.Resolution.class) {
+      // the firmware labels; the in-memory camera keeps any string, a real one its own list
+      dev.homeport.domain.camera.Resolution hd = dev.homeport.domain.camera.Resolution.HD1080;
+      dev.homeport.domain.camera.Resolution hd720 = dev.homeport.domain.camera.Resolution.HD720;
+      values.add(hd.equals(current) ? hd720 : hd);
+      values.add(hd.equals(current) ? hd : hd720);
     } else if (type.isEnum()) {
       List<T> constants = Arrays.asList(type.getEnumConstants());
       int start = constants.indexOf(current);

@@ -127,7 +127,7 @@ public interface QueriesContract extends CameraContractSupport {
     List<DetectionEvent> found = ok(new ListDetections(T0, T0.plusSeconds(3600)));
 
     assertThat(found).extracting(DetectionEvent::start).containsExactly(first.start(), second.start());
-    assertThat(found).extracting(DetectionEvent::kind).containsExactly("motion", "person");
+    assertThat(found).extracting(DetectionEvent::kind).containsExactly(java.util.Optional.of("motion"), java.util.Optional.of("person"));
     assertThat(found.get(0).end()).isEqualTo(first.end());
     assertThat(ok(new ListDetections(T0.plusSeconds(7200), T0.plusSeconds(7201)))).isEmpty();
     assertThat(backend().executedCommands()).last().isEqualTo(new ListDetections(T0.plusSeconds(7200), T0.plusSeconds(7201)));

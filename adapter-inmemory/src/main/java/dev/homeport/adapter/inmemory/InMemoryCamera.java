@@ -318,6 +318,13 @@ public final class InMemoryCamera extends AbstractCamera {
     }
   }
 
+  /** How many times {@link dev.homeport.domain.camera.Reboot} was executed, read directly. */
+  public int reboots() {
+    synchronized (lock) {
+      return state.reboots();
+    }
+  }
+
   /** The recorded detections, oldest first, read directly. */
   public List<DetectionEvent> detections() {
     synchronized (lock) {

@@ -272,7 +272,7 @@ class InMemoryCameraTest {
               .execute(new ListDetections(Instant.parse("2026-03-01T10:00:00Z"), Instant.parse("2026-03-01T12:00:00Z")))
               .join();
 
-      assertThat(found).extracting(event -> event.kind()).containsExactly("motion", "person");
+      assertThat(found).extracting(event -> event.kind().orElseThrow()).containsExactly("motion", "person");
     }
 
     @Test

@@ -94,13 +94,17 @@ public final class Discovery {
           c.put("entity_category", "config");
         }
         entities.add(new Entity("switch", topic("switch", node, key), c));
-      } else if (type.isEnum()) {
+      } else if (type.isEnum() || type == dev.homeport.domain.camera.Resolution.class) {
+        // Resolution is an open value (cameras may answer labels nobody published): its known
+        // values are the options; a camera's other label still shows in the state
         ObjectNode c = common(node, key, label, device, availability);
         c.put("state_topic", stateTopic).put("command_topic", setTopic);
         c.put("value_template", "{{ value_json." + key + " }}");
         c.put("command_template", "{\"" + key + "\":\"{{ value }}\"}");
         ArrayNode options = c.putArray("options");
-        for (Object constant : type.getEnumConstants()) {
+        Object[] constants = type.isEnum() ? type.getEnumConstants()
+            : dev.homeport.domain.camera.Resolution.known().toArray();
+        for (Object constant : constants) {
           options.add(format(setting, constant));
         }
         c.put("entity_category", "config");

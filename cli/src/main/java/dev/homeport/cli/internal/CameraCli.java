@@ -7,6 +7,9 @@ import dev.homeport.domain.FieldMap;
 import dev.homeport.domain.Secret;
 import dev.homeport.domain.camera.CameraCommand;
 import dev.homeport.domain.camera.Direction;
+import dev.homeport.domain.camera.GetLatestActivity;
+import dev.homeport.domain.camera.Reboot;
+import dev.homeport.domain.camera.Rename;
 import dev.homeport.domain.camera.FormatSdCard;
 import dev.homeport.domain.camera.GetCameraInfo;
 import dev.homeport.domain.camera.GetCloudInfo;
@@ -81,6 +84,9 @@ import picocli.CommandLine.Spec;
       CameraCli.Detections.class,
       CameraCli.Snapshot.class,
       CameraCli.FormatSd.class,
+      CameraCli.RebootCmd.class,
+      CameraCli.RenameCmd.class,
+      CameraCli.Activity.class,
       CameraCli.Raw.class,
       CameraMediaCli.Record.class,
       CameraMediaCli.Talk.class,
@@ -125,7 +131,7 @@ public final class CameraCli implements Callable<Integer> {
   @Option(
       names = "--auth",
       paramLabel = "MODE",
-      description = "How the password is sent: auto, base64, md5, plain (default: auto).")
+      description = "How the password is sent: auto, base64, md5, plain, admin-md5, admin-default (default: auto, which tries them in that order).")
   String auth;
 
   @Option(
@@ -332,7 +338,7 @@ public final class CameraCli implements Callable<Integer> {
     }
   }
 
-  @Command(name = "move", description = "Start moving: DIRECTION left/right/up/down, SPEED 1..10.")
+  @Command(name = "move", description = "Start moving: DIRECTION left/right/up/down or up-left/up-right/down-left/down-right (top/bottom also accepted), SPEED 1..10.")
   static final class MoveCmd extends Sub {
     @Parameters(index = "0", paramLabel = "DIRECTION") String direction;
     @Parameters(index = "1", paramLabel = "SPEED") String speed;
@@ -342,7 +348,7 @@ public final class CameraCli implements Callable<Integer> {
       Direction parsed = direction(direction);
       Move command = new Move(parsed, integer("speed", speed, "1..10"));
       Map<String, Object> fields = new LinkedHashMap<>();
-      fields.put("direction", parsed.name().toLowerCase(Locale.ROOT));
+      fields.put("direction", parsed.word());
       fields.put("speed", command.speed());
       return parent.send(
           command,
@@ -358,7 +364,7 @@ public final class CameraCli implements Callable<Integer> {
     }
   }
 
-  @Command(name = "position", description = "Show the pan/tilt position, or move to X Y (0..10000 each).")
+  @Command(name = "position", description = "Show the pan/tilt position, or move to X Y (signed whole numbers in the camera's steps; write -- before a negative X).")
   static final class PositionCmd extends Sub {
     @Parameters(arity = "0..2", paramLabel = "X Y") List<String> coordinates;
 
@@ -368,10 +374,10 @@ public final class CameraCli implements Callable<Integer> {
         return parent.send(new GetPosition(), Views::position);
       }
       if (coordinates.size() != 2) {
-        throw new UsageException("position takes no argument (show) or two: X Y, each 0..10000");
+        throw new UsageException("position takes no argument (show) or two: X Y, signed whole numbers");
       }
-      int x = integer("position x", coordinates.get(0), "0..10000");
-      int y = integer("position y", coordinates.get(1), "0..10000");
+      int x = integer("position x", coordinates.get(0), "(signed)");
+      int y = integer("position y", coordinates.get(1), "(signed)");
       SetPosition command = new SetPosition(new Position(x, y));
       Map<String, Object> fields = new LinkedHashMap<>();
       fields.put("x", x);
@@ -448,6 +454,44 @@ public final class CameraCli implements Callable<Integer> {
     }
   }
 
+  @Command(name = "reboot", description = "Restart the camera (it is unreachable for a while: needs --yes).")
+  static final class RebootCmd extends Sub {
+    @Option(names = "--yes", description = "Confirm the restart.")
+    boolean yes;
+
+    @Override
+    public Integer call() {
+      if (!yes) {
+        throw new UsageException("reboot restarts the camera, which stops recording for a while; add --yes to confirm");
+      }
+      return parent.send(new Reboot(), ignored -> Views.action("reboot", "camera restarting", Map.of()));
+    }
+  }
+
+  @Command(name = "rename", description = "Give the camera a new name (its alias in the app), 1..64 characters.")
+  static final class RenameCmd extends Sub {
+    @Parameters(index = "0", paramLabel = "NAME") String alias;
+
+    @Override
+    public Integer call() {
+      Rename command;
+      try {
+        command = new Rename(alias);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
+      }
+      return parent.send(command, ignored -> Views.action("rename", "renamed to " + alias, Map.of("alias", alias)));
+    }
+  }
+
+  @Command(name = "activity", description = "Show what the camera last detected (cameras do not push motion on the LAN: poll this).")
+  static final class Activity extends Sub {
+    @Override
+    public Integer call() {
+      return parent.send(new GetLatestActivity(), Views::latestActivity);
+    }
+  }
+
   @Command(
       name = "raw",
       description = {
@@ -501,12 +545,9 @@ public final class CameraCli implements Callable<Integer> {
 
   static Direction direction(String text) {
     try {
-      return Direction.valueOf(text.trim().toUpperCase(Locale.ROOT));
+      return Direction.parse(text);
     } catch (IllegalArgumentException e) {
-      throw new UsageException(
-          "direction must be one of "
-              + Arrays.stream(Direction.values()).map(d -> d.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "))
-              + ", was \"" + text + "\"");
+      throw new UsageException(e.getMessage());
     }
   }
 

@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
       CameraCli.class,
       EventsCli.class,
       SimulateCli.class,
+      DiscoverCli.class,
       BridgeCli.class,
       picocli.CommandLine.HelpCommand.class
     },
@@ -64,6 +65,6 @@ public final class HomeportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     throw new ParameterException(
-        spec.commandLine(), "missing command: demo, camera, events, simulate or bridge");
+        spec.commandLine(), "missing command: demo, camera, events, simulate, bridge or discover");
   }
 }

@@ -3,8 +3,9 @@ package dev.homeport.cli.internal;
 import dev.homeport.adapter.inmemory.InMemoryCamera;
 import dev.homeport.adapter.inmemory.InMemorySmartHome;
 import dev.homeport.simulators.kasa.KasaCameraSimulator;
+import dev.homeport.simulators.kasa.KasaDiscoveryResponder;
+import dev.homeport.simulators.kasa.KasaFirmware;
 import dev.homeport.simulators.kasa.KasaStreamSimulator;
-import dev.homeport.simulators.tls.SelfSignedCertificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -85,30 +86,60 @@ public final class SimulateCli implements Callable<Integer> {
   @Command(
       name = "camera",
       mixinStandardHelpOptions = true,
-      description = "A Kasa camera speaking LINKIE over HTTPS (self-signed certificate).")
+      description = {
+        "A Kasa camera speaking LINKIE over HTTPS (self-signed certificate), and answering the",
+        "discovery probe on a UDP port of its own.",
+        "Firmware profiles (--firmware), each a real model's behaviour (kasa-firmware.md):",
+        "  seed      the seed simulator: base64 password, 401, LINKIE.json, 1920x1080 (default)",
+        "  kc100     md5 password, 401, 1080P list-form resolution, many modules 'module not support',",
+        "            1024-bit RSA certificate",
+        "  kc115     plain password, HTTP 200 with -10007 per method on a bad login, vod recording",
+        "  kc410s    LINKIE2.json, plain or admin:md5 password, top/bottom moves, signed positions",
+        "  kc420ws   LINKIE2.json, md5 password, drops requests without a Kasa/ User-Agent",
+        "  ec60      LINKIE2.json, stream_version 2, admin:md5(\"admin\"), the real sysinfo fields",
+        "  static-rsa  the seed's behaviour over TLS 1.2 with only the static-RSA suites",
+      })
   static final class CameraSim extends Sim {
+    @Option(names = "--firmware", paramLabel = "NAME",
+        description = "Which model to play: seed (default), kc100, kc115, kc410s, kc420ws, ec60, static-rsa.")
+    String firmware;
+
     @Override
     void start(int wanted, Output out, List<AutoCloseable> resources) {
-      InMemoryCamera.Builder builder = InMemoryCamera.builder().name("porch");
-      DemoData.camera(builder);
+      KasaFirmware profile;
+      try {
+        profile = firmware == null ? KasaFirmware.SEED : KasaFirmware.parse(firmware);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--firmware: " + e.getMessage());
+      }
+      InMemoryCamera.Builder builder = profile.backend("Caméra du porche");
+      if (profile == KasaFirmware.SEED) {
+        DemoData.camera(builder);
+      }
       InMemoryCamera backend = builder.build();
       DemoCli.addDetections(backend);
       resources.add(backend);
-      SelfSignedCertificate certificate = SelfSignedCertificate.create("kasa-simulator");
-      KasaCameraSimulator simulator = listening(
-          () -> KasaCameraSimulator.builder().backend(backend).certificate(certificate).port(wanted).start());
+      KasaCameraSimulator simulator = listening(() ->
+          KasaCameraSimulator.builder().firmware(profile).backend(backend).port(wanted).start());
       resources.add(simulator);
-      // the live stream and talk ports, with the same certificate as a camera's LINKIE port
-      KasaStreamSimulator media = listening(() -> KasaStreamSimulator.builder().certificate(certificate)
+      KasaDiscoveryResponder discovery = KasaDiscoveryResponder.start(backend);
+      resources.add(discovery);
+      // the live stream and talk ports, with the same certificate as the camera's LINKIE port
+      KasaStreamSimulator media = listening(() -> KasaStreamSimulator.builder()
+          .certificate(simulator.server().certificate())
           .credentials(simulator.username(), simulator.password()).start());
       resources.add(media);
       int listening = simulator.port();
-      out.line("Kasa camera simulator listening on https://" + simulator.host() + ":" + listening + KasaCameraSimulator.LINKIE);
+      boolean linkie2 = profile == KasaFirmware.KC410S || profile == KasaFirmware.KC420WS
+          || profile == KasaFirmware.EC60;
+      out.line("Kasa camera simulator (" + profile.text() + ", " + profile.model() + ") listening on https://"
+          + simulator.host() + ":" + listening + (linkie2 ? KasaCameraSimulator.LINKIE2 : KasaCameraSimulator.LINKIE));
       out.line("  username     " + simulator.username());
       out.line("  password     " + simulator.password() + "   (a simulator credential)");
       out.line("  certificate  sha256:" + simulator.fingerprint());
       out.line("  live stream  https://" + simulator.host() + ":" + media.streamPort()
           + "/https/stream/mixed (one viewer), talk on port " + media.talkPort());
+      out.line("  discovery    udp " + simulator.host() + ":" + discovery.port());
       out.line("Try:");
       out.line("  export HOMEPORT_CAMERA_PASSWORD='" + simulator.password() + "'");
       out.line("  ./homeport camera --host " + simulator.host() + " --port " + listening + " --username "
@@ -116,6 +147,7 @@ public final class SimulateCli implements Callable<Integer> {
       out.line("  ./homeport camera --host " + simulator.host() + " --port " + listening + " --username "
           + simulator.username() + " --trust sha256:" + simulator.fingerprint() + " --stream-port "
           + media.streamPort() + " --talk-port " + media.talkPort() + " record --output porch --duration 10s");
+      out.line("  ./homeport discover --target " + simulator.host() + ":" + discovery.port());
     }
   }
 

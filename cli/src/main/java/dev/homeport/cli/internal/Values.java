@@ -17,7 +17,7 @@ public final class Values {
   /** Event sources a deployment may name. */
   public static final List<String> SOURCES = List.of("smartthings", "inmemory");
   /** Camera password variants. */
-  public static final List<String> AUTH = List.of("auto", "base64", "md5", "plain");
+  public static final List<String> AUTH = List.of("auto", "base64", "md5", "plain", "admin-md5", "admin-default");
 
   private static final Pattern PIN = Pattern.compile("sha256:([0-9a-fA-F:]+)");
   private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");

@@ -113,12 +113,32 @@ public final class Views {
     state.encrypted().ifPresent(value -> node.put("encrypted", value));
     state.totalBytes().ifPresent(value -> node.put("totalBytes", value));
     state.freeBytes().ifPresent(value -> node.put("freeBytes", value));
+    state.usedBytes().ifPresent(value -> node.put("usedBytes", value));
+    state.capacityBytes().ifPresent(value -> node.put("capacityBytes", value));
+    state.detectState().ifPresent(value -> node.put("detectState", value));
+    node.set("encryptionConfig", fieldMap(state.encryptionConfig()));
     node.set("otherFields", fieldMap(state.otherFields()));
     List<List<String>> rows = new ArrayList<>();
     rows.add(List.of("status", state.status()));
     state.encrypted().ifPresent(value -> rows.add(List.of("encrypted", value ? "yes" : "no")));
     state.totalBytes().ifPresent(value -> rows.add(List.of("total", bytes(value))));
     state.freeBytes().ifPresent(value -> rows.add(List.of("free", bytes(value))));
+    state.usedBytes().ifPresent(value -> rows.add(List.of("used", bytes(value))));
+    state.capacityBytes().ifPresent(value -> rows.add(List.of("capacity", bytes(value))));
+    state.detectState().ifPresent(value -> rows.add(List.of("detect state", value)));
+    return new Result(node, table(rows));
+  }
+
+  public static Result latestActivity(dev.homeport.domain.camera.LatestActivity activity) {
+    ObjectNode node = NODES.objectNode();
+    activity.time().ifPresent(t -> node.put("time", t.toString()));
+    activity.kindCode().ifPresent(k -> node.put("kindCode", k));
+    ObjectNode states = node.putObject("eventStates");
+    activity.eventStates().forEach((source, fields) -> states.set(source, fieldMap(fields)));
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("last activity", activity.time().map(Object::toString).orElse("-")));
+    rows.add(List.of("kind code", activity.kindCode().isPresent() ? Long.toString(activity.kindCode().getAsLong()) : "-"));
+    activity.eventStates().forEach((source, fields) -> rows.add(List.of(DiscoverCli.safe(source) + " state", DiscoverCli.safe(fields.asMap().toString()))));
     return new Result(node, table(rows));
   }
 
@@ -127,11 +147,13 @@ public final class Views {
     node.put("connected", info.connected());
     info.bound().ifPresent(value -> node.put("bound", value));
     info.server().ifPresent(value -> node.put("server", value));
+    info.entryDomain().ifPresent(value -> node.put("entryDomain", value));
     node.set("otherFields", fieldMap(info.otherFields()));
     List<List<String>> rows = new ArrayList<>();
     rows.add(List.of("connected", info.connected() ? "yes" : "no"));
     info.bound().ifPresent(value -> rows.add(List.of("bound", value ? "yes" : "no")));
     info.server().ifPresent(value -> rows.add(List.of("server", value)));
+    info.entryDomain().ifPresent(value -> rows.add(List.of("entry domain", value)));
     return new Result(node, table(rows));
   }
 
@@ -156,12 +178,13 @@ public final class Views {
     rows.add(List.of("START", "END", "KIND"));
     for (DetectionEvent event : events) {
       ObjectNode node = array.addObject();
-      node.put("start", event.start().toString());
+      event.start().ifPresent(start -> node.put("start", start.toString()));
       event.end().ifPresent(end -> node.put("end", end.toString()));
-      node.put("kind", event.kind());
+      event.kind().ifPresent(kind -> node.put("kind", kind));
       node.set("otherFields", fieldMap(event.otherFields()));
       rows.add(
-          List.of(event.start().toString(), event.end().map(Instant::toString).orElse("-"), event.kind()));
+          List.of(event.start().map(Instant::toString).orElse("-"), event.end().map(Instant::toString).orElse("-"),
+              event.kind().orElse("-")));
     }
     return new Result(array, events.isEmpty() ? "no detections in that window" : table(rows));
   }

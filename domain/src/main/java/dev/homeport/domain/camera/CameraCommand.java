@@ -27,6 +27,9 @@ public sealed interface CameraCommand<R>
         ListDetections,
         GetThumbnailLink,
         GetVodState,
+        Reboot,
+        Rename,
+        GetLatestActivity,
         RawCommand {
 
   /**

@@ -1,20 +1,18 @@
 package dev.homeport.domain.camera;
 
-import dev.homeport.domain.internal.Checks;
-
 /**
- * A pan/tilt position in the camera's own steps.
+ * A pan/tilt position in the camera's own steps. Coordinates are signed: a KC410S answers
+ * positions such as {@code x: -49}; the range real cameras use is not published, so any
+ * {@code int} is accepted.
  *
- * @param x horizontal position, 0..10000
- * @param y vertical position, 0..10000
+ * @param x horizontal position
+ * @param y vertical position
  */
 public record Position(int x, int y) {
 
-  /** The largest coordinate accepted on either axis. */
+  /**
+   * The largest coordinate of the in-memory camera's travel (0..{@value}); not a limit of real
+   * cameras, whose range is not published.
+   */
   public static final int MAX = 10_000;
-
-  public Position {
-    Checks.inRange("position x", x, 0, MAX);
-    Checks.inRange("position y", y, 0, MAX);
-  }
 }

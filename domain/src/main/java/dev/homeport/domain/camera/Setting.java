@@ -24,7 +24,10 @@ public final class Setting<T> {
 
   /** Whether the camera is on (streaming and recording) or off (privacy mode). */
   public static final Setting<Boolean> POWER = onOff("power", "camera power");
-  /** Continuous (24/7) recording to the local SD card. */
+  /**
+   * Continuous (24/7) recording to the local SD card (Kasa: {@code delivery.*_local_clip_is_enable}
+   * per the seed, {@code vod.*_is_enable} on a KC115; the adapter picks per camera).
+   */
   public static final Setting<Boolean> RECORD_VIDEO = onOff("record-video", "local video recording");
   /** Whether recorded clips include audio. */
   public static final Setting<Boolean> RECORD_AUDIO = onOff("record-audio", "audio in clips");
@@ -63,7 +66,8 @@ public final class Setting<T> {
           Resolution.class,
           Resolution::parse,
           Resolution::text,
-          Arrays.stream(Resolution.values()).map(Resolution::text).collect(Collectors.joining(", ")));
+          Resolution.known().stream().map(Resolution::text).collect(Collectors.joining(", "))
+              + " or another camera label");
   /** Image rotation. */
   public static final Setting<Rotation> ROTATION =
       new Setting<>(

@@ -77,10 +77,9 @@ class CommandValidationTest {
   }
 
   @Test
-  void positionOutsideTheGrid_isRefusedNamingAxisAndRange() {
-    assertThatThrownBy(() -> SetPosition.of(-1, 0)).hasMessage("position x must be 0..10000, was -1");
-    assertThatThrownBy(() -> SetPosition.of(0, 10_001))
-        .hasMessage("position y must be 0..10000, was 10001");
+  void signedPositions_areAccepted_aMissingTargetIsRefused() {
+    assertThat(SetPosition.of(-49, 237).target()).isEqualTo(new Position(-49, 237));
+    assertThat(new Position(Integer.MIN_VALUE, Integer.MAX_VALUE).x()).isEqualTo(Integer.MIN_VALUE);
     assertThatThrownBy(() -> new SetPosition(null)).hasMessage("target is required");
   }
 
@@ -171,9 +170,18 @@ class CommandValidationTest {
   @Test
   void resolutionAndRotation_parseTheirWireForms() {
     assertThat(Resolution.parse("1920x1080")).isEqualTo(Resolution.P1080);
+    assertThat(Resolution.parse("1080p")).isSameAs(Resolution.HD1080);
+    assertThat(Resolution.parse(" 360P ").text()).isEqualTo("360P");
     assertThat(Resolution.P1440.text()).isEqualTo("2560x1440");
-    assertThatThrownBy(() -> Resolution.parse("640x480"))
-        .hasMessage("resolution must be one of 2560x1440, 1920x1080, 1280x720, was 640x480");
+    assertThat(Resolution.parse("2K-Ultra").text()).isEqualTo("2K-Ultra");
+    assertThat(Resolution.parse("2K-Ultra").isKnown()).isFalse();
+    assertThat(Resolution.parse("640x480").width()).hasValue(640);
+    assertThat(Resolution.HD720.height()).hasValue(720);
+    assertThat(Resolution.HD720.width()).isEmpty();
+    assertThatThrownBy(() -> Resolution.parse(""))
+        .hasMessageStartingWith("resolution must be one of 1080P, 720P, 360P, 2560x1440, 1920x1080, 1280x720 or another");
+    assertThatThrownBy(() -> Resolution.parse("x".repeat(Resolution.MAX_LENGTH + 1)))
+        .hasMessageContaining("1..32");
     assertThat(Rotation.ofDegrees(180)).isEqualTo(Rotation.UPSIDE_DOWN);
     assertThatThrownBy(() -> Rotation.ofDegrees(90)).hasMessage("rotation must be 0 or 180 degrees, was 90");
   }
@@ -205,7 +213,40 @@ class CommandValidationTest {
   }
 
   @Test
-  void cameraCommand_permitsExactlyTheSeventeenCommandTypes() {
-    assertThat(CameraCommand.class.getPermittedSubclasses()).hasSize(17);
+  void cameraCommand_permitsExactlyTheTwentyCommandTypes() {
+    assertThat(CameraCommand.class.getPermittedSubclasses()).hasSize(20);
+  }
+
+  @Test
+  void directions_areTheAppsEight_andParseUpDownAndTopBottomAlike() {
+    assertThat(Direction.values()).hasSize(8);
+    assertThat(Direction.parse("top")).isEqualTo(Direction.UP);
+    assertThat(Direction.parse("UP")).isEqualTo(Direction.UP);
+    assertThat(Direction.parse("bottom")).isEqualTo(Direction.DOWN);
+    assertThat(Direction.parse("top left")).isEqualTo(Direction.UP_LEFT);
+    assertThat(Direction.parse("bottom_right")).isEqualTo(Direction.DOWN_RIGHT);
+    assertThat(Direction.parse("down-left")).isEqualTo(Direction.DOWN_LEFT);
+    assertThat(Direction.UP_RIGHT.appWord()).isEqualTo("top-right");
+    assertThat(Direction.UP_RIGHT.diagonal()).isTrue();
+    assertThat(Direction.LEFT.diagonal()).isFalse();
+    assertThatThrownBy(() -> Direction.parse("sideways"))
+        .hasMessageStartingWith("direction must be one of left, right, up, down, up-left");
+  }
+
+  @Test
+  void rebootIsNotIdempotent_renameChecksTheAlias() {
+    assertThat(new Reboot().idempotent()).isFalse();
+    assertThat(new Rename("Caméra du jardin").alias()).isEqualTo("Caméra du jardin");
+    assertThat(new Rename("Porch").idempotent()).isTrue();
+    assertThatThrownBy(() -> new Rename(" ")).hasMessage("alias must be non-blank, was \" \"");
+    assertThatThrownBy(() -> new Rename("a".repeat(65))).hasMessage("alias must be 1..64 characters, was 65");
+    assertThatThrownBy(() -> new Rename("a\nb")).hasMessage("alias must not contain control characters");
+  }
+
+  @Test
+  void detectionEvent_mayLackEveryField_andKeepsWhatItHas() {
+    DetectionEvent bare = ImmutableDetectionEvent.builder().build();
+    assertThat(bare.start()).isEmpty();
+    assertThat(bare.kind()).isEmpty();
   }
 }

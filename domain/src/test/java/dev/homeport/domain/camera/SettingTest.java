@@ -59,7 +59,7 @@ class SettingTest {
   @CsvSource({
     "power, maybe, 'power must be on, off, was \"maybe\"'",
     "motion-sensitivity, loud, 'motion-sensitivity must be low, medium, high, was \"loud\"'",
-    "resolution, 640x480, 'resolution must be 2560x1440, 1920x1080, 1280x720, was \"640x480\"'",
+    "resolution, 'x y', 'resolution must be 1080P, 720P, 360P, 2560x1440, 1920x1080, 1280x720 or another camera label, was \"x y\"'",
     "rotation, 90, 'rotation must be 0, 180, was \"90\"'",
     "motion-trigger-time, 5, 'motion-trigger-time must be DAY_MS/NIGHT_MS, each 0..600000, was \"5\"'",
     "time, yesterday, 'time must be epoch seconds or an ISO-8601 instant'",

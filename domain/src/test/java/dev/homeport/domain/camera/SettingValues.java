@@ -40,6 +40,11 @@ final class SettingValues {
       values = Arbitraries.of(true, false);
     } else if (type.isEnum()) {
       values = Arbitraries.of(type.getEnumConstants());
+    } else if (type == Resolution.class) {
+      Arbitrary<Resolution> other =
+          Arbitraries.strings().withCharRange('a', 'z').numeric().ofMinLength(1).ofMaxLength(Resolution.MAX_LENGTH)
+              .map(Resolution::parse);
+      values = Arbitraries.oneOf(Arbitraries.of(Resolution.known()), other);
     } else if (type == TriggerTime.class) {
       Arbitrary<Long> millis = Arbitraries.longs().between(0, TriggerTime.MAX.toMillis());
       values = Combinators.combine(millis, millis).as(TriggerTime::ofMillis);

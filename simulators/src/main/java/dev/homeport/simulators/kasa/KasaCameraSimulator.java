@@ -58,6 +58,12 @@ public final class KasaCameraSimulator implements AutoCloseable {
     volatile WrongCredentialsAnswer wrongCredentialsAnswer;
     volatile boolean linkie2Only;
     volatile GarbageKind garbage;
+    /** Further credential forms accepted beside {@link #authVariant}. */
+    volatile java.util.Set<KasaAuthVariant> alsoAccepted;
+    /** Drop, without an answer, requests whose User-Agent does not start with {@code Kasa/} (KC420WS). */
+    volatile boolean requireAppUserAgent;
+    /** Answer methods of unknown modules with -10008 "Unsupported API call." (EC60) instead of -1. */
+    volatile boolean unknownModulesUnsupportedApi;
 
     Settings(Builder b) {
       this.username = b.username;
@@ -65,10 +71,22 @@ public final class KasaCameraSimulator implements AutoCloseable {
       this.authVariant = b.authVariant;
       this.wrongCredentialsAnswer = b.wrongCredentialsAnswer;
       this.linkie2Only = b.linkie2Only;
+      this.alsoAccepted = java.util.Set.copyOf(b.alsoAccepted);
+      this.requireAppUserAgent = b.requireAppUserAgent;
+      this.unknownModulesUnsupportedApi = b.unknownModulesUnsupportedApi;
     }
   }
 
+  /**
+   * The static-RSA suites clients that work with cameras offer (kasa-firmware.md §4:
+   * AES256-GCM-SHA384, AES256-SHA256, AES128-GCM-SHA256, AES128-SHA256, AES256-SHA).
+   */
+  public static final java.util.List<String> STATIC_RSA_SUITES = java.util.List.of(
+      "TLS_RSA_WITH_AES_256_GCM_SHA384", "TLS_RSA_WITH_AES_256_CBC_SHA256",
+      "TLS_RSA_WITH_AES_128_GCM_SHA256", "TLS_RSA_WITH_AES_128_CBC_SHA256", "TLS_RSA_WITH_AES_256_CBC_SHA");
+
   private final Settings settings;
+  private final KasaFirmware firmware;
   private final Camera backend;
   private final FaultPlan faults = new FaultPlan();
   private final RequestLog<ReceivedRequest> accepted;
@@ -81,17 +99,27 @@ public final class KasaCameraSimulator implements AutoCloseable {
     this.accepted = new RequestLog<>(b.recordedRequestLimit);
     BackendBridge bridge = new BackendBridge(b.backend);
     this.protocol = new KasaLinkieProtocol(settings, bridge, accepted);
+    protocol.table().resolutionAsList(b.resolutionAsList);
+    if (b.moveWords != null) {
+      protocol.table().moveWords(b.moveWords);
+    }
+    this.firmware = b.firmware;
     faults.set(Fault.RESET_OVERLAPPING, b.resetOverlapping);
     faults.slowAnswers(b.answerDelay);
-    this.server = SimulatorServer.builder()
+    SimulatorServer.Builder server = SimulatorServer.builder()
         .name("kasa-sim")
         .port(b.port)
-        .certificate(b.certificate != null ? b.certificate : SelfSignedCertificate.create("kasa-simulator"))
+        .certificate(b.certificate != null ? b.certificate
+            : b.rsaBits > 0 ? SelfSignedCertificate.createRsa("kasa-simulator", b.rsaBits)
+            : SelfSignedCertificate.create("kasa-simulator"))
         .tlsProtocols("TLSv1.2")
         .recordedRequestLimit(b.recordedRequestLimit)
         .faults(faults)
-        .dispatcher(new ProtocolDispatcher<>(protocol, bridge, faults))
-        .build();
+        .dispatcher(new ProtocolDispatcher<>(protocol, bridge, faults));
+    if (b.staticRsaOnly) {
+      server.cipherSuites(STATIC_RSA_SUITES.toArray(String[]::new));
+    }
+    this.server = server.build();
   }
 
   /** A builder with defaults: base64 auth, 401 on wrong credentials, LINKIE.json, no faults. */
@@ -108,6 +136,11 @@ public final class KasaCameraSimulator implements AutoCloseable {
   public KasaCameraSimulator start() {
     server.start();
     return this;
+  }
+
+  /** The firmware profile this simulator plays, if one was chosen. */
+  public java.util.Optional<KasaFirmware> firmware() {
+    return java.util.Optional.ofNullable(firmware);
   }
 
   /** The bound port. @throws IllegalStateException before {@link #start()} */
@@ -305,9 +338,87 @@ public final class KasaCameraSimulator implements AutoCloseable {
     private SelfSignedCertificate certificate;
     private Camera backend;
     private int port;
+    private final java.util.Set<KasaAuthVariant> alsoAccepted = java.util.EnumSet.noneOf(KasaAuthVariant.class);
+    private boolean requireAppUserAgent;
+    private boolean unknownModulesUnsupportedApi;
+    private boolean resolutionAsList;
+    private java.util.Map<String, dev.homeport.domain.camera.Direction> moveWords;
+    private boolean staticRsaOnly;
+    private int rsaBits;
+    private KasaFirmware firmware;
+    private final java.util.List<String[]> unsupportedMethods = new java.util.ArrayList<>();
+    private final java.util.List<String> unsupportedModules = new java.util.ArrayList<>();
     private int recordedRequestLimit = RECORDED_LIMIT;
 
     private Builder() {}
+
+    /**
+     * Behaves as {@code firmware} does (kasa-firmware.md): credentials, wrong-login answer, path,
+     * User-Agent check, answer shapes, refused modules, TLS. Give the backend the firmware's
+     * identity with {@link KasaFirmware#backend(String)}. Later builder calls override it.
+     */
+    public Builder firmware(KasaFirmware firmware) {
+      this.firmware = Objects.requireNonNull(firmware, "firmware");
+      firmware.configure(this);
+      return this;
+    }
+
+    /** Also accepts these credential forms (a KC410S takes plain and admin:md5). */
+    public Builder alsoAccept(KasaAuthVariant... variants) {
+      alsoAccepted.addAll(java.util.List.of(variants));
+      return this;
+    }
+
+    /** Silently drops requests without a {@code Kasa/} User-Agent, as a KC420WS does (default false). */
+    public Builder requireAppUserAgent(boolean on) {
+      this.requireAppUserAgent = on;
+      return this;
+    }
+
+    /** Answers methods of unknown modules with -10008 per method, as an EC60 does (default -1 per module). */
+    public Builder unknownModulesUnsupportedApi(boolean on) {
+      this.unknownModulesUnsupportedApi = on;
+      return this;
+    }
+
+    /** Resolution in the list form {@code [{channel, resolution}]} of KC100/EC60 (default: the seed's string). */
+    public Builder resolutionAsList(boolean on) {
+      this.resolutionAsList = on;
+      return this;
+    }
+
+    /** Accept only the seed's move words (up/down) or only the app's (top/bottom...); default both. */
+    Builder moveWords(java.util.Map<String, dev.homeport.domain.camera.Direction> words) {
+      this.moveWords = words;
+      return this;
+    }
+
+    /** Only the static-RSA suites over TLS 1.2, with an RSA certificate (default false). */
+    public Builder staticRsaOnly(boolean on) {
+      this.staticRsaOnly = on;
+      if (on && rsaBits == 0) {
+        rsaBits = 2048;
+      }
+      return this;
+    }
+
+    /** An RSA certificate of {@code bits} bits instead of EC P-256 (KC100: 1024). */
+    public Builder rsaCertificate(int bits) {
+      this.rsaBits = bits;
+      return this;
+    }
+
+    /** Refuses a whole module with -1 "module not support" (applied at start). */
+    public Builder refuseModule(String module) {
+      unsupportedModules.add(module);
+      return this;
+    }
+
+    /** Refuses one method with -10008 "Unsupported API call." (applied at start). */
+    public Builder refuseMethod(String module, String method) {
+      unsupportedMethods.add(new String[] {module, method});
+      return this;
+    }
 
     /** The port on 127.0.0.1 to listen on; 0 (the default) takes any free port. */
     public Builder port(int port) {
@@ -393,7 +504,10 @@ public final class KasaCameraSimulator implements AutoCloseable {
       if (backend == null) {
         throw new IllegalStateException("backend is required: the camera whose state the simulator serves");
       }
-      return new KasaCameraSimulator(this);
+      KasaCameraSimulator simulator = new KasaCameraSimulator(this);
+      unsupportedModules.forEach(simulator::unsupportedModule);
+      unsupportedMethods.forEach(m -> simulator.failMethod(m[0], m[1], -10008, "Unsupported API call."));
+      return simulator;
     }
 
     /** Builds and starts. */

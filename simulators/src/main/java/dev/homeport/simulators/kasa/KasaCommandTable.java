@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.homeport.domain.FieldMap;
 import dev.homeport.domain.camera.CameraCommand;
+import dev.homeport.domain.camera.GetLatestActivity;
+import dev.homeport.domain.camera.LatestActivity;
+import dev.homeport.domain.camera.Reboot;
+import dev.homeport.domain.camera.Rename;
 import dev.homeport.domain.camera.CameraInfo;
 import dev.homeport.domain.camera.CloudInfo;
 import dev.homeport.domain.camera.DetectionEvent;
@@ -92,6 +96,26 @@ final class KasaCommandTable {
 
   private final BackendBridge backend;
   private final Map<String, Handler> handlers = new HashMap<>();
+  /** The words {@code ptz.set_move} accepts; both vocabularies by default, a profile may narrow them. */
+  private volatile Map<String, Direction> moveWords = ANY_MOVE_WORDS;
+  private volatile boolean resolutionAsList;
+
+  /** The seed client's words (not confirmed on any device). */
+  static final Map<String, Direction> SEED_MOVE_WORDS = Map.of(
+      "left", Direction.LEFT, "right", Direction.RIGHT, "up", Direction.UP, "down", Direction.DOWN);
+  /** The Kasa app's words (kasa-firmware.md §3, KC410S app build). */
+  static final Map<String, Direction> APP_MOVE_WORDS = Map.of(
+      "left", Direction.LEFT, "right", Direction.RIGHT, "top", Direction.UP, "bottom", Direction.DOWN,
+      "top left", Direction.UP_LEFT, "top right", Direction.UP_RIGHT,
+      "bottom left", Direction.DOWN_LEFT, "bottom right", Direction.DOWN_RIGHT);
+  /** Both vocabularies. */
+  static final Map<String, Direction> ANY_MOVE_WORDS = union(SEED_MOVE_WORDS, APP_MOVE_WORDS);
+
+  private static Map<String, Direction> union(Map<String, Direction> a, Map<String, Direction> b) {
+    Map<String, Direction> all = new HashMap<>(a);
+    all.putAll(b);
+    return Map.copyOf(all);
+  }
 
   /** Parses params into a command; throws {@link BadParam} for a wrong or missing parameter. */
   private interface Handler {
@@ -128,8 +152,26 @@ final class KasaCommandTable {
         v -> v.name().toLowerCase(Locale.ROOT), s -> Sensitivity.valueOf(s.toUpperCase(Locale.ROOT)));
     onOff(Setting.MOTION_TRACKING, "ptz", "get_ptz_tracking_is_enable", "set_ptz_tracking_is_enable", "value");
     onOff(Setting.PATROL, "ptz", "get_patrol_is_enable", "set_patrol_is_enable", "value");
-    word(Setting.RESOLUTION, "videoControl", "get_resolution", "set_resolution",
-        Resolution::text, Resolution::parse);
+    // the seed's {"value":"1920x1080"}, or KC100/EC60's {"value":[{"channel":1,"resolution":"1080P"}]}
+    setting(Setting.RESOLUTION, "videoControl", "get_resolution", "set_resolution",
+        (v, out) -> {
+          if (resolutionAsList) {
+            out.putArray("value").addObject().put("channel", 1).put("resolution", v.text());
+          } else {
+            out.put("value", v.text());
+          }
+        },
+        p -> {
+          JsonNode value = p == null ? null : p.get("value");
+          if (resolutionAsList && value != null && value.isArray() && value.size() > 0
+              && value.get(0).path("resolution").isTextual()) {
+            return Resolution.parse(value.get(0).get("resolution").textValue());
+          }
+          if (!resolutionAsList && value != null && value.isTextual()) {
+            return Resolution.parse(value.textValue());
+          }
+          throw new IllegalArgumentException("value");
+        });
     setting(Setting.ROTATION, "videoControl", "get_rotation_degree", "set_rotation_degree",
         (v, out) -> out.put("value", v.degrees()),
         p -> Rotation.ofDegrees((int) longParam(p, "value")));
@@ -157,10 +199,16 @@ final class KasaCommandTable {
       sys.put("mac", info.mac());
       sys.put("deviceId", info.deviceId());
       putAll(sys, info.otherFields());
-    }));
+    }).thenCompose(this::withLatestActivity));
     handlers.put(P + "ptz.set_run_to_preset", p -> run(new GoToPreset((int) longParam(p, "index")), none()));
     handlers.put(P + "ptz.set_move", p -> {
-      Direction direction = parseWord(p, "direction", s -> Direction.valueOf(s.toUpperCase(Locale.ROOT)));
+      Direction direction = parseWord(p, "direction", s -> {
+        Direction d = moveWords.get(s);
+        if (d == null) {
+          throw new IllegalArgumentException(s);
+        }
+        return d;
+      });
       long speed = longParam(p, "speed");
       if (speed < Move.MIN_SPEED || speed > Move.MAX_SPEED) {
         throw new BadParam(-41203, "speed");
@@ -181,17 +229,25 @@ final class KasaCommandTable {
       }
     }));
     handlers.put(P + "sdCard.get_sd_card_state", p -> run(new GetSdCardState(), (SdCardState s, ObjectNode out) -> {
+      // the EC60's shape (kasa-firmware.md §3): sizes as decimal strings
       out.put("state", s.status());
-      s.encrypted().ifPresent(e -> out.put("encrypted", e));
-      s.totalBytes().ifPresent(t -> out.put("total_bytes", t));
-      s.freeBytes().ifPresent(f -> out.put("free_bytes", f));
+      s.detectState().ifPresent(d -> out.put("detect_state", d));
+      s.totalBytes().ifPresent(t -> out.put("total", Long.toString(t)));
+      s.freeBytes().ifPresent(f -> out.put("free", Long.toString(f)));
+      s.usedBytes().ifPresent(u -> out.put("used", Long.toString(u)));
+      s.capacityBytes().ifPresent(c -> out.put("sd_capacity", Long.toString(c)));
       putAll(out, s.otherFields());
     }));
+    // The fields of get_sd_enc_config are not published: the backend's configuration is answered
+    // as it is kept, nothing is invented.
+    handlers.put(P + "sdCard.get_sd_enc_config", p -> run(new GetSdCardState(),
+        (SdCardState s, ObjectNode out) -> putAll(out, s.encryptionConfig())));
     handlers.put(P + "sdCard.set_format_sd_card", p -> run(new FormatSdCard(), none()));
     handlers.put(P + "cloud.get_info", p -> run(new GetCloudInfo(), (CloudInfo c, ObjectNode out) -> {
       out.put("cld_connection", c.connected() ? 1 : 0);
-      c.bound().ifPresent(b -> out.put("binded", b ? 1 : 0));
-      c.server().ifPresent(s -> out.put("server", s));
+      // KC100's shape (kasa-firmware.md §3); binded/server are the smart plugs' fields
+      c.server().ifPresent(s -> out.put("default_svr", s));
+      c.entryDomain().ifPresent(d -> out.put("sef_domain", d));
       putAll(out, c.otherFields());
     }));
     handlers.put(P + "dateTime.get_status", p -> run(new GetTimeStatus(), (TimeStatus t, ObjectNode out) -> {
@@ -211,15 +267,25 @@ final class KasaCommandTable {
             ArrayNode list = out.putArray("list");
             for (DetectionEvent e : events) {
               ObjectNode item = list.addObject();
-              item.put("start_time", e.start().getEpochSecond());
+              // element fields are not published; the seed's names are used where a value exists
+              e.start().ifPresent(t -> item.put("start_time", t.getEpochSecond()));
               e.end().ifPresent(t -> item.put("end_time", t.getEpochSecond()));
-              item.put("type", e.kind());
+              e.kind().ifPresent(k -> item.put("type", k));
               putAll(item, e.otherFields());
             }
           });
     });
     handlers.put(P + "relay.get_preview_snapshot", p -> run(new GetThumbnailLink(),
         (URI uri, ObjectNode out) -> out.put("url", uri.toString())));
+    // KC115 records continuously under vod.*_is_enable (kasa-firmware.md §3)
+    onOff(Setting.RECORD_VIDEO, "vod", "get_is_enable", "set_is_enable", "value");
+    handlers.put(P + "system.set_reboot", p -> run(new Reboot(), none()));
+    handlers.put(P + "system.set_alias", p -> run(guard("value", () -> new Rename(textParam(p, "value"))), none()));
+    // fields not published: answered with err_code 0 and nothing invented
+    handlers.put(P + "motionDetect.get_detect_event_state", p -> run(new GetLatestActivity(),
+        (LatestActivity a, ObjectNode out) -> putAll(out, a.eventStates().getOrDefault("motion", FieldMap.empty()))));
+    handlers.put(P + "intelligence.get_detect_event_state", p -> run(new GetLatestActivity(),
+        (LatestActivity a, ObjectNode out) -> putAll(out, a.eventStates().getOrDefault("intelligence", FieldMap.empty()))));
     handlers.put(P + "vod.get_vod_occupied_state", p -> run(new GetVodState(textParam(p, "player_id")),
         (VodState v, ObjectNode out) -> out.put("occupied", v.occupied())));
   }
@@ -340,6 +406,31 @@ final class KasaCommandTable {
 
   private static void putAll(ObjectNode out, FieldMap fields) {
     out.setAll(FieldMapJson.toJson(fields));
+  }
+
+  /** Adds sysinfo's {@code last_activity_timestamp} from the backend's latest detection, when it has one. */
+  private CompletableFuture<ObjectNode> withLatestActivity(ObjectNode answer) {
+    if (!answer.path("system").isObject() || !backend.backend().capabilities().supports(new GetLatestActivity())) {
+      return CompletableFuture.completedFuture(answer);
+    }
+    return backend.backend().execute(new GetLatestActivity()).handle((latest, failure) -> {
+      ObjectNode sys = (ObjectNode) answer.get("system");
+      if (latest != null && !sys.has("last_activity_timestamp")) {
+        latest.time().ifPresent(t -> sys.put("last_activity_timestamp", t.getEpochSecond()));
+        latest.kindCode().ifPresent(k -> sys.put("a_type", k));
+      }
+      return answer;
+    });
+  }
+
+  /** Whether resolutions are answered and taken in the list form. */
+  void resolutionAsList(boolean on) {
+    this.resolutionAsList = on;
+  }
+
+  /** Which words {@code ptz.set_move} accepts. */
+  void moveWords(Map<String, Direction> words) {
+    this.moveWords = Map.copyOf(words);
   }
 
   private boolean knowsModule(String module) {

@@ -54,6 +54,11 @@ final class KasaLinkieProtocol implements SimulatedProtocol<ObjectNode> {
     this.accepted = accepted;
   }
 
+  /** The command table, for the simulator's profile switches. */
+  KasaCommandTable table() {
+    return table;
+  }
+
   // ------------------------------------------------------------------ decode
 
   @Override
@@ -67,6 +72,10 @@ final class KasaLinkieProtocol implements SimulatedProtocol<ObjectNode> {
     }
     if (!"POST".equals(request.method())) {
       return Decoded.answer(plain(405, "405 Method Not Allowed"));
+    }
+    if (settings.requireAppUserAgent
+        && !request.header("User-Agent").map(ua -> ua.startsWith("Kasa/")).orElse(false)) {
+      return Decoded.fault(Fault.NO_ANSWER); // KC420WS: silently drops what does not look like the app
     }
     if (!credentialsAccepted(request.header("Authorization").orElse(null))) {
       return Decoded.fault(Fault.REJECT_LOGIN);
@@ -95,8 +104,14 @@ final class KasaLinkieProtocol implements SimulatedProtocol<ObjectNode> {
     } catch (IllegalArgumentException e) {
       return false;
     }
-    String expected = settings.username + ":" + settings.authVariant.transform(settings.password);
-    return MessageDigest.isEqual(decoded.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+    java.util.Set<KasaAuthVariant> accepted = java.util.EnumSet.of(settings.authVariant);
+    accepted.addAll(settings.alsoAccepted);
+    boolean ok = false;
+    for (KasaAuthVariant variant : accepted) {
+      String expected = variant.user(settings.username) + ":" + variant.transform(settings.password);
+      ok |= MessageDigest.isEqual(decoded.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+    }
+    return ok;
   }
 
   // ------------------------------------------------------------------ encode
@@ -138,7 +153,11 @@ final class KasaLinkieProtocol implements SimulatedProtocol<ObjectNode> {
           return table.call(moduleName, methodName, params)
               .handle((out, failure) -> {
                 Throwable cause = Futures.unwrap(failure);
-                if (cause instanceof KasaCommandTable.ModuleUnsupported) {
+                if (cause instanceof KasaCommandTable.ModuleUnsupported && settings.unknownModulesUnsupportedApi) {
+                  ObjectNode refused = moduleOut.putObject(methodName);
+                  refused.put("err_code", -10008);
+                  refused.put("err_msg", "Unsupported API call.");
+                } else if (cause instanceof KasaCommandTable.ModuleUnsupported) {
                   response.set(moduleName, moduleNotSupported());
                 } else if (cause != null) {
                   throw new CompletionException(cause);
@@ -170,6 +189,10 @@ final class KasaLinkieProtocol implements SimulatedProtocol<ObjectNode> {
         body.put("err_code", -10007);
         body.put("err_msg", "unauthorized");
         return body(WireFormat.encodeResponse(body.toString()));
+      case PER_METHOD_10007:
+        return body(WireFormat.encodeResponse(perMethodUnauthorized(request).toString()));
+      case HTTP_403:
+        return HttpAnswer.status(403);
       case NO_ANSWER:
         return HttpAnswer.fault(Fault.NO_ANSWER);
       case HTTP_401:
@@ -177,6 +200,32 @@ final class KasaLinkieProtocol implements SimulatedProtocol<ObjectNode> {
         return plain(401, "401 Unauthorized")
             .withHeader("WWW-Authenticate", "Basic realm=\"smarthome@tp-link.com\"");
     }
+  }
+
+  /**
+   * KC115's answer to a wrong password (kasa-firmware.md §1): -10007 "Unauthorized Error" for
+   * {@code context} and for every method asked (the request is decoded only to name them).
+   */
+  private static ObjectNode perMethodUnauthorized(RecordedRequest request) {
+    ObjectNode out = NODES.objectNode();
+    out.putObject("context").putObject("source").put("err_code", -10007).put("err_msg", "Unauthorized Error");
+    try {
+      JsonNode call = JSON.readTree(WireFormat.decodeRequest(request.bodyText()));
+      if (call != null && call.isObject()) {
+        for (Map.Entry<String, JsonNode> module : call.properties()) {
+          if ("context".equals(module.getKey()) || !module.getValue().isObject()) {
+            continue;
+          }
+          ObjectNode m = out.putObject(module.getKey());
+          for (Map.Entry<String, JsonNode> method : module.getValue().properties()) {
+            m.putObject(method.getKey()).put("err_code", -10007).put("err_msg", "Unauthorized Error");
+          }
+        }
+      }
+    } catch (IOException | IllegalArgumentException e) {
+      // an undecodable request still gets the context entry
+    }
+    return out;
   }
 
   /** The proper answer replaced by the configured kind of garbage. */

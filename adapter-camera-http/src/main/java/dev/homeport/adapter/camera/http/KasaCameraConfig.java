@@ -114,6 +114,28 @@ public interface KasaCameraConfig {
     return DEFAULT_REQUEST_TIMEOUT;
   }
 
+  /**
+   * The {@code User-Agent} of every request (default the Kasa app's,
+   * {@value dev.homeport.adapter.camera.http.internal.LinkieTransport#APP_USER_AGENT}): a KC420WS
+   * silently drops requests that do not look like the app's.
+   */
+  @Value.Default
+  default String userAgent() {
+    return dev.homeport.adapter.camera.http.internal.LinkieTransport.APP_USER_AGENT;
+  }
+
+  /**
+   * The camera's {@code stream_version} when known (from discovery): 2 starts on LINKIE2.json.
+   * Without it the adapter starts on LINKIE.json and moves to LINKIE2.json on a 404 or no answer.
+   */
+  java.util.OptionalInt streamVersion();
+
+  /** Which TLS implementation carries this camera's connections (default {@link TlsProvider#AUTO}). */
+  @Value.Default
+  default TlsProvider tlsProvider() {
+    return TlsProvider.AUTO;
+  }
+
   /** {@code ~/.homeport/known_hosts}. */
   static Path defaultKnownHostsFile() {
     return Path.of(System.getProperty("user.home"), ".homeport", "known_hosts");
@@ -152,6 +174,14 @@ public interface KasaCameraConfig {
         Fingerprints.normalize(fp);
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("pinnedSha256 " + e.getMessage().replaceFirst("^SHA-256 fingerprint ", ""));
+      }
+    });
+    if (userAgent().isBlank() || userAgent().chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
+      throw new IllegalArgumentException("userAgent must be non-blank printable ASCII, was \"" + userAgent() + "\"");
+    }
+    streamVersion().ifPresent(v -> {
+      if (v < 1 || v > 2) {
+        throw new IllegalArgumentException("streamVersion must be 1 or 2, was " + v);
       }
     });
     checkPositive("connectTimeout", connectTimeout());

@@ -4,6 +4,7 @@ import dev.homeport.adapter.camera.http.internal.CameraTls;
 import dev.homeport.adapter.camera.http.internal.Credentials;
 import dev.homeport.adapter.camera.http.internal.EndpointOptions;
 import dev.homeport.adapter.camera.http.internal.KasaCamera;
+import dev.homeport.adapter.camera.http.internal.KasaDialect;
 import dev.homeport.adapter.camera.http.internal.KasaLiveStream;
 import dev.homeport.adapter.camera.http.internal.KasaMedia;
 import dev.homeport.adapter.camera.http.internal.KasaTalk;
@@ -43,7 +44,8 @@ import javax.net.ssl.SSLContext;
  * Connecting does no I/O. Thread-safe: one driver may serve any number of cameras at once.
  *
  * <p>Endpoint options ({@link #options()}): {@code auth}, {@code trust}, {@code fingerprint},
- * {@code known-hosts}, {@code timeout}, {@code connect-timeout}, {@code request-timeout}. Found at
+ * {@code known-hosts}, {@code timeout}, {@code connect-timeout}, {@code request-timeout}, {@code user-agent}, {@code stream-version},
+ * {@code tls-provider}. Found at
  * run time through {@code META-INF/services/dev.homeport.ports.camera.CameraDriver}.
  */
 public final class KasaCameraDriver implements CameraDriver {
@@ -146,7 +148,7 @@ public final class KasaCameraDriver implements CameraDriver {
       default:
         trust = PinningTrustManager.trustOnFirstUse(hostKey, new KnownHostsStore(config.knownHostsFile()));
     }
-    SSLContext tls = trust.context();
+    SSLContext tls = CameraTls.context(trust, config.tlsProvider());
     HttpClient client = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .followRedirects(HttpClient.Redirect.NEVER)
@@ -157,13 +159,14 @@ public final class KasaCameraDriver implements CameraDriver {
         .build();
     LinkieTransport transport = new LinkieTransport(config.name(), config.host(), config.port(),
         new Credentials(config.username(), config.password()), config.authVariant(),
-        config.connectTimeout(), config.requestTimeout(), client, executor);
+        config.connectTimeout(), config.requestTimeout(), client, executor, config.userAgent(),
+        config.streamVersion().orElse(1) == 2 ? LinkieTransport.LINKIE2 : LinkieTransport.LINKIE, false);
     KasaMedia media = new KasaMedia(config.name(), config.host(), config.streamPort(), config.talkPort(),
         new Credentials(config.username(), config.password()), client, executor,
         new KasaLiveStream.Timing(config.connectTimeout(), config.streamStallTimeout(),
             Duration.ofMillis(500), Duration.ofSeconds(30)),
         KasaTalk.Pacer::realTime);
-    return new KasaCamera(config.name(), hostKey, transport, media);
+    return new KasaCamera(config.name(), hostKey, transport, new KasaDialect(), media);
   }
 
   @Override

@@ -109,8 +109,10 @@ class KasaCameraConfigTest {
     var options = new KasaCameraDriver().options();
     assertThat(options).extracting(o -> o.name())
         .containsExactly("auth", "trust", "fingerprint", "known-hosts", "timeout", "connect-timeout", "request-timeout",
-            "stream-port", "talk-port", "stream-stall-timeout");
-    assertThat(options.get(0).choices()).containsExactly("auto", "base64", "md5", "plain");
+            "stream-port", "talk-port", "stream-stall-timeout", "user-agent", "stream-version", "tls-provider");
+    assertThat(options.get(0).choices()).containsExactly("auto", "base64", "md5", "plain", "admin-md5", "admin-default");
+    assertThat(options.get(12).choices()).containsExactly("auto", "jdk", "bouncy-castle");
+    assertThat(options.get(12).defaultValue()).contains("auto");
     assertThat(options.get(0).defaultValue()).contains("auto");
     assertThat(options.get(6).defaultValue()).contains("8s");
     assertThat(options.get(7).defaultValue()).contains("19443");

@@ -131,14 +131,18 @@ class KasaRoundTripTest {
       assertThat(await(camera.execute(new ListDetections(Instant.ofEpochSecond(1_700_000_000L),
           Instant.ofEpochSecond(1_700_000_500L))))).singleElement()
           .satisfies(e -> {
-            assertThat(e.kind()).isEqualTo("person");
+            assertThat(e.kind()).contains("person");
             assertThat(e.end()).contains(Instant.ofEpochSecond(1_700_000_160L));
           });
 
+      // get_sd_enc_config's field names are not published, so no encrypted flag crosses the wire
       assertThat(await(camera.execute(new GetSdCardState())))
-          .isEqualTo(await(backend.execute(new GetSdCardState())));
+          .isEqualTo(dev.homeport.domain.camera.ImmutableSdCardState.copyOf(
+              await(backend.execute(new GetSdCardState()))).withEncrypted(java.util.Optional.empty()));
+      // cameras answer cld_connection/default_svr/sef_domain; "bound" is not in their cloud module
       assertThat(await(camera.execute(new GetCloudInfo())))
-          .isEqualTo(await(backend.execute(new GetCloudInfo())));
+          .isEqualTo(dev.homeport.domain.camera.ImmutableCloudInfo.copyOf(
+              await(backend.execute(new GetCloudInfo()))).withBound(java.util.Optional.empty()));
       assertThat(await(camera.execute(new GetTimeStatus())).timeZone())
           .isEqualTo(backend.peek(Setting.TIME_ZONE));
       assertThat(await(camera.execute(new GetThumbnailLink())))

@@ -92,6 +92,7 @@ public final class CameraState {
   private URI thumbnailLink;
   private final Set<String> occupiedPlayers = new HashSet<>();
   private final List<DetectionEvent> detections = new ArrayList<>();
+  private int reboots;
   private final Map<String, Function<FieldMap, FieldMap>> rawHandlers = new HashMap<>();
 
   /**
@@ -199,7 +200,8 @@ public final class CameraState {
     if (command instanceof ListDetections list) {
       List<DetectionEvent> found = new ArrayList<>();
       for (DetectionEvent event : detections) {
-        if (!event.start().isBefore(list.start()) && event.start().isBefore(list.end())) {
+        Instant start = event.start().orElse(null);
+        if (start != null && !start.isBefore(list.start()) && start.isBefore(list.end())) {
           found.add(event);
         }
       }
@@ -210,6 +212,22 @@ public final class CameraState {
     }
     if (command instanceof GetVodState vod) {
       return new VodState(vod.playerId(), occupiedPlayers.contains(vod.playerId()));
+    }
+    if (command instanceof dev.homeport.domain.camera.Reboot) {
+      reboots++;
+      moving = false;
+      return null;
+    }
+    if (command instanceof dev.homeport.domain.camera.Rename rename) {
+      info = dev.homeport.domain.camera.ImmutableCameraInfo.copyOf(info).withAlias(rename.alias());
+      return null;
+    }
+    if (command instanceof dev.homeport.domain.camera.GetLatestActivity) {
+      dev.homeport.domain.camera.ImmutableLatestActivity.Builder latest =
+          dev.homeport.domain.camera.ImmutableLatestActivity.builder();
+      detections.stream().map(DetectionEvent::start).flatMap(java.util.Optional::stream)
+          .max(Instant::compareTo).ifPresent(latest::time);
+      return latest.build();
     }
     if (command instanceof RawCommand raw) {
       return applyRaw(raw);
@@ -278,6 +296,22 @@ public final class CameraState {
       case DOWN:
         y -= step;
         break;
+      case UP_LEFT:
+        x -= step;
+        y += step;
+        break;
+      case UP_RIGHT:
+        x += step;
+        y += step;
+        break;
+      case DOWN_LEFT:
+        x -= step;
+        y -= step;
+        break;
+      case DOWN_RIGHT:
+        x += step;
+        y -= step;
+        break;
       default:
         throw new IllegalStateException("unknown direction " + move.direction());
     }
@@ -290,6 +324,11 @@ public final class CameraState {
 
 
   // ---------------------------------------------------------------- direct access
+
+  /** How many times {@code Reboot} was executed. */
+  public int reboots() {
+    return reboots;
+  }
 
   /** The pan/tilt position. */
   public Position position() {
@@ -309,7 +348,7 @@ public final class CameraState {
   /** Records a detection, keeping the list sorted by start. */
   public void addDetection(DetectionEvent event) {
     detections.add(event);
-    detections.sort((a, b) -> a.start().compareTo(b.start()));
+    detections.sort((a, b) -> a.start().orElse(Instant.MIN).compareTo(b.start().orElse(Instant.MIN)));
   }
 
   /** Answers raw {@code operation} with {@code handler} from now on. */

@@ -32,6 +32,7 @@ public final class Credentials {
    */
   String authorization(AuthVariant variant) {
     String transformed;
+    String user = username;
     switch (variant) {
       case BASE64:
         transformed = Base64.getEncoder()
@@ -48,11 +49,33 @@ public final class Credentials {
       case PLAIN:
         transformed = password.reveal();
         break;
+      case ADMIN_MD5:
+        user = "admin";
+        transformed = md5(password.reveal());
+        break;
+      case ADMIN_DEFAULT:
+        user = "admin";
+        transformed = md5("admin");
+        break;
       default:
         throw new IllegalArgumentException("auth variant must be concrete, was " + variant);
     }
     return "Basic " + Base64.getEncoder()
-        .encodeToString((username + ":" + transformed).getBytes(StandardCharsets.UTF_8));
+        .encodeToString((user + ":" + transformed).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Whether the configured user name is {@code admin} (then the admin forms repeat the others). */
+  boolean userIsAdmin() {
+    return "admin".equals(username);
+  }
+
+  private static String md5(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("MD5")
+          .digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("MD5 is missing from this JDK", e);
+    }
   }
 
   @Override

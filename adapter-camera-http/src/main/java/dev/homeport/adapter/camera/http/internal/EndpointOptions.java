@@ -3,6 +3,7 @@ package dev.homeport.adapter.camera.http.internal;
 import dev.homeport.adapter.camera.http.AuthVariant;
 import dev.homeport.adapter.camera.http.ImmutableKasaCameraConfig;
 import dev.homeport.adapter.camera.http.KasaCameraConfig;
+import dev.homeport.adapter.camera.http.TlsProvider;
 import dev.homeport.ports.camera.CameraEndpoint;
 import dev.homeport.ports.camera.DriverOption;
 import dev.homeport.support.Durations;
@@ -27,7 +28,7 @@ public final class EndpointOptions {
       DriverOption.choice("auth",
           "How the password is sent at login; auto tries each form and remembers the one that works"
               + " (KC100, KC110, KC200 and KC420WS want md5).",
-          "auto", "auto", "base64", "md5", "plain"),
+          "auto", "auto", "base64", "md5", "plain", "admin-md5", "admin-default"),
       DriverOption.text("trust",
           "How the camera's self-signed certificate is trusted: tofu records it on first use and"
               + " then requires it, sha256:HEX (or pinned with fingerprint) pins it, insecure accepts"
@@ -55,7 +56,17 @@ public final class EndpointOptions {
           String.valueOf(KasaCameraConfig.DEFAULT_TALK_PORT)),
       DriverOption.text("stream-stall-timeout",
           "How long a live stream may send nothing before it is reconnected.", Durations.FORMS,
-          Durations.format(KasaCameraConfig.DEFAULT_STREAM_STALL_TIMEOUT)));
+          Durations.format(KasaCameraConfig.DEFAULT_STREAM_STALL_TIMEOUT)),
+      DriverOption.text("user-agent",
+          "The User-Agent of every request; a KC420WS drops requests that do not look like the Kasa app's.",
+          "printable ASCII", LinkieTransport.APP_USER_AGENT),
+      DriverOption.choice("stream-version",
+          "The camera's stream_version from discovery: 2 starts on LINKIE2.json (else the adapter moves"
+              + " there on a 404 or no answer).", null, "1", "2"),
+      DriverOption.choice("tls-provider",
+          "Which TLS carries this camera: auto uses Bouncy Castle's when the JDK disables the"
+              + " static-RSA suites cameras need (JDK 24+), for this camera only.",
+          "auto", "auto", "jdk", "bouncy-castle"));
 
   private EndpointOptions() {}
 
@@ -132,6 +143,21 @@ public final class EndpointOptions {
     }
     if (options.containsKey("request-timeout")) {
       b.requestTimeout(Durations.positive(where + ": option 'request-timeout'", options.get("request-timeout")));
+    }
+    if (options.containsKey("tls-provider")) {
+      b.tlsProvider(option(where, "tls-provider", () -> TlsProvider.parse(options.get("tls-provider"))));
+    }
+    if (options.containsKey("user-agent")) {
+      b.userAgent(options.get("user-agent"));
+    }
+    if (options.containsKey("stream-version")) {
+      b.streamVersion(option(where, "stream-version", () -> {
+        try {
+          return Integer.parseInt(options.get("stream-version").strip());
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException("stream-version must be 1 or 2, was \"" + options.get("stream-version") + "\"");
+        }
+      }));
     }
     try {
       return b.build();

@@ -15,7 +15,9 @@ import dev.homeport.ports.camera.AbstractCamera;
 import dev.homeport.ports.camera.CameraCapabilities;
 import dev.homeport.ports.camera.CommandOutcome;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -43,19 +45,25 @@ public final class KasaCamera extends AbstractCamera {
 
   private final String hostKey;
   private final LinkieTransport transport;
+  private final KasaDialect dialect;
   private final SerialQueue queue = new SerialQueue();
 
   private final KasaMedia media;
 
   public KasaCamera(String name, String hostKey, LinkieTransport transport) {
-    this(name, hostKey, transport, null);
+    this(name, hostKey, transport, new KasaDialect(), null);
   }
 
-  /** A camera with its live stream and talk-back ({@code media} may be null: then it has neither). */
-  public KasaCamera(String name, String hostKey, LinkieTransport transport, KasaMedia media) {
+  /**
+   * A camera with what its firmware was seen to speak and its live stream and talk-back
+   * ({@code media} may be null: then it has neither).
+   */
+  public KasaCamera(String name, String hostKey, LinkieTransport transport, KasaDialect dialect,
+      KasaMedia media) {
     super(name);
     this.hostKey = Objects.requireNonNull(hostKey, "hostKey");
     this.transport = Objects.requireNonNull(transport, "transport");
+    this.dialect = Objects.requireNonNull(dialect, "dialect");
     this.media = media;
   }
 
@@ -67,6 +75,11 @@ public final class KasaCamera extends AbstractCamera {
   @Override
   public java.util.Optional<dev.homeport.ports.media.CameraTalk> talk() {
     return java.util.Optional.ofNullable(media).map(KasaMedia::talk);
+  }
+
+  /** What this camera's firmware was seen to speak, for tests and diagnostics. */
+  public KasaDialect dialect() {
+    return dialect;
   }
 
   /** The transport, for tests that check the remembered path and password variant. */
@@ -81,7 +94,7 @@ public final class KasaCamera extends AbstractCamera {
 
   @Override
   protected <R> CompletableFuture<R> send(CameraCommand<R> command) {
-    WireCall<R> call = KasaCommands.map(command);
+    WireCall<R> call = KasaCommands.map(command, dialect);
     return queue.<List<Object>>submit(() -> run(List.of(call))).thenApply(outcomes -> {
       Object outcome = outcomes.get(0);
       if (outcome instanceof Failure) {
@@ -98,7 +111,7 @@ public final class KasaCamera extends AbstractCamera {
   protected CompletableFuture<BatchResult> sendAll(List<CameraCommand<?>> commands) {
     List<WireCall<?>> calls = new ArrayList<>(commands.size());
     for (CameraCommand<?> command : commands) {
-      calls.add(KasaCommands.map(command));
+      calls.add(KasaCommands.map(command, dialect));
     }
     return queue.submit(() -> runBatch(calls)).thenApply(outcomes -> {
       List<CommandOutcome<?>> list = new ArrayList<>(calls.size());
@@ -142,12 +155,15 @@ public final class KasaCamera extends AbstractCamera {
     List<WireCall<?>> current = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (WireCall<?> call : calls) {
-      if (!names.add(call.qualifiedName())) {
+      List<String> callNames = new ArrayList<>();
+      callNames.add(call.qualifiedName());
+      call.companions().forEach(c -> callNames.add(c.qualifiedName()));
+      if (callNames.stream().anyMatch(names::contains)) {
         requests.add(current);
         current = new ArrayList<>();
         names.clear();
-        names.add(call.qualifiedName());
       }
+      names.addAll(callNames);
       current.add(call);
     }
     requests.add(current);
@@ -171,12 +187,41 @@ public final class KasaCamera extends AbstractCamera {
     return chain;
   }
 
-  /** One request for {@code calls} (distinct module.method), with one retry of -40602 answers. */
+  /**
+   * One request for {@code calls} (distinct module.method), then one more for the calls the camera
+   * refused in a way their other-dialect alternative answers, then one retry of -40602 answers.
+   */
   private CompletableFuture<List<Object>> run(List<WireCall<?>> calls) {
     if (isClosed()) {
       return CompletableFuture.failedFuture(closedException());
     }
     return post(calls).thenCompose(outcomes -> {
+      List<Integer> other = new ArrayList<>();
+      for (int i = 0; i < calls.size(); i++) {
+        Object o = outcomes.get(i);
+        if (o instanceof Failure f && calls.get(i).fallsBackOn(f.exception)) {
+          other.add(i);
+        }
+      }
+      if (other.isEmpty() || isClosed()) {
+        return CompletableFuture.completedFuture(outcomes);
+      }
+      List<WireCall<?>> alternatives = other.stream().map(i -> (WireCall<?>) calls.get(i).alternative())
+          .collect(Collectors.toList());
+      LOG.debug("camera {}: {} refused; trying the other dialect's {}", name(),
+          other.stream().map(calls::get).collect(Collectors.toList()), alternatives);
+      return sendEach(alternatives).thenApply(answered -> {
+        List<Object> merged = new ArrayList<>(outcomes);
+        for (int j = 0; j < other.size(); j++) {
+          Object alt = answered.get(j);
+          // when the other dialect is refused too, report the first refusal (the expected form)
+          if (!(alt instanceof Failure)) {
+            merged.set(other.get(j), alt);
+          }
+        }
+        return merged;
+      });
+    }).thenCompose(outcomes -> {
       List<Integer> again = new ArrayList<>();
       for (int i = 0; i < calls.size(); i++) {
         Object o = outcomes.get(i);
@@ -203,6 +248,19 @@ public final class KasaCamera extends AbstractCamera {
     });
   }
 
+  /** Sends {@code calls} (already distinct), a transport failure failing each of them. */
+  private CompletableFuture<List<Object>> sendEach(List<WireCall<?>> calls) {
+    return post(calls).handle((outcomes, failure) -> {
+      if (failure == null) {
+        return outcomes;
+      }
+      HomeportException e = transport.translate(failure);
+      List<Object> failed = new ArrayList<>();
+      calls.forEach(c -> failed.add(new Failure(e)));
+      return failed;
+    });
+  }
+
   private CompletableFuture<List<Object>> post(List<WireCall<?>> calls) {
     ObjectNode request = WireJson.object();
     boolean repeatable = true;
@@ -211,6 +269,12 @@ public final class KasaCamera extends AbstractCamera {
       ObjectNode moduleNode = module instanceof ObjectNode
           ? (ObjectNode) module : request.putObject(call.module());
       moduleNode.set(call.method(), call.params());
+      for (WireCall.Companion companion : call.companions()) {
+        JsonNode cm = request.get(companion.module());
+        ObjectNode companionModule = cm instanceof ObjectNode
+            ? (ObjectNode) cm : request.putObject(companion.module());
+        companionModule.set(companion.method(), companion.params().deepCopy());
+      }
       repeatable &= call.idempotent();
     }
     if (LOG.isDebugEnabled()) {
@@ -259,7 +323,19 @@ public final class KasaCamera extends AbstractCamera {
         LOG.debug("camera {}: {} answered err_code {}", name(), call, code.intValue());
         return new Failure(refusal(call, code.intValue(), message(method), false));
       }
-      return call.read(method);
+      if (call.companions().isEmpty()) {
+        return call.read(method);
+      }
+      Map<String, JsonNode> companions = new HashMap<>();
+      for (WireCall.Companion companion : call.companions()) {
+        JsonNode answered = answer.path(companion.module()).path(companion.method());
+        JsonNode companionCode = answered.get("err_code");
+        if (answered.isObject() && companionCode != null && companionCode.isIntegralNumber()
+            && companionCode.intValue() == 0) {
+          companions.put(companion.qualifiedName(), answered);
+        }
+      }
+      return call.read(method, companions);
     } catch (HomeportException e) {
       return new Failure(e);
     }

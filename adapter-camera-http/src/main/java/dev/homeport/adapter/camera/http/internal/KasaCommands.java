@@ -15,6 +15,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.homeport.domain.camera.CameraCommand;
 import dev.homeport.domain.camera.CameraInfo;
+import dev.homeport.domain.camera.Direction;
+import dev.homeport.domain.camera.GetLatestActivity;
+import dev.homeport.domain.camera.ImmutableLatestActivity;
+import dev.homeport.domain.camera.LatestActivity;
+import dev.homeport.domain.camera.Reboot;
+import dev.homeport.domain.camera.Rename;
+import dev.homeport.ports.CameraCommandException;
+import dev.homeport.ports.HomeportException;
+import dev.homeport.ports.UnsupportedCommandException;
 import dev.homeport.domain.camera.CloudInfo;
 import dev.homeport.domain.camera.DetectionEvent;
 import dev.homeport.domain.camera.FormatSdCard;
@@ -67,12 +76,16 @@ import java.util.function.Function;
  * The mapping of every domain command to its LINKIE module and method, from the protocol notes,
  * with the readers that turn each answer into the command's typed result.
  *
- * <p>Answer fields the notes do not spell out are read as follows (the simulator answers the same):
- * SD card {@code state}, optional {@code encrypted}, {@code total_bytes}, {@code free_bytes};
- * cloud {@code cld_connection} (0/1), optional {@code binded} (0/1) and {@code server}; time
- * status {@code epoch_sec}, {@code timezone}, {@code area}; detections {@code list} of
- * {@code {start_time, end_time?, type}}; presets {@code preset_attr} of {@code {index, name}};
- * thumbnail {@code url}; VOD {@code occupied}.
+ * <p>Answer fields come from kasa-firmware.md where it has them: SD card {@code state},
+ * {@code detect_state}, sizes {@code total}/{@code free}/{@code used}/{@code sd_capacity} as strings
+ * (EC60); cloud {@code cld_connection}, {@code default_svr}, {@code sef_domain} (KC100); resolution
+ * as a list of {@code {channel, resolution}} (KC100, EC60) or the seed's string; signed positions
+ * (KC410S); presets {@code preset_attr} of {@code {index, name}}; sysinfo
+ * {@code last_activity_timestamp} and {@code a_type}. Not published, so kept whole rather than
+ * guessed: the fields of {@code get_sd_enc_config}, of the detection list's elements (the seed's
+ * {@code start_time}/{@code end_time}/{@code type} are taken where present) and of
+ * {@code get_detect_event_state}. Still the seed's guesses, unconfirmed on any device: time status
+ * {@code epoch_sec}, {@code timezone}, {@code area}; thumbnail {@code url}; VOD {@code occupied}.
  *
  * <p>Stateless and thread-safe.
  */
@@ -84,10 +97,13 @@ public final class KasaCommands {
   static final Set<String> ERR_FIELDS = Set.of("err_code", "err_msg");
 
   private static final Map<Setting<?>, SettingWire<?>> SETTINGS = new HashMap<>();
+  /** The KC115's continuous recording switch ({@code vod.*_is_enable}), the alternative to delivery's. */
+  private static final Map<Setting<?>, SettingWire<?>> VOD_RECORDING = new HashMap<>();
 
   static {
     onOff(Setting.POWER, "switch", "get_is_enable", "set_is_enable", "value");
     onOff(Setting.RECORD_VIDEO, "delivery", "get_local_clip_is_enable", "set_local_clip_is_enable", "value");
+    onOffWire(VOD_RECORDING, Setting.RECORD_VIDEO, "vod", "get_is_enable", "set_is_enable", "value");
     onOff(Setting.RECORD_AUDIO, "delivery", "get_clip_audio_is_enable", "set_clip_audio_is_enable", "value");
     onOff(Setting.MOTION_DETECTION, "motionDetect", "get_is_enable", "set_is_enable", "value");
     sensitivity(Setting.MOTION_SENSITIVITY, "motionDetect");
@@ -115,16 +131,8 @@ public final class KasaCommands {
     onOff(Setting.MOTION_TRACKING, "ptz", "get_ptz_tracking_is_enable", "set_ptz_tracking_is_enable", "value");
     onOff(Setting.PATROL, "ptz", "get_patrol_is_enable", "set_patrol_is_enable", "value");
     put(new SettingWire<>(Setting.RESOLUTION, PREFIX + "videoControl", "get_resolution", "set_resolution",
-        (answer, ctx) -> {
-          String value = text(answer, "value", ctx);
-          for (Resolution r : Resolution.values()) {
-            if (r.text().equals(value)) {
-              return r;
-            }
-          }
-          throw badValue(ctx, "value", "2560x1440, 1920x1080, 1280x720", answer.get("value"));
-        },
-        value -> valueParam(value.text())));
+        KasaCommands::resolution,
+        value -> resolutionParam(value, null)));
     put(new SettingWire<>(Setting.ROTATION, PREFIX + "videoControl", "get_rotation_degree", "set_rotation_degree",
         (answer, ctx) -> {
           long degrees = integer(answer, "value", ctx);
@@ -193,7 +201,12 @@ public final class KasaCommands {
   }
 
   private static void onOff(Setting<Boolean> setting, String module, String get, String set, String readField) {
-    put(new SettingWire<>(setting, PREFIX + module, get, set,
+    onOffWire(SETTINGS, setting, module, get, set, readField);
+  }
+
+  private static void onOffWire(Map<Setting<?>, SettingWire<?>> table, Setting<Boolean> setting,
+      String module, String get, String set, String readField) {
+    table.put(setting, new SettingWire<>(setting, PREFIX + module, get, set,
         (answer, ctx) -> {
           String value = text(answer, readField, ctx);
           if ("on".equals(value)) {
@@ -244,21 +257,37 @@ public final class KasaCommands {
   }
 
   /**
-   * The wire call for {@code command}.
+   * The wire call for {@code command} in the dialect of a camera never heard yet.
+   *
+   * @throws IllegalArgumentException never for a valid domain command (every type is mapped)
+   */
+  public static <R> WireCall<R> map(CameraCommand<R> command) {
+    return map(command, new KasaDialect());
+  }
+
+  /**
+   * The wire call for {@code command} in {@code dialect}, with the other dialect's form as its
+   * alternative while the camera's choice is not known yet.
    *
    * @throws IllegalArgumentException never for a valid domain command (every type is mapped)
    */
   @SuppressWarnings("unchecked")
-  public static <R> WireCall<R> map(CameraCommand<R> command) {
-    return (WireCall<R>) mapAny(command);
+  public static <R> WireCall<R> map(CameraCommand<R> command, KasaDialect dialect) {
+    return (WireCall<R>) mapAny(command, dialect);
   }
 
-  private static WireCall<?> mapAny(CameraCommand<?> command) {
+  private static WireCall<?> mapAny(CameraCommand<?> command, KasaDialect dialect) {
     if (command instanceof GetSetting<?> get) {
-      return getSetting(get);
+      if (get.setting() == Setting.RECORD_VIDEO) {
+        return recording(get, dialect);
+      }
+      return getSetting(get, dialect);
     }
     if (command instanceof SetSetting<?> set) {
-      return setSetting(set);
+      if (set.setting() == Setting.RECORD_VIDEO) {
+        return recording(set, dialect);
+      }
+      return setSetting(set, dialect);
     }
     if (command instanceof GetCameraInfo c) {
       return new WireCall<>(c, "system", "get_sysinfo", WireJson.object(), KasaCommands::cameraInfo);
@@ -269,10 +298,7 @@ public final class KasaCommands {
       return new WireCall<>(c, PREFIX + "ptz", "set_run_to_preset", p, KasaCommands::nothing);
     }
     if (command instanceof Move c) {
-      ObjectNode p = WireJson.object();
-      p.put("direction", c.direction().name().toLowerCase(Locale.ROOT));
-      p.put("speed", c.speed());
-      return new WireCall<>(c, PREFIX + "ptz", "set_move", p, KasaCommands::nothing);
+      return move(c, dialect);
     }
     if (command instanceof Stop c) {
       return new WireCall<>(c, PREFIX + "ptz", "set_stop", WireJson.object(), KasaCommands::nothing);
@@ -290,7 +316,24 @@ public final class KasaCommands {
       return new WireCall<>(c, PREFIX + "ptz", "get_all_preset", WireJson.object(), KasaCommands::presets);
     }
     if (command instanceof GetSdCardState c) {
-      return new WireCall<>(c, PREFIX + "sdCard", "get_sd_card_state", WireJson.object(), KasaCommands::sdCard);
+      return WireCall.withCompanions(c, PREFIX + "sdCard", "get_sd_card_state", WireJson.object(),
+          List.of(new WireCall.Companion(PREFIX + "sdCard", "get_sd_enc_config", WireJson.object())),
+          KasaCommands::sdCard);
+    }
+    if (command instanceof Reboot c) {
+      // kasa-firmware.md §3 (KC115, EC60): the camera module, not "system"
+      ObjectNode p = WireJson.object();
+      p.put("delay", 1);
+      return new WireCall<>(c, PREFIX + "system", "set_reboot", p, KasaCommands::nothing);
+    }
+    if (command instanceof Rename c) {
+      return new WireCall<>(c, PREFIX + "system", "set_alias", valueParam(c.alias()), KasaCommands::nothing);
+    }
+    if (command instanceof GetLatestActivity c) {
+      return WireCall.withCompanions(c, "system", "get_sysinfo", WireJson.object(),
+          List.of(new WireCall.Companion(PREFIX + "motionDetect", "get_detect_event_state", WireJson.object()),
+              new WireCall.Companion(PREFIX + "intelligence", "get_detect_event_state", WireJson.object())),
+          KasaCommands::latestActivity);
     }
     if (command instanceof FormatSdCard c) {
       return new WireCall<>(c, PREFIX + "sdCard", "set_format_sd_card", WireJson.object(), KasaCommands::nothing);
@@ -343,17 +386,92 @@ public final class KasaCommands {
   private static final java.util.regex.Pattern RAW_OPERATION =
       java.util.regex.Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)+");
 
-  private static <T> WireCall<T> getSetting(GetSetting<T> get) {
+  private static <T> WireCall<T> getSetting(GetSetting<T> get, KasaDialect dialect) {
     @SuppressWarnings("unchecked")
     SettingWire<T> wire = (SettingWire<T>) SETTINGS.get(get.setting());
+    if (get.setting() == Setting.RESOLUTION) {
+      @SuppressWarnings("unchecked")
+      WireCall<T> call = (WireCall<T>) new WireCall<>((GetSetting<Resolution>) get, wire.module, wire.getMethod,
+          WireJson.object(), (answer, ctx) -> {
+            JsonNode value = answer.get("value");
+            dialect.resolutionSeen(value != null && value.isArray());
+            return resolution(answer, ctx);
+          });
+      return call;
+    }
     return new WireCall<>(get, wire.module, wire.getMethod, WireJson.object(), wire.reader);
   }
 
-  private static <T> WireCall<Void> setSetting(SetSetting<T> set) {
+  private static <T> WireCall<Void> setSetting(SetSetting<T> set, KasaDialect dialect) {
     @SuppressWarnings("unchecked")
     SettingWire<T> wire = (SettingWire<T>) SETTINGS.get(set.setting());
-    return new WireCall<>(set, wire.module, wire.setMethod, wire.writer.apply(set.value()),
-        KasaCommands::nothing);
+    ObjectNode params = set.setting() == Setting.RESOLUTION
+        ? resolutionParam((Resolution) set.value(), dialect.resolutionAsList())
+        : wire.writer.apply(set.value());
+    return new WireCall<>(set, wire.module, wire.setMethod, params, KasaCommands::nothing);
+  }
+
+  /** Whether a refusal says "this model has no such module or method". */
+  private static boolean unsupported(HomeportException e) {
+    return e instanceof UnsupportedCommandException;
+  }
+
+  /** Continuous recording: delivery's switch (the seed's notes) or vod's (KC115), learned per camera. */
+  private static <R> WireCall<R> recording(CameraCommand<R> command, KasaDialect dialect) {
+    KasaDialect.Recording first = dialect.recording();
+    KasaDialect.Recording other = first == KasaDialect.Recording.DELIVERY
+        ? KasaDialect.Recording.VOD : KasaDialect.Recording.DELIVERY;
+    WireCall<R> primary = recordingIn(command, first, dialect);
+    return dialect.recordingKnown() ? primary
+        : primary.orElse(recordingIn(command, other, dialect), KasaCommands::unsupported);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <R> WireCall<R> recordingIn(CameraCommand<R> command, KasaDialect.Recording where,
+      KasaDialect dialect) {
+    SettingWire<Boolean> wire = (SettingWire<Boolean>) (where == KasaDialect.Recording.VOD
+        ? VOD_RECORDING : SETTINGS).get(Setting.RECORD_VIDEO);
+    WireCall<?> call = command instanceof SetSetting<?> set
+        ? new WireCall<>(set, wire.module, wire.setMethod, wire.writer.apply((Boolean) set.value()),
+            KasaCommands::nothing)
+        : new WireCall<>((GetSetting<Boolean>) command, wire.module, wire.getMethod, WireJson.object(),
+            wire.reader);
+    return ((WireCall<R>) call).onSuccess(() -> dialect.recordingWorks(where));
+  }
+
+  /**
+   * {@code ptz.set_move}: the Kasa app's words ({@code top}, {@code bottom left}...) unless the
+   * camera is known to take the seed's {@code up}/{@code down}; while unknown, a parameter error
+   * (-40409) on up or down tries the other words once. Left and right are the same in both.
+   */
+  private static WireCall<Void> move(Move c, KasaDialect dialect) {
+    KasaDialect.MoveWords words = dialect.moveWords();
+    WireCall<Void> primary = moveIn(c, words, dialect);
+    boolean differs = c.direction() == Direction.UP || c.direction() == Direction.DOWN;
+    if (!differs || dialect.moveWordsKnown()) {
+      return primary;
+    }
+    KasaDialect.MoveWords other = words == KasaDialect.MoveWords.APP
+        ? KasaDialect.MoveWords.SEED : KasaDialect.MoveWords.APP;
+    return primary.orElse(moveIn(c, other, dialect),
+        e -> e instanceof CameraCommandException cce && "-40409".equals(cce.errorCode()));
+  }
+
+  private static WireCall<Void> moveIn(Move c, KasaDialect.MoveWords words, KasaDialect dialect) {
+    ObjectNode p = WireJson.object();
+    p.put("direction", moveWord(c.direction(), words));
+    p.put("speed", c.speed());
+    WireCall<Void> call = new WireCall<>(c, PREFIX + "ptz", "set_move", p, KasaCommands::nothing);
+    boolean differs = c.direction() == Direction.UP || c.direction() == Direction.DOWN;
+    return differs ? call.onSuccess(() -> dialect.moveWordsWork(words)) : call;
+  }
+
+  /** The word for {@code d}; the seed has no diagonals, so they are always the app's. */
+  static String moveWord(Direction d, KasaDialect.MoveWords words) {
+    if (words == KasaDialect.MoveWords.SEED && !d.diagonal()) {
+      return d.word();
+    }
+    return d.appWord().replace('-', ' ');
   }
 
   // ------------------------------------------------------------------ readers
@@ -379,13 +497,55 @@ public final class KasaCommands {
   }
 
   private static Position position(JsonNode answer, String ctx) {
+    // signed (KC410S answers x: -49); the range is not published
     long x = integer(answer, "x", ctx);
     long y = integer(answer, "y", ctx);
     try {
       return new Position(Math.toIntExact(x), Math.toIntExact(y));
-    } catch (IllegalArgumentException | ArithmeticException e) {
-      throw new ProtocolException("camera answer of " + ctx + " has an invalid position: " + e.getMessage());
+    } catch (ArithmeticException e) {
+      throw new ProtocolException("camera answer of " + ctx + " has a position beyond the int range: ("
+          + x + ", " + y + ")");
     }
+  }
+
+  /**
+   * A resolution answer: {@code {"value":[{"channel":1,"resolution":"1080P"}]}} on real firmware
+   * (KC100, EC60; the first channel is taken) or {@code {"value":"1920x1080"}} as the seed wrote.
+   */
+  static Resolution resolution(JsonNode answer, String ctx) {
+    JsonNode value = WireJson.required(answer, "value", ctx);
+    String text;
+    if (value.isArray()) {
+      if (value.isEmpty() || !value.get(0).isObject()) {
+        throw mistyped(ctx, "value", "a non-empty list of {channel, resolution}", value);
+      }
+      text = text(value.get(0), "resolution", ctx + ".value[0]");
+    } else if (value.isTextual()) {
+      text = value.textValue();
+    } else {
+      throw mistyped(ctx, "value", "a list of {channel, resolution} or a string", value);
+    }
+    try {
+      return Resolution.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw badValue(ctx, "value", "a resolution label such as 1080P", value);
+    }
+  }
+
+  /**
+   * Parameters of {@code set_resolution}: the list form real firmware takes, unless the camera
+   * answered the seed's plain string form, or, when no answer was seen yet, the value is one of the
+   * seed's {@code WIDTHxHEIGHT} strings.
+   */
+  static ObjectNode resolutionParam(Resolution value, Boolean cameraUsesList) {
+    boolean list = cameraUsesList != null ? cameraUsesList : value.width().isEmpty();
+    ObjectNode p = WireJson.object();
+    if (list) {
+      p.putArray("value").addObject().put("channel", 1).put("resolution", value.text());
+    } else {
+      p.put("value", value.text());
+    }
+    return p;
   }
 
   private static List<Preset> presets(JsonNode answer, String ctx) {
@@ -408,25 +568,82 @@ public final class KasaCommands {
     return List.copyOf(presets);
   }
 
-  private static SdCardState sdCard(JsonNode answer, String ctx) {
+  private static final Set<String> SD_FIELDS = Set.of("err_code", "err_msg", "state", "detect_state",
+      "total", "free", "used", "sd_capacity");
+
+  /**
+   * The EC60's answer: {@code state}, {@code detect_state}, and sizes {@code total}, {@code free},
+   * {@code used}, {@code sd_capacity} as decimal strings (numbers accepted too); everything else
+   * (e.g. {@code reserve_capacity}) is kept. The encryption configuration is the companion
+   * {@code get_sd_enc_config}'s answer kept whole: its field names are not published, so
+   * {@link SdCardState#encrypted()} stays empty rather than guessing one.
+   */
+  private static SdCardState sdCard(JsonNode answer, Map<String, JsonNode> companions, String ctx) {
     ImmutableSdCardState.Builder b = ImmutableSdCardState.builder()
         .status(text(answer, "state", ctx))
-        .encrypted(optionalFlag(answer, "encrypted", ctx))
-        .otherFields(WireJson.toFieldMap(answer,
-            Set.of("err_code", "err_msg", "state", "encrypted", "total_bytes", "free_bytes")));
-    optionalInteger(answer, "total_bytes", ctx).ifPresent(b::totalBytes);
-    optionalInteger(answer, "free_bytes", ctx).ifPresent(b::freeBytes);
+        .detectState(optionalText(answer, "detect_state", ctx))
+        .otherFields(WireJson.toFieldMap(answer, SD_FIELDS));
+    size(answer, "total", ctx).ifPresent(b::totalBytes);
+    size(answer, "free", ctx).ifPresent(b::freeBytes);
+    size(answer, "used", ctx).ifPresent(b::usedBytes);
+    size(answer, "sd_capacity", ctx).ifPresent(b::capacityBytes);
+    JsonNode enc = companions.get(PREFIX + "sdCard.get_sd_enc_config");
+    if (enc != null) {
+      b.encryptionConfig(WireJson.toFieldMap(enc, ERR_FIELDS));
+    }
     return b.build();
   }
 
+  /** A size sent as a decimal string (EC60) or a number; blank or absent is empty. */
+  static java.util.OptionalLong size(JsonNode answer, String field, String ctx) {
+    JsonNode v = answer.get(field);
+    if (v == null || v.isNull() || (v.isTextual() && v.textValue().isBlank())) {
+      return java.util.OptionalLong.empty();
+    }
+    if (v.isIntegralNumber() && v.canConvertToLong() && v.longValue() >= 0) {
+      return java.util.OptionalLong.of(v.longValue());
+    }
+    if (v.isTextual()) {
+      String t = v.textValue().strip();
+      if (t.matches("\\d{1,18}")) {
+        return java.util.OptionalLong.of(Long.parseLong(t));
+      }
+    }
+    throw mistyped(ctx, field, "a size as a decimal string or number", v);
+  }
+
+  /** KC100's answer: {@code cld_connection}, {@code default_svr}, {@code sef_domain}. */
   private static CloudInfo cloud(JsonNode answer, String ctx) {
     return ImmutableCloudInfo.builder()
         .connected(flag(answer, "cld_connection", ctx))
-        .bound(optionalFlag(answer, "binded", ctx))
-        .server(optionalText(answer, "server", ctx))
+        .server(optionalText(answer, "default_svr", ctx))
+        .entryDomain(optionalText(answer, "sef_domain", ctx))
         .otherFields(WireJson.toFieldMap(answer,
-            Set.of("err_code", "err_msg", "cld_connection", "binded", "server")))
+            Set.of("err_code", "err_msg", "cld_connection", "default_svr", "sef_domain")))
         .build();
+  }
+
+  /**
+   * Sysinfo's {@code last_activity_timestamp} (epoch s) and {@code a_type}, and the detection event
+   * states of the companions that answered (kept whole: their fields are not published).
+   */
+  private static LatestActivity latestActivity(JsonNode answer, Map<String, JsonNode> companions, String ctx) {
+    JsonNode sys = objectField(answer, "system", ctx);
+    String c = ctx + ".system";
+    ImmutableLatestActivity.Builder b = ImmutableLatestActivity.builder();
+    optionalInteger(sys, "last_activity_timestamp", c)
+        .ifPresent(t -> { if (t > 0) { b.time(Instant.ofEpochSecond(t)); } });
+    optionalInteger(sys, "a_type", c).ifPresent(b::kindCode);
+    JsonNode motion = companions.get(PREFIX + "motionDetect.get_detect_event_state");
+    if (motion != null) {
+      b.putEventStates("motion", WireJson.toFieldMap(motion, ERR_FIELDS));
+    }
+    JsonNode intelligence = companions.get(PREFIX + "intelligence.get_detect_event_state");
+    if (intelligence != null) {
+      b.putEventStates("intelligence", WireJson.toFieldMap(intelligence, ERR_FIELDS));
+    }
+    b.otherFields(WireJson.toFieldMap(sys, Set.of()));
+    return b.build();
   }
 
   private static TimeStatus timeStatus(JsonNode answer, String ctx) {
@@ -447,11 +664,13 @@ public final class KasaCommands {
       if (!item.isObject()) {
         throw mistyped(ctx, "list[" + i + "]", "an object", item);
       }
+      // element fields are not published (KC115): keep the element whole, take the seed's
+      // start_time/end_time/type where present
       ImmutableDetectionEvent.Builder b = ImmutableDetectionEvent.builder()
-          .start(Instant.ofEpochSecond(integer(item, "start_time", c)))
-          .kind(text(item, "type", c))
           .otherFields(WireJson.toFieldMap(item, Set.of("start_time", "end_time", "type")));
+      optionalInteger(item, "start_time", c).ifPresent(t -> b.start(Instant.ofEpochSecond(t)));
       optionalInteger(item, "end_time", c).ifPresent(end -> b.end(Instant.ofEpochSecond(end)));
+      optionalText(item, "type", c).ifPresent(b::kind);
       try {
         events.add(b.build());
       } catch (IllegalArgumentException | IllegalStateException e) {

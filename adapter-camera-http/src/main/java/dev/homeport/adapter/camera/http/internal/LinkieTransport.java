@@ -49,8 +49,14 @@ public final class LinkieTransport {
   /** Path of the endpoint on newer firmware. */
   public static final String LINKIE2 = "/data/LINKIE2.json";
 
-  private static final List<AuthVariant> AUTO_ORDER =
-      List.of(AuthVariant.BASE64, AuthVariant.MD5, AuthVariant.PLAIN);
+  /** kasa-firmware.md §2: the configured user with base64, md5 and plain, then the admin forms. */
+  static final List<AuthVariant> AUTO_ORDER = List.of(AuthVariant.BASE64, AuthVariant.MD5,
+      AuthVariant.PLAIN, AuthVariant.ADMIN_MD5, AuthVariant.ADMIN_DEFAULT);
+
+  /** The Kasa app's User-Agent as seen on the wire (kasa-firmware.md §4); KC420WS needs one like it. */
+  public static final String APP_USER_AGENT = "Kasa/1752 CFNetwork/3860.500.112 Darwin/25.4.0";
+  /** The content type the app sends (kasa-firmware.md §4). */
+  public static final String CONTENT_TYPE = "application/x-www-form-urlencoded; charset=utf-8";
 
   private final String cameraName;
   private final String hostKey;
@@ -62,6 +68,9 @@ public final class LinkieTransport {
   /** How answers are named in parse errors; built once, not per answer. */
   private final String answerName;
   private final Executor executor;
+  private final String userAgent;
+  private final boolean pathFixed;
+  private final List<AuthVariant> autoOrder;
 
   private volatile String path = LINKIE;
   private volatile boolean pathConfirmed;
@@ -70,6 +79,21 @@ public final class LinkieTransport {
   public LinkieTransport(String cameraName, String host, int port, Credentials credentials,
       AuthVariant variant, Duration connectTimeout, Duration requestTimeout, HttpClient client,
       Executor executor) {
+    this(cameraName, host, port, credentials, variant, connectTimeout, requestTimeout, client, executor,
+        APP_USER_AGENT, LINKIE, false);
+  }
+
+  /**
+   * A transport.
+   *
+   * @param userAgent the {@code User-Agent} sent with every request
+   * @param firstPath {@link #LINKIE} or {@link #LINKIE2}: where to start (LINKIE2 when the camera's
+   *     {@code stream_version} is 2)
+   * @param pathFixed true to never move to the other path
+   */
+  public LinkieTransport(String cameraName, String host, int port, Credentials credentials,
+      AuthVariant variant, Duration connectTimeout, Duration requestTimeout, HttpClient client,
+      Executor executor, String userAgent, String firstPath, boolean pathFixed) {
     this.cameraName = cameraName;
     this.hostKey = hostKey(host, port);
     this.base = URI.create("https://" + hostKey);
@@ -80,6 +104,12 @@ public final class LinkieTransport {
     this.client = client;
     this.answerName = "answer of camera " + describe();
     this.executor = executor;
+    this.userAgent = userAgent;
+    this.path = firstPath;
+    this.pathFixed = pathFixed;
+    this.pathConfirmed = pathFixed;
+    this.autoOrder = credentials.userIsAdmin()
+        ? AUTO_ORDER.stream().filter(v -> v != AuthVariant.ADMIN_MD5).toList() : AUTO_ORDER;
   }
 
   /** {@code host:port}, with brackets around an IPv6 literal; the known-hosts key. */
@@ -150,7 +180,7 @@ public final class LinkieTransport {
 
     AuthVariant variant() {
       AuthVariant known = resolved;
-      return known != null ? known : AUTO_ORDER.get(variantIndex);
+      return known != null ? known : autoOrder.get(variantIndex);
     }
 
     void send() {
@@ -160,7 +190,8 @@ public final class LinkieTransport {
       try {
         request = HttpRequest.newBuilder(base.resolve(usedPath))
             .timeout(requestTimeout)
-            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Content-Type", CONTENT_TYPE)
+            .header("User-Agent", userAgent)
             .header("Authorization", credentials.authorization(variant))
             .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.US_ASCII))
             .build();
@@ -181,7 +212,7 @@ public final class LinkieTransport {
       exchange.whenComplete((response, failure) -> {
         try {
           if (failure != null) {
-            onFailure(failure);
+            onFailure(failure, usedPath);
           } else {
             onResponse(response, variant, usedPath);
           }
@@ -191,8 +222,16 @@ public final class LinkieTransport {
       });
     }
 
-    void onFailure(Throwable failure) {
+    void onFailure(Throwable failure, String usedPath) {
       Throwable cause = Futures.unwrap(failure);
+      if (cause instanceof HttpTimeoutException && !(cause instanceof HttpConnectTimeoutException)
+          && LINKIE.equals(usedPath) && !pathConfirmed && !pathFixed) {
+        // kasa-firmware.md §4: a LINKIE2-only camera may stay silent on LINKIE.json
+        LOG.info("camera {}: no answer on {}; trying {} from now on", cameraName, LINKIE, LINKIE2);
+        path = LINKIE2;
+        send();
+        return;
+      }
       if (repeatable && !reconnected && isClosedConnection(cause)) {
         reconnected = true;
         LOG.debug("camera {}: connection closed before an answer ({}); sending once more",
@@ -206,7 +245,7 @@ public final class LinkieTransport {
     void onResponse(HttpResponse<String> response, AuthVariant variant, String usedPath) {
       int status = response.statusCode();
       if (status == 404) {
-        if (LINKIE.equals(usedPath) && !pathConfirmed) {
+        if (LINKIE.equals(usedPath) && !pathConfirmed && !pathFixed) {
           LOG.info("camera {}: {} answered 404; using {} from now on", cameraName, LINKIE, LINKIE2);
           path = LINKIE2;
           send();
@@ -217,8 +256,8 @@ public final class LinkieTransport {
             + ": not a Kasa camera LINKIE endpoint"));
         return;
       }
-      if (status == 401) {
-        onAuthFailure(variant, "HTTP 401");
+      if (status == 401 || status == 403) {
+        onAuthFailure(variant, "HTTP " + status);
         return;
       }
       if (status >= 500) {
@@ -232,12 +271,18 @@ public final class LinkieTransport {
         return;
       }
       byte[] json;
-      try {
-        json = LinkieCodec.decodeResponseJson(response.body());
-      } catch (IllegalArgumentException e) {
-        result.completeExceptionally(new ProtocolException(
-            "camera " + describe() + " sent an undecodable answer: " + e.getMessage()));
-        return;
+      String body = response.body() == null ? "" : response.body();
+      if (body.stripLeading().startsWith("{")) {
+        // some firmware answers (errors) as plain JSON text rather than base64 (kasa-firmware.md §3)
+        json = body.strip().getBytes(StandardCharsets.ISO_8859_1);
+      } else {
+        try {
+          json = LinkieCodec.decodeResponseJson(body);
+        } catch (IllegalArgumentException e) {
+          result.completeExceptionally(new ProtocolException(
+              "camera " + describe() + " sent an undecodable answer: " + e.getMessage()));
+          return;
+        }
       }
       if (json.length == 0) {
         result.completeExceptionally(new ProtocolException(
@@ -245,11 +290,12 @@ public final class LinkieTransport {
         return;
       }
       ObjectNode answer = WireJson.parseObject(json, answerName);
-      JsonNode topCode = answer.get("err_code");
-      if (topCode != null && topCode.isIntegralNumber() && topCode.intValue() == -10007) {
-        onAuthFailure(variant, "err_code -10007");
+      String unauthorized = unauthorizedAt(answer);
+      if (unauthorized != null) {
+        onAuthFailure(variant, "err_code -10007 in " + unauthorized);
         return;
       }
+      JsonNode topCode = answer.get("err_code");
       if (topCode != null && topCode.isIntegralNumber() && topCode.intValue() != 0) {
         result.completeExceptionally(new ProtocolException("camera " + describe()
             + " refused the whole request with err_code " + topCode.intValue()
@@ -267,20 +313,51 @@ public final class LinkieTransport {
     }
 
     void onAuthFailure(AuthVariant variant, String how) {
-      if (resolved == null && variantIndex + 1 < AUTO_ORDER.size()) {
+      if (resolved == null && variantIndex + 1 < autoOrder.size()) {
         variantIndex++;
         LOG.debug("camera {}: {} password form refused ({}); trying {}",
-            cameraName, variant.text(), how, AUTO_ORDER.get(variantIndex).text());
+            cameraName, variant.text(), how, autoOrder.get(variantIndex).text());
         send();
         return;
       }
       String tried = resolved == null
-          ? "every password form (base64, md5, plain)"
+          ? "every password form (" + String.join(", ", autoOrder.stream().map(AuthVariant::text).toList()) + ")"
           : "the " + variant.text() + " password form";
       result.completeExceptionally(new AuthenticationException(
           "camera " + describe() + " rejected the credentials (" + how + ", tried " + tried
               + "); check the Kasa account e-mail and password"));
     }
+  }
+
+  /**
+   * Where the answer says -10007 (unauthorized): at the top, in {@code context}, in a module, or
+   * in any method's answer (KC115 answers HTTP 200 with -10007 per method and in context); null
+   * when nowhere.
+   */
+  static String unauthorizedAt(ObjectNode answer) {
+    if (isUnauthorized(answer)) {
+      return "the answer";
+    }
+    for (java.util.Map.Entry<String, JsonNode> module : answer.properties()) {
+      JsonNode m = module.getValue();
+      if (!m.isObject()) {
+        continue;
+      }
+      if (isUnauthorized(m)) {
+        return module.getKey();
+      }
+      for (java.util.Map.Entry<String, JsonNode> method : m.properties()) {
+        if (method.getValue().isObject() && isUnauthorized(method.getValue())) {
+          return module.getKey() + "." + method.getKey();
+        }
+      }
+    }
+    return null;
+  }
+
+  private static boolean isUnauthorized(JsonNode node) {
+    JsonNode code = node.get("err_code");
+    return code != null && code.isIntegralNumber() && code.intValue() == -10007;
   }
 
   private static String messageOf(JsonNode answer) {
