@@ -33,10 +33,11 @@ final class CameraMediaCli {
 
   @Command(
       name = "record",
+      mixinStandardHelpOptions = true,
       description = {
-        "Record the live stream to FILE.h264 (raw H.264, Annex-B) and FILE.wav (16-bit PCM, 8000 Hz,",
-        "mono) until Ctrl-C or --duration; reconnects by itself when the stream drops or stalls.",
-        "Progress (bytes, frames, fps, reconnects) is shown on a terminal.",
+        "Record the live stream to FILE.h264 (raw H.264, Annex-B) and FILE.wav (16-bit PCM, 8000 Hz, mono)"
+            + " until Ctrl-C or --duration; reconnects by itself when the stream drops or stalls.",
+        "Progress (time, bytes, frames, fps, reconnects) is shown on a terminal.",
       })
   static final class Record extends CameraCli.Sub {
     @Option(names = "--output", required = true, paramLabel = "FILE",
@@ -159,6 +160,7 @@ final class CameraMediaCli {
 
   @Command(
       name = "talk",
+      mixinStandardHelpOptions = true,
       description = "Play a sound file (WAV, any rate or channels; converted to G.711 mu-law 8000 Hz mono) on the camera's speaker.")
   static final class Talk extends CameraCli.Sub {
     @Option(names = "--input", required = true, paramLabel = "FILE.wav", description = "The sound to play.")
