@@ -92,6 +92,8 @@ import picocli.CommandLine.Spec;
       CameraCli.RenameCmd.class,
       CameraCli.Activity.class,
       CameraCli.Raw.class,
+      CameraMediaCli.Record.class,
+      CameraMediaCli.Talk.class,
     })
 public final class CameraCli implements Callable<Integer> {
 
@@ -117,6 +119,12 @@ public final class CameraCli implements Callable<Integer> {
 
   @Option(names = "--port", paramLabel = "P", description = "Camera port (default: 10443).")
   Integer port;
+
+  @Option(names = "--stream-port", paramLabel = "P", description = "Live stream port, for record (default: 19443).")
+  Integer streamPort;
+
+  @Option(names = "--talk-port", paramLabel = "P", description = "Talk-back port, for talk (default: 18443).")
+  Integer talkPort;
 
   @Option(names = "--username", paramLabel = "U", description = "User name: the Kasa account e-mail.")
   String username;
@@ -200,6 +208,12 @@ public final class CameraCli implements Callable<Integer> {
     if (port != null) {
       base = base.withPort(Values.port("--port", port));
     }
+    if (streamPort != null) {
+      base = base.withStreamPort(Values.port("--stream-port", streamPort));
+    }
+    if (talkPort != null) {
+      base = base.withTalkPort(Values.port("--talk-port", talkPort));
+    }
     if (username != null) {
       base = base.withUsername(username);
     }
@@ -239,6 +253,25 @@ public final class CameraCli implements Callable<Integer> {
   /** Validates everything, connects, runs {@code body} with the camera, closes it. */
   int connected(Output output, WithCamera body) {
     CameraSpec camera = resolve();
+    try (Camera connected = open(output, camera)) {
+      return body.run(connected, camera);
+    }
+  }
+
+  CliContext context() {
+    return context;
+  }
+
+  boolean json() {
+    return json;
+  }
+
+  /** Validates everything and connects (no I/O before the first command or stream). */
+  Camera open(Output output) {
+    return open(output, resolve());
+  }
+
+  private Camera open(Output output, CameraSpec camera) {
     Optional<Secret> password = Optional.empty();
     if (camera.brand().equals("kasa") || (camera.brand().equals("onvif") && camera.username().isPresent())) {
       password =
@@ -253,17 +286,7 @@ public final class CameraCli implements Callable<Integer> {
       output.insecureTrustWarning("impersonate the camera and capture its password");
     }
     output.progress("Connecting to " + camera.name() + describeWhere(camera) + "...");
-    try (Camera connected = context.backends().camera(camera, password)) {
-      return body.run(connected, camera);
-    }
-  }
-
-  CliContext context() {
-    return context;
-  }
-
-  boolean json() {
-    return json;
+    return context.backends().camera(camera, password);
   }
 
   private static String describeWhere(CameraSpec camera) {

@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param trust {@code tofu}, {@code insecure} or {@code sha256:HEX}
  * @param knownHosts the known-hosts file for {@code tofu}, or empty for the adapter's default
  * @param timeout per-request time-out, or empty for the adapter's default
+ * @param streamPort the live stream port, or empty for the brand's default (19443)
+ * @param talkPort the talk-back port, or empty for the brand's default (18443)
  */
 public record CameraSpec(
     String name,
@@ -29,7 +31,9 @@ public record CameraSpec(
     String auth,
     String trust,
     Optional<Path> knownHosts,
-    Optional<Duration> timeout) {
+    Optional<Duration> timeout,
+    Optional<Integer> streamPort,
+    Optional<Integer> talkPort) {
 
   /** The default variable for the camera password. */
   public static final String DEFAULT_PASSWORD_ENV = "HOMEPORT_CAMERA_PASSWORD";
@@ -40,7 +44,7 @@ public record CameraSpec(
   public static CameraSpec kasa(String name) {
     return new CameraSpec(
         name, "kasa", Optional.empty(), Optional.empty(), Optional.empty(), DEFAULT_PASSWORD_ENV,
-        "auto", "tofu", Optional.empty(), Optional.empty());
+        "auto", "tofu", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   /** Checks that the spec is complete enough to connect; before any I/O. */
@@ -66,34 +70,44 @@ public record CameraSpec(
   }
 
   public CameraSpec withHost(String value) {
-    return new CameraSpec(name, brand, Optional.of(value), port, username, passwordEnv, auth, trust, knownHosts, timeout);
+    return new CameraSpec(name, brand, Optional.of(value), port, username, passwordEnv, auth, trust, knownHosts, timeout, streamPort, talkPort);
   }
 
   public CameraSpec withPort(int value) {
-    return new CameraSpec(name, brand, host, Optional.of(value), username, passwordEnv, auth, trust, knownHosts, timeout);
+    return new CameraSpec(name, brand, host, Optional.of(value), username, passwordEnv, auth, trust, knownHosts, timeout, streamPort, talkPort);
   }
 
   public CameraSpec withUsername(String value) {
-    return new CameraSpec(name, brand, host, port, Optional.of(value), passwordEnv, auth, trust, knownHosts, timeout);
+    return new CameraSpec(name, brand, host, port, Optional.of(value), passwordEnv, auth, trust, knownHosts, timeout, streamPort, talkPort);
   }
 
   public CameraSpec withPasswordEnv(String value) {
-    return new CameraSpec(name, brand, host, port, username, value, auth, trust, knownHosts, timeout);
+    return new CameraSpec(name, brand, host, port, username, value, auth, trust, knownHosts, timeout, streamPort, talkPort);
   }
 
   public CameraSpec withAuth(String value) {
-    return new CameraSpec(name, brand, host, port, username, passwordEnv, value, trust, knownHosts, timeout);
+    return new CameraSpec(name, brand, host, port, username, passwordEnv, value, trust, knownHosts, timeout, streamPort, talkPort);
   }
 
   public CameraSpec withTrust(String value) {
-    return new CameraSpec(name, brand, host, port, username, passwordEnv, auth, value, knownHosts, timeout);
+    return new CameraSpec(name, brand, host, port, username, passwordEnv, auth, value, knownHosts, timeout, streamPort, talkPort);
   }
 
   public CameraSpec withKnownHosts(Path value) {
-    return new CameraSpec(name, brand, host, port, username, passwordEnv, auth, trust, Optional.of(value), timeout);
+    return new CameraSpec(name, brand, host, port, username, passwordEnv, auth, trust, Optional.of(value), timeout, streamPort, talkPort);
   }
 
   public CameraSpec withTimeout(Duration value) {
-    return new CameraSpec(name, brand, host, port, username, passwordEnv, auth, trust, knownHosts, Optional.of(value));
+    return new CameraSpec(name, brand, host, port, username, passwordEnv, auth, trust, knownHosts, Optional.of(value), streamPort, talkPort);
+  }
+
+  public CameraSpec withStreamPort(int value) {
+    return new CameraSpec(name, brand, host, port, username, passwordEnv, auth, trust, knownHosts, timeout,
+        Optional.of(value), talkPort);
+  }
+
+  public CameraSpec withTalkPort(int value) {
+    return new CameraSpec(name, brand, host, port, username, passwordEnv, auth, trust, knownHosts, timeout,
+        streamPort, Optional.of(value));
   }
 }

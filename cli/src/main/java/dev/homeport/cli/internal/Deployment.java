@@ -49,7 +49,8 @@ public record Deployment(Path file, Map<String, CameraSpec> cameras, Optional<Ev
 
   private static final Set<String> TOP = Set.of("cameras", "events", "bridge", "rules");
   private static final List<String> CAMERA_KEYS =
-      List.of("brand", "host", "port", "username", "password-env", "auth", "trust", "known-hosts", "timeout");
+      List.of("brand", "host", "port", "username", "password-env", "auth", "trust", "known-hosts", "timeout",
+          "stream-port", "talk-port");
   private static final List<String> EVENT_KEYS =
       List.of("source", "url", "csrf-env", "cookie-env", "trust", "ca-cert");
   private static final Set<String> SECRET_KEYS =
@@ -149,7 +150,7 @@ public record Deployment(Path file, Map<String, CameraSpec> cameras, Optional<Ev
     String brand = Values.oneOf(where + "brand", required(where, node, "brand"), Values.BRANDS);
     CameraSpec spec = CameraSpec.kasa(name);
     spec = new CameraSpec(name, brand, spec.host(), spec.port(), spec.username(), spec.passwordEnv(),
-        spec.auth(), spec.trust(), spec.knownHosts(), spec.timeout());
+        spec.auth(), spec.trust(), spec.knownHosts(), spec.timeout(), spec.streamPort(), spec.talkPort());
     Optional<String> host = text(where, node, "host");
     if (host.isPresent()) {
       spec = spec.withHost(Values.host(where + "host", host.get()));
@@ -160,6 +161,16 @@ public record Deployment(Path file, Map<String, CameraSpec> cameras, Optional<Ev
         throw new UsageException(where + "port must be a number 1..65535, was " + port);
       }
       spec = spec.withPort(Values.port(where + "port", port.intValue()));
+    }
+    for (String key : List.of("stream-port", "talk-port")) {
+      JsonNode value = node.path(key);
+      if (!value.isMissingNode() && !value.isNull()) {
+        if (!value.canConvertToInt() || !value.isIntegralNumber()) {
+          throw new UsageException(where + key + " must be a number 1..65535, was " + value);
+        }
+        int p = Values.port(where + key, value.intValue());
+        spec = key.equals("stream-port") ? spec.withStreamPort(p) : spec.withTalkPort(p);
+      }
     }
     Optional<String> username = text(where, node, "username");
     if (username.isPresent()) {

@@ -61,6 +61,8 @@ public final class DeploymentModules {
       config.trustMode(TrustMode.parse(spec.trust()));
     }
     spec.knownHosts().ifPresent(config::knownHostsFile);
+    spec.streamPort().ifPresent(config::streamPort);
+    spec.talkPort().ifPresent(config::talkPort);
     spec.timeout().ifPresent(timeout -> config.requestTimeout(timeout).connectTimeout(timeout));
     return new KasaCameraModule(config.build());
   }

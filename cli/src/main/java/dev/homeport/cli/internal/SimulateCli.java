@@ -5,6 +5,7 @@ import dev.homeport.adapter.inmemory.InMemorySmartHome;
 import dev.homeport.simulators.kasa.KasaCameraSimulator;
 import dev.homeport.simulators.kasa.KasaDiscoveryResponder;
 import dev.homeport.simulators.kasa.KasaFirmware;
+import dev.homeport.simulators.kasa.KasaStreamSimulator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -136,6 +137,11 @@ public final class SimulateCli implements Callable<Integer> {
       resources.add(simulator);
       KasaDiscoveryResponder discovery = KasaDiscoveryResponder.start(backend);
       resources.add(discovery);
+      // the live stream and talk ports, with the same certificate as the camera's LINKIE port
+      KasaStreamSimulator media = listening(() -> KasaStreamSimulator.builder()
+          .certificate(simulator.server().certificate())
+          .credentials(simulator.username(), simulator.password()).start());
+      resources.add(media);
       int listening = simulator.port();
       boolean linkie2 = profile == KasaFirmware.KC410S || profile == KasaFirmware.KC420WS
           || profile == KasaFirmware.EC60;
@@ -144,11 +150,16 @@ public final class SimulateCli implements Callable<Integer> {
       out.line("  username     " + simulator.username());
       out.line("  password     " + simulator.password() + "   (a simulator credential)");
       out.line("  certificate  sha256:" + simulator.fingerprint());
+      out.line("  live stream  https://" + simulator.host() + ":" + media.streamPort()
+          + "/https/stream/mixed (one viewer), talk on port " + media.talkPort());
       out.line("  discovery    udp " + simulator.host() + ":" + discovery.port());
       out.line("Try:");
       out.line("  export HOMEPORT_CAMERA_PASSWORD='" + simulator.password() + "'");
       out.line("  ./homeport camera --host " + simulator.host() + " --port " + listening + " --username "
           + simulator.username() + " --trust sha256:" + simulator.fingerprint() + " info");
+      out.line("  ./homeport camera --host " + simulator.host() + " --port " + listening + " --username "
+          + simulator.username() + " --trust sha256:" + simulator.fingerprint() + " --stream-port "
+          + media.streamPort() + " --talk-port " + media.talkPort() + " record --output porch --duration 10s");
       out.line("  ./homeport discover --target " + simulator.host() + ":" + discovery.port());
     }
   }

@@ -44,14 +44,24 @@ public final class KasaCamera extends AbstractCamera {
   private static final Logger LOG = LoggerFactory.getLogger(KasaCamera.class);
   private static final String TRANSIENT = "-40602";
   private static final CameraCapabilities ALL = CameraCapabilities.all();
+  /** Everything but the ONVIF-only queries (Kasa serves no still image or RTSP address on the LAN). */
+  private static final CameraCapabilities CAPABILITIES = ImmutableCameraCapabilities.copyOf(ALL)
+      .withCommandTypes(ALL.commandTypes().stream()
+          .filter(type -> type != GetSnapshot.class && type != GetStreamUri.class)
+          .collect(Collectors.toSet()));
+  /** The same with the live stream and talk-back, when the camera was built with its media. */
+  private static final CameraCapabilities CAPABILITIES_WITH_MEDIA =
+      ImmutableCameraCapabilities.copyOf(CAPABILITIES).withLiveStream(true).withTalk(true);
 
   private final String hostKey;
   private final LinkieTransport transport;
   private final KasaDialect dialect;
   private final SerialQueue queue = new SerialQueue();
 
+  private final KasaMedia media;
+
   public KasaCamera(String name, String hostKey, LinkieTransport transport) {
-    this(name, hostKey, transport, new KasaDialect());
+    this(name, hostKey, transport, new KasaDialect(), null);
   }
 
   private final Set<PolledCameraEvents> eventStreams = ConcurrentHashMap.newKeySet();
@@ -82,11 +92,27 @@ public final class KasaCamera extends AbstractCamera {
     return stream;
   }
 
-  public KasaCamera(String name, String hostKey, LinkieTransport transport, KasaDialect dialect) {
+  /**
+   * A camera with what its firmware was seen to speak and its live stream and talk-back
+   * ({@code media} may be null: then it has neither).
+   */
+  public KasaCamera(String name, String hostKey, LinkieTransport transport, KasaDialect dialect,
+      KasaMedia media) {
     super(name);
     this.hostKey = Objects.requireNonNull(hostKey, "hostKey");
     this.transport = Objects.requireNonNull(transport, "transport");
     this.dialect = Objects.requireNonNull(dialect, "dialect");
+    this.media = media;
+  }
+
+  @Override
+  public java.util.Optional<dev.homeport.ports.media.CameraStream> stream() {
+    return java.util.Optional.ofNullable(media);
+  }
+
+  @Override
+  public java.util.Optional<dev.homeport.ports.media.CameraTalk> talk() {
+    return java.util.Optional.ofNullable(media).map(KasaMedia::talk);
   }
 
   /** What this camera's firmware was seen to speak, for tests and diagnostics. */
@@ -101,14 +127,8 @@ public final class KasaCamera extends AbstractCamera {
 
   @Override
   public CameraCapabilities capabilities() {
-    return CAPABILITIES;
+    return media == null ? CAPABILITIES : CAPABILITIES_WITH_MEDIA;
   }
-
-  /** Everything but the ONVIF-only queries (Kasa serves no still image or RTSP address on the LAN). */
-  private static final CameraCapabilities CAPABILITIES = ImmutableCameraCapabilities.copyOf(ALL)
-      .withCommandTypes(ALL.commandTypes().stream()
-          .filter(type -> type != GetSnapshot.class && type != GetStreamUri.class)
-          .collect(Collectors.toSet()));
 
   @Override
   protected <R> CompletableFuture<R> send(CameraCommand<R> command) {
@@ -394,6 +414,9 @@ public final class KasaCamera extends AbstractCamera {
       stream.close();
     }
     queue.close(reason);
+    if (media != null) {
+      media.close();
+    }
     LOG.debug("camera {}: closed", name());
   }
 
