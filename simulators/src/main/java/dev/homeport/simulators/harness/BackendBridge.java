@@ -1,9 +1,9 @@
 package dev.homeport.simulators.harness;
 
 import dev.homeport.domain.camera.CameraCommand;
-import dev.homeport.ports.Futures;
 import dev.homeport.ports.AuthenticationException;
 import dev.homeport.ports.CameraCommandException;
+import dev.homeport.ports.Futures;
 import dev.homeport.ports.RequestTimeoutException;
 import dev.homeport.ports.TransportException;
 import dev.homeport.ports.UnsupportedCommandException;

@@ -58,16 +58,32 @@ public interface SmartThingsConfig {
     return Duration.ofSeconds(10);
   }
 
-  /** First reconnect delay (before jitter). */
+  /** First reconnect delay of the default {@link #reconnectPolicy()} (ignored when one is set). */
   @Value.Default
   default Duration backoffMin() {
     return Duration.ofMillis(500);
   }
 
-  /** Longest reconnect delay. */
+  /** Longest reconnect delay of the default {@link #reconnectPolicy()} (ignored when one is set). */
   @Value.Default
   default Duration backoffMax() {
     return Duration.ofSeconds(30);
+  }
+
+  /**
+   * When to reconnect after the connection is lost. Default: {@link ReconnectPolicy#defaults()}
+   * with {@link #backoffMin()} as its initial and {@link #backoffMax()} as its maximum delay
+   * (doubling, jitter 0.5, reset after 30 s of healthy connection). Replace it with any {@link
+   * ReconnectPolicy}, e.g. {@code ReconnectPolicy.exponential().initialDelay(...).build()}.
+   */
+  @Value.Default
+  default ReconnectPolicy reconnectPolicy() {
+    Duration min = backoffMin();
+    Duration max = backoffMax();
+    if (min.isZero() || min.isNegative() || max.compareTo(min) < 0) {
+      return ReconnectPolicy.defaults(); // check() refuses these values, naming the field
+    }
+    return ReconnectPolicy.exponential().initialDelay(min).maxDelay(max).build();
   }
 
   /** Items buffered per subscriber before the overflow policy applies. */

@@ -119,7 +119,7 @@ class FeathersCallsTest {
 
   @Test
   void backoff_growsExponentiallyWithJitterWithinTheCap() {
-    Backoff backoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30));
+    dev.homeport.adapter.events.wss.ReconnectPolicy backoff = dev.homeport.adapter.events.wss.ReconnectPolicy.defaults();
 
     for (int attempt = 0; attempt < 100; attempt++) {
       Duration delay = backoff.delay(attempt);
