@@ -83,7 +83,7 @@ class UsageTest {
     assertThat(cli.run("camera", "--host", "h", "--username", "u", "--option", "colour=red", "info").err())
         .contains("unknown option 'colour'", "known-hosts");
     assertThat(cli.run("camera", "--host", "h", "--username", "u", "--brand", "nikon", "info").err())
-        .contains("--brand: unknown camera brand 'nikon'; brands found: inmemory, kasa");
+        .contains("--brand: unknown camera brand 'nikon'; brands found: acme, inmemory, kasa");
     assertThat(cli.run("camera", "--host", "h", "--username", "u", "--timeout", "soon", "info").err())
         .contains("option 'timeout' must be a positive duration");
   }
@@ -93,7 +93,7 @@ class UsageTest {
     Run kasa = cli.run("camera", "--brand", "kasa", "--help-options");
     assertThat(kasa.code()).as(kasa.toString()).isZero();
     assertThat(kasa.out()).contains("options of brand kasa", "known-hosts", "tofu, pinned, insecure or sha256:",
-        "request-timeout", "8s", "brands found: inmemory, kasa");
+        "request-timeout", "8s", "brands found: acme, inmemory, kasa");
     Run inmemory = cli.run("camera", "--brand", "inmemory", "--help-options", "--json");
     assertThat(inmemory.code()).as(inmemory.toString()).isZero();
     assertThat(inmemory.json().get("remote").asBoolean()).isFalse();
