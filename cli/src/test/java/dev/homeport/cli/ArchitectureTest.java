@@ -47,6 +47,7 @@ class ArchitectureTest {
   private static final String TESTKIT = "dev.homeport.testkit..";
   private static final String SIMULATORS = "dev.homeport.simulators..";
   private static final String CLI = "dev.homeport.cli..";
+  private static final String BRIDGE = "dev.homeport.bridge..";
   private static final String BENCHMARKS = "dev.homeport.benchmarks..";
 
   /**

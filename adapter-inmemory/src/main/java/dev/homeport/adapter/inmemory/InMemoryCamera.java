@@ -1,5 +1,7 @@
 package dev.homeport.adapter.inmemory;
 
+import dev.homeport.adapter.inmemory.internal.CameraFaults;
+import dev.homeport.adapter.inmemory.internal.CameraState;
 import dev.homeport.adapter.inmemory.internal.DaemonScheduler;
 import dev.homeport.domain.FieldMap;
 import dev.homeport.domain.camera.CameraCommand;
@@ -8,20 +10,13 @@ import dev.homeport.domain.camera.CloudInfo;
 import dev.homeport.domain.camera.DetectionEvent;
 import dev.homeport.domain.camera.FormatSdCard;
 import dev.homeport.domain.camera.GetCameraInfo;
-import dev.homeport.domain.camera.GetCloudInfo;
-import dev.homeport.domain.camera.GetPosition;
-import dev.homeport.domain.camera.GetSdCardState;
 import dev.homeport.domain.camera.GetSetting;
 import dev.homeport.domain.camera.GetThumbnailLink;
-import dev.homeport.domain.camera.GetTimeStatus;
-import dev.homeport.domain.camera.GetVodState;
 import dev.homeport.domain.camera.GoToPreset;
 import dev.homeport.domain.camera.ImmutableCameraInfo;
 import dev.homeport.domain.camera.ImmutableCloudInfo;
 import dev.homeport.domain.camera.ImmutableSdCardState;
-import dev.homeport.domain.camera.ImmutableTimeStatus;
 import dev.homeport.domain.camera.ListDetections;
-import dev.homeport.domain.camera.ListPresets;
 import dev.homeport.domain.camera.Move;
 import dev.homeport.domain.camera.NightVisionMode;
 import dev.homeport.domain.camera.Position;
@@ -32,7 +27,6 @@ import dev.homeport.domain.camera.Rotation;
 import dev.homeport.domain.camera.SdCardState;
 import dev.homeport.domain.camera.Sensitivity;
 import dev.homeport.domain.camera.SetPosition;
-import dev.homeport.domain.camera.SetSetting;
 import dev.homeport.domain.camera.Setting;
 import dev.homeport.domain.camera.Stop;
 import dev.homeport.domain.camera.TimeZoneSetting;
@@ -55,13 +49,9 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -73,8 +63,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A faithful in-memory {@link Camera}: it keeps a value for every {@link Setting}, a pan/tilt
@@ -109,72 +97,53 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe: commands, fault switches and peeks may be used from any thread; state changes are
  * atomic per command (a batch is applied in order, atomically). Deterministic: no sleeps, no hidden
  * threads unless a latency is set.
+ *
+ * <p>Inside, three parts on their own seams: the state and what each command does to it ({@code
+ * CameraState}), the fault plan ({@code CameraFaults}: armed faults, unreachable, rejected
+ * credentials, latency), and this camera, which serialises both under one lock, records what it
+ * executed and delivers answers (late, with a latency).
  */
 public final class InMemoryCamera extends AbstractCamera {
 
   /** Pan/tilt steps moved per unit of {@link Move#speed()}. */
-  public static final int STEP_PER_SPEED = 100;
-
-  private static final Logger LOG = LoggerFactory.getLogger(InMemoryCamera.class);
-
-  private static final String PTZ = "smartlife.cam.ipcamera.ptz";
-  private static final String SD_CARD = "smartlife.cam.ipcamera.sdCard";
+  public static final int STEP_PER_SPEED = CameraState.STEP_PER_SPEED;
 
   private final String name;
-  private final Clock clock;
   private final CameraCapabilities capabilities;
   private final Duration requestTimeout;
   private final ScheduledExecutorService injectedScheduler;
   private final Object lock = new Object();
 
-  // State, guarded by lock.
-  private final Map<Setting<?>, Object> settings = new HashMap<>();
-  private CameraInfo info;
-  private Duration clockOffset = Duration.ZERO;
-  private Position position;
-  private boolean moving;
-  private final TreeMap<Integer, SavedPreset> presets;
-  private SdCardState sdCard;
-  private CloudInfo cloud;
-  private URI thumbnailLink;
-  private final Set<String> occupiedPlayers = new HashSet<>();
-  private final List<DetectionEvent> detections = new ArrayList<>();
-  private final Map<String, Function<FieldMap, FieldMap>> rawHandlers = new HashMap<>();
+  // Guarded by lock.
+  private final CameraState state;
   private final List<CameraCommand<?>> executed = new ArrayList<>();
-  private final LinkedList<ArmedFault> armedFaults = new LinkedList<>();
   private final Set<CompletableFuture<?>> pending = new HashSet<>(); // delayed answers
   private ScheduledExecutorService ownScheduler;
 
-  // Switches.
-  private volatile boolean unreachable;
-  private volatile boolean rejectingCredentials;
-  private volatile Duration latency;
-
-  private record SavedPreset(String name, Position position) {}
-
-  private record ArmedFault(Predicate<CameraCommand<?>> which, HomeportException error) {}
+  private final CameraFaults faults;
 
   private InMemoryCamera(Builder builder) {
     super(builder.name);
     this.name = builder.name;
-    this.clock = builder.clock;
-    this.info = builder.info != null ? builder.info : defaultInfo(builder.name);
     this.capabilities = builder.capabilities;
     this.requestTimeout = builder.requestTimeout;
     this.injectedScheduler = builder.scheduler;
-    this.latency = builder.latency;
-    this.settings.putAll(builder.settings);
-    if (builder.clockSetting != null) {
-      this.clockOffset = offsetTo(builder.clockSetting);
-    }
-    this.position = builder.position;
-    this.presets = new TreeMap<>(builder.presets);
-    this.sdCard = builder.sdCard;
-    this.cloud = builder.cloud;
-    this.thumbnailLink =
+    this.faults = new CameraFaults(builder.latency);
+    this.state = new CameraState(
+        builder.name,
+        builder.clock,
+        builder.capabilities,
+        AbstractCamera::describe,
+        builder.info != null ? builder.info : defaultInfo(builder.name),
+        builder.settings,
+        builder.clockSetting,
+        builder.position,
+        builder.presets,
+        builder.sdCard,
+        builder.cloud,
         builder.thumbnailLink != null
             ? builder.thumbnailLink
-            : URI.create("https://thumbnails.inmemory.invalid/" + slug(builder.name) + "/latest.jpg");
+            : URI.create("https://thumbnails.inmemory.invalid/" + slug(builder.name) + "/latest.jpg"));
   }
 
   /** A builder with sensible defaults for every setting and value; see {@link Builder}. */
@@ -201,15 +170,15 @@ public final class InMemoryCamera extends AbstractCamera {
       checkConnection();
       Object result;
       synchronized (lock) {
-        HomeportException fault = takeFault(command);
+        HomeportException fault = faults.take(command);
         if (fault != null) {
-          if (!failsWholeRequest(fault)) {
+          if (!CameraFaults.failsWholeRequest(fault)) {
             executed.add(command);
           }
           throw fault;
         }
         executed.add(command);
-        result = apply(command);
+        result = state.apply(command);
       }
       @SuppressWarnings("unchecked")
       R typed = (R) result;
@@ -228,21 +197,10 @@ public final class InMemoryCamera extends AbstractCamera {
       checkConnection();
       List<CommandOutcome<?>> outcomes = new ArrayList<>(batch.size());
       synchronized (lock) {
-        // Match faults on a copy first: a fault that fails the whole request consumes only itself.
-        LinkedList<ArmedFault> remaining = new LinkedList<>(armedFaults);
-        List<HomeportException> faults = new ArrayList<>(batch.size());
-        for (CameraCommand<?> command : batch) {
-          ArmedFault fault = take(remaining, command);
-          if (fault != null && failsWholeRequest(fault.error())) {
-            armedFaults.remove(fault);
-            throw fault.error();
-          }
-          faults.add(fault == null ? null : fault.error());
-        }
-        armedFaults.clear();
-        armedFaults.addAll(remaining);
+        // A fault that fails the whole request is thrown here, consuming only itself.
+        List<HomeportException> armed = faults.takeForBatch(batch);
         for (int i = 0; i < batch.size(); i++) {
-          outcomes.add(applyForOutcome(batch.get(i), faults.get(i)));
+          outcomes.add(applyForOutcome(batch.get(i), armed.get(i)));
         }
       }
       deliver(answer, new BatchResult(outcomes), null);
@@ -259,7 +217,7 @@ public final class InMemoryCamera extends AbstractCamera {
     }
     try {
       @SuppressWarnings("unchecked")
-      R result = (R) apply(command);
+      R result = (R) state.apply(command);
       return CommandOutcome.success(command, result);
     } catch (HomeportException e) {
       return CommandOutcome.failure(command, e);
@@ -270,39 +228,14 @@ public final class InMemoryCamera extends AbstractCamera {
     if (isClosed()) {
       throw closedException();
     }
-    if (unreachable) {
-      throw new TransportException("camera " + name + " is unreachable (simulated)", null);
+    HomeportException failure = faults.connectionFailure(name);
+    if (failure != null) {
+      throw failure;
     }
-    if (rejectingCredentials) {
-      throw new AuthenticationException("camera " + name + " rejected the credentials (simulated)");
-    }
-  }
-
-  /** Removes and returns the first armed fault matching {@code command}; caller holds the lock. */
-  private HomeportException takeFault(CameraCommand<?> command) {
-    ArmedFault fault = take(armedFaults, command);
-    return fault == null ? null : fault.error();
-  }
-
-  private static ArmedFault take(List<ArmedFault> faults, CameraCommand<?> command) {
-    Iterator<ArmedFault> it = faults.iterator();
-    while (it.hasNext()) {
-      ArmedFault fault = it.next();
-      if (fault.which().test(command)) {
-        it.remove();
-        return fault;
-      }
-    }
-    return null;
-  }
-
-  /** Faults that mean "no answer at all" or "not let in": they fail a batch as a whole. */
-  private static boolean failsWholeRequest(HomeportException fault) {
-    return fault instanceof TransportException || fault instanceof AuthenticationException;
   }
 
   private <R> void deliver(CompletableFuture<R> answer, R value, HomeportException error) {
-    Duration delay = latency;
+    Duration delay = faults.latency();
     if (delay.isZero() || error instanceof ClosedException) {
       complete(answer, value, error);
       return;
@@ -358,169 +291,6 @@ public final class InMemoryCamera extends AbstractCamera {
     return ownScheduler;
   }
 
-  // ---------------------------------------------------------------- command semantics (lock held)
-
-  private Object apply(CameraCommand<?> command) {
-    if (!capabilities.supports(command)) {
-      throw new UnsupportedCommandException(
-          "camera " + name + " does not support " + describe(command));
-    }
-    if (command instanceof GetCameraInfo) {
-      return info;
-    }
-    if (command instanceof GetSetting<?> get) {
-      return currentValue(get.setting());
-    }
-    if (command instanceof SetSetting<?> set) {
-      store(set.setting(), set.value());
-      return null;
-    }
-    if (command instanceof GoToPreset go) {
-      SavedPreset preset = presets.get(go.preset());
-      if (preset == null) {
-        throw new CameraCommandException(
-            command, PTZ + ".set_run_to_preset", "-40409", "The parameter [index] values error", false);
-      }
-      position = preset.position();
-      moving = false;
-      return null;
-    }
-    if (command instanceof Move move) {
-      position = moved(position, move);
-      moving = true;
-      return null;
-    }
-    if (command instanceof Stop) {
-      moving = false;
-      return null;
-    }
-    if (command instanceof GetPosition) {
-      return position;
-    }
-    if (command instanceof SetPosition set) {
-      position = set.target();
-      moving = false;
-      return null;
-    }
-    if (command instanceof ListPresets) {
-      List<Preset> list = new ArrayList<>();
-      presets.forEach((index, preset) -> list.add(new Preset(index, preset.name())));
-      return List.copyOf(list);
-    }
-    if (command instanceof GetSdCardState) {
-      return sdCard;
-    }
-    if (command instanceof FormatSdCard) {
-      if (!"ok".equals(sdCard.status())) {
-        throw new CameraCommandException(
-            command, SD_CARD + ".set_format_sd_card", "-40602", "sd card is " + sdCard.status(), false);
-      }
-      detections.clear();
-      if (sdCard.totalBytes().isPresent()) {
-        sdCard = ImmutableSdCardState.copyOf(sdCard).withFreeBytes(sdCard.totalBytes().getAsLong());
-      }
-      return null;
-    }
-    if (command instanceof GetCloudInfo) {
-      return cloud;
-    }
-    if (command instanceof GetTimeStatus) {
-      return ImmutableTimeStatus.builder()
-          .time(cameraTime())
-          .timeZone((TimeZoneSetting) settings.get(Setting.TIME_ZONE))
-          .build();
-    }
-    if (command instanceof ListDetections list) {
-      List<DetectionEvent> found = new ArrayList<>();
-      for (DetectionEvent event : detections) {
-        if (!event.start().isBefore(list.start()) && event.start().isBefore(list.end())) {
-          found.add(event);
-        }
-      }
-      return List.copyOf(found);
-    }
-    if (command instanceof GetThumbnailLink) {
-      return thumbnailLink;
-    }
-    if (command instanceof GetVodState vod) {
-      return new VodState(vod.playerId(), occupiedPlayers.contains(vod.playerId()));
-    }
-    if (command instanceof RawCommand raw) {
-      return applyRaw(raw);
-    }
-    throw new UnsupportedCommandException("camera " + name + " does not know " + describe(command));
-  }
-
-  private FieldMap applyRaw(RawCommand raw) {
-    Function<FieldMap, FieldMap> handler = rawHandlers.get(raw.operation());
-    if (handler == null) {
-      throw new UnsupportedCommandException(
-          "camera " + name + " does not support raw command " + raw.operation());
-    }
-    try {
-      FieldMap result = handler.apply(raw.params());
-      return result == null ? FieldMap.empty() : result;
-    } catch (HomeportException e) {
-      throw e;
-    } catch (IllegalArgumentException e) {
-      throw new CameraCommandException(raw, raw.operation(), "-40409", e.getMessage(), false);
-    } catch (RuntimeException e) {
-      LOG.debug("raw handler for {} failed", raw.operation(), e);
-      throw new CameraCommandException(raw, raw.operation(), "-40602", "internal error", true);
-    }
-  }
-
-
-  private Object currentValue(Setting<?> setting) {
-    if (setting == Setting.CLOCK) {
-      return cameraTime();
-    }
-    return settings.get(setting);
-  }
-
-  private void store(Setting<?> setting, Object value) {
-    if (setting == Setting.CLOCK) {
-      clockOffset = offsetTo((Instant) value);
-    } else {
-      settings.put(setting, value);
-    }
-  }
-
-  private Duration offsetTo(Instant cameraTime) {
-    return Duration.between(clock.instant(), cameraTime.truncatedTo(ChronoUnit.SECONDS));
-  }
-
-  private Instant cameraTime() {
-    return clock.instant().plus(clockOffset).truncatedTo(ChronoUnit.SECONDS);
-  }
-
-  private static Position moved(Position from, Move move) {
-    int step = move.speed() * STEP_PER_SPEED;
-    int x = from.x();
-    int y = from.y();
-    switch (move.direction()) {
-      case LEFT:
-        x -= step;
-        break;
-      case RIGHT:
-        x += step;
-        break;
-      case UP:
-        y += step;
-        break;
-      case DOWN:
-        y -= step;
-        break;
-      default:
-        throw new IllegalStateException("unknown direction " + move.direction());
-    }
-    return new Position(clamp(x), clamp(y));
-  }
-
-  private static int clamp(int value) {
-    return Math.max(0, Math.min(Position.MAX, value));
-  }
-
   // ---------------------------------------------------------------- test and simulator API
 
   /**
@@ -530,28 +300,28 @@ public final class InMemoryCamera extends AbstractCamera {
   public <T> T peek(Setting<T> setting) {
     Objects.requireNonNull(setting, "setting");
     synchronized (lock) {
-      return setting.valueType().cast(currentValue(setting));
+      return setting.valueType().cast(state.currentValue(setting));
     }
   }
 
   /** The current pan/tilt position, read directly. */
   public Position peekPosition() {
     synchronized (lock) {
-      return position;
+      return state.position();
     }
   }
 
   /** Whether the last pan/tilt action was a {@link Move} not yet followed by a stop or a target. */
   public boolean isMoving() {
     synchronized (lock) {
-      return moving;
+      return state.moving();
     }
   }
 
   /** The recorded detections, oldest first, read directly. */
   public List<DetectionEvent> detections() {
     synchronized (lock) {
-      return List.copyOf(detections);
+      return state.detections();
     }
   }
 
@@ -583,8 +353,7 @@ public final class InMemoryCamera extends AbstractCamera {
   public void addDetection(DetectionEvent event) {
     Objects.requireNonNull(event, "event");
     synchronized (lock) {
-      detections.add(event);
-      detections.sort((a, b) -> a.start().compareTo(b.start()));
+      state.addDetection(event);
     }
   }
 
@@ -604,7 +373,7 @@ public final class InMemoryCamera extends AbstractCamera {
     RawCommand.of(operation); // validates the name with the domain's message
     Objects.requireNonNull(handler, "handler");
     synchronized (lock) {
-      rawHandlers.put(operation, handler);
+      state.onRaw(operation, handler);
     }
     return this;
   }
@@ -620,7 +389,7 @@ public final class InMemoryCamera extends AbstractCamera {
     Objects.requireNonNull(which, "which");
     Objects.requireNonNull(error, "error");
     synchronized (lock) {
-      armedFaults.add(new ArmedFault(which, error));
+      faults.arm(which, error);
     }
   }
 
@@ -631,9 +400,7 @@ public final class InMemoryCamera extends AbstractCamera {
 
   /** The number of armed faults not yet triggered. */
   public int armedFaultCount() {
-    synchronized (lock) {
-      return armedFaults.size();
-    }
+    return faults.armedCount();
   }
 
   /**
@@ -641,12 +408,12 @@ public final class InMemoryCamera extends AbstractCamera {
    * camera were off the network. Thread-safe.
    */
   public void setUnreachable(boolean unreachable) {
-    this.unreachable = unreachable;
+    faults.unreachable(unreachable);
   }
 
   /** While {@code true}, every request fails with {@link AuthenticationException}. Thread-safe. */
   public void rejectCredentials(boolean reject) {
-    this.rejectingCredentials = reject;
+    faults.rejectCredentials(reject);
   }
 
   /**
@@ -656,14 +423,14 @@ public final class InMemoryCamera extends AbstractCamera {
    * @throws IllegalArgumentException if {@code latency} is null or negative
    */
   public void setLatency(Duration latency) {
-    this.latency = checkLatency("latency", latency);
+    faults.latency(checkLatency("latency", latency));
   }
 
   /** Replaces the SD card state (e.g. {@code absent} or {@code error}). */
   public void setSdCardState(SdCardState state) {
     Objects.requireNonNull(state, "state");
     synchronized (lock) {
-      sdCard = state;
+      this.state.sdCard(state);
     }
   }
 
@@ -671,7 +438,7 @@ public final class InMemoryCamera extends AbstractCamera {
   public void setCloudInfo(CloudInfo state) {
     Objects.requireNonNull(state, "state");
     synchronized (lock) {
-      cloud = state;
+      this.state.cloud(state);
     }
   }
 
@@ -679,11 +446,7 @@ public final class InMemoryCamera extends AbstractCamera {
   public void setVodOccupied(String playerId, boolean occupied) {
     new VodState(playerId, occupied); // validates playerId
     synchronized (lock) {
-      if (occupied) {
-        occupiedPlayers.add(playerId);
-      } else {
-        occupiedPlayers.remove(playerId);
-      }
+      state.vodOccupied(playerId, occupied);
     }
   }
 
@@ -795,7 +558,7 @@ public final class InMemoryCamera extends AbstractCamera {
     private final Map<Setting<?>, Object> settings = defaultSettings();
     private Instant clockSetting;
     private Position position = new Position(Position.MAX / 2, Position.MAX / 2);
-    private final TreeMap<Integer, SavedPreset> presets = new TreeMap<>();
+    private final TreeMap<Integer, CameraState.SavedPreset> presets = new TreeMap<>();
     private SdCardState sdCard =
         ImmutableSdCardState.builder()
             .status("ok")
@@ -809,10 +572,10 @@ public final class InMemoryCamera extends AbstractCamera {
 
     private Builder() {
       int quarter = Position.MAX / 4;
-      presets.put(1, new SavedPreset("Preset 1", new Position(quarter, quarter)));
-      presets.put(2, new SavedPreset("Preset 2", new Position(3 * quarter, quarter)));
-      presets.put(3, new SavedPreset("Preset 3", new Position(quarter, 3 * quarter)));
-      presets.put(4, new SavedPreset("Preset 4", new Position(3 * quarter, 3 * quarter)));
+      presets.put(1, new CameraState.SavedPreset("Preset 1", new Position(quarter, quarter)));
+      presets.put(2, new CameraState.SavedPreset("Preset 2", new Position(3 * quarter, quarter)));
+      presets.put(3, new CameraState.SavedPreset("Preset 3", new Position(quarter, 3 * quarter)));
+      presets.put(4, new CameraState.SavedPreset("Preset 4", new Position(3 * quarter, 3 * quarter)));
     }
 
     /**
@@ -941,7 +704,7 @@ public final class InMemoryCamera extends AbstractCamera {
      */
     public Builder preset(int index, String name, Position position) {
       Preset checked = new Preset(index, name);
-      presets.put(checked.index(), new SavedPreset(checked.name(), Objects.requireNonNull(position, "position")));
+      presets.put(checked.index(), new CameraState.SavedPreset(checked.name(), Objects.requireNonNull(position, "position")));
       return this;
     }
 

@@ -53,7 +53,7 @@ import java.util.Set;
  */
 public record Deployment(Path file, Map<String, CameraSpec> cameras, Optional<EventSourceSpec> events) {
 
-  private static final Set<String> TOP = Set.of("cameras", "events");
+  private static final Set<String> TOP = Set.of("cameras", "events", "bridge", "rules");
   private static final List<String> CAMERA_KEYS =
       List.of("brand", "host", "port", "username", "password-env", "options", "auth", "trust", "known-hosts", "timeout");
   /** Camera keys from before {@code options:}: the brand options of the same name. */
@@ -119,7 +119,7 @@ public record Deployment(Path file, Map<String, CameraSpec> cameras, Optional<Ev
     for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
       String key = names.next();
       if (!TOP.contains(key)) {
-        throw new UsageException(prefix + "unknown key '" + key + "'; allowed: cameras, events");
+        throw new UsageException(prefix + "unknown key '" + key + "'; allowed: cameras, events, bridge, rules");
       }
     }
     Map<String, CameraSpec> cameras = new LinkedHashMap<>();

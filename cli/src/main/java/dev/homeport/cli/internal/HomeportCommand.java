@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
       CameraCli.class,
       EventsCli.class,
       SimulateCli.class,
+      BridgeCli.class,
       picocli.CommandLine.HelpCommand.class
     },
     exitCodeListHeading = ExitCodesHelp.HEADING,
@@ -63,6 +64,6 @@ public final class HomeportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     throw new ParameterException(
-        spec.commandLine(), "missing command: demo, camera, events or simulate");
+        spec.commandLine(), "missing command: demo, camera, events, simulate or bridge");
   }
 }
