@@ -56,7 +56,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Limits (memory stays bounded whatever a peer sends): request head 64 KiB (431), request body
  * {@linkplain Builder#maxRequestBodyBytes 1 MiB by default} (413), {@linkplain
- * Builder#maxConnections 256 connections} (more are closed at once), {@linkplain
+ * Builder#maxConnections 1024 connections} (then the longest-idle one is closed to make room),
+ * idle connections closed after {@linkplain Builder#idleTimeout 30 s}, {@linkplain
  * Builder#recordedRequestLimit 256 recorded requests} (older ones are forgotten, the total is kept).
  *
  * <p>Thread-safe. One daemon thread accepts, one daemon thread serves each connection. Build with
@@ -89,6 +90,8 @@ public final class SimulatorServer implements AutoCloseable {
   private final AtomicLong connectionNumbers = new AtomicLong();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+  /** Connections waiting for their next request, with the System.nanoTime() they began to wait. */
+  private final Map<Socket, Long> idleSince = new ConcurrentHashMap<>();
 
   private ServerSocket serverSocket;
   private ExecutorService threads;
@@ -265,8 +268,8 @@ public final class SimulatorServer implements AutoCloseable {
         }
         continue;
       }
-      if (open.size() >= maxConnections) {
-        LOG.debug("{} refuses a connection: {} open", name, maxConnections);
+      if (open.size() >= maxConnections && !evictLongestIdle()) {
+        LOG.debug("{} refuses a connection: {} open, none idle", name, maxConnections);
         closeQuietly(socket);
         continue;
       }
@@ -278,6 +281,25 @@ public final class SimulatorServer implements AutoCloseable {
         closeQuietly(socket);
       }
     }
+  }
+
+  /** Closes the connection idle the longest to make room; false when every connection is busy. */
+  private boolean evictLongestIdle() {
+    Socket oldest = null;
+    long since = Long.MAX_VALUE;
+    for (Map.Entry<Socket, Long> e : idleSince.entrySet()) {
+      if (e.getValue() < since) {
+        since = e.getValue();
+        oldest = e.getKey();
+      }
+    }
+    if (oldest == null) {
+      return false;
+    }
+    idleSince.remove(oldest);
+    open.remove(oldest);
+    closeQuietly(oldest);
+    return true;
   }
 
   private void serve(Socket raw) {
@@ -318,6 +340,7 @@ public final class SimulatorServer implements AutoCloseable {
         LOG.debug("{} connection {} ended: {}", name, connection, e.toString());
       }
     } finally {
+      idleSince.remove(socket);
       open.remove(socket);
       open.remove(raw);
       closeQuietly(socket);
@@ -328,11 +351,14 @@ public final class SimulatorServer implements AutoCloseable {
   private boolean serveOne(Socket socket, InputStream in, OutputStream out, long connection,
       String protocol, String suite) throws IOException {
     List<String> head;
+    idleSince.put(socket, System.nanoTime());
     try {
       head = readHead(in);
     } catch (HeadTooLarge e) {
       writeSimple(out, 431, "request head too large");
       return false;
+    } finally {
+      idleSince.remove(socket);
     }
     if (head == null) {
       return false; // the client closed the connection between requests
@@ -841,9 +867,9 @@ public final class SimulatorServer implements AutoCloseable {
     private FaultPlan faults = new FaultPlan();
     private int recordedRequestLimit = 256;
     private int maxRequestBodyBytes = 1024 * 1024;
-    private int maxConnections = 256;
+    private int maxConnections = 1024;
     private Duration holdTimeout = Duration.ofSeconds(60);
-    private Duration idleTimeout = Duration.ofMinutes(5);
+    private Duration idleTimeout = Duration.ofSeconds(30);
     private Duration handshakeTimeout = Duration.ofSeconds(30);
 
     private Builder() {}
@@ -947,7 +973,10 @@ public final class SimulatorServer implements AutoCloseable {
       return this;
     }
 
-    /** The most connections open at once (default 256); more are closed on accept. */
+    /**
+     * The most connections open at once (default 1024): a new one beyond it closes the connection
+     * idle the longest, or is closed itself when every connection is busy.
+     */
     public Builder maxConnections(int connections) {
       if (connections < 1) {
         throw new IllegalArgumentException("maxConnections must be at least 1, was " + connections);
@@ -962,7 +991,10 @@ public final class SimulatorServer implements AutoCloseable {
       return this;
     }
 
-    /** How long a kept-alive connection may stay idle before the server closes it (default 5 min). */
+    /**
+     * How long a kept-alive connection may wait for its next request before the server closes it
+     * (default 30 s, as the JDK's own HTTP server; cameras drop idle sockets too).
+     */
     public Builder idleTimeout(Duration timeout) {
       this.idleTimeout = positive("idleTimeout", timeout);
       return this;

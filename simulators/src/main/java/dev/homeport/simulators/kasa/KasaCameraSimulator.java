@@ -33,8 +33,9 @@ import java.util.Objects;
  * answers; resetting a request that overlaps another (KC100); garbage bodies; a replaced
  * certificate (to provoke a pin mismatch on new connections).
  *
- * <p>Memory stays bounded: {@link #receivedRequests()} keeps the newest {@value #RECORDED_LIMIT}
- * accepted requests (older ones are forgotten; {@link #acceptedRequestCount()} counts them all).
+ * <p>Memory stays bounded: {@link #receivedRequests()} keeps the newest accepted requests
+ * ({@value #RECORDED_LIMIT} by default, {@link Builder#recordedRequestLimit}); older ones are
+ * forgotten, and {@link #acceptedRequestCount()} counts them all.
  *
  * <p>Thread-safe. Use {@link #builder()}, then {@link #start()}; close it when done.
  */
@@ -46,7 +47,7 @@ public final class KasaCameraSimulator implements AutoCloseable {
   public static final String LINKIE = "/data/LINKIE.json";
   /** Path of the LINKIE endpoint on newer firmware. */
   public static final String LINKIE2 = "/data/LINKIE2.json";
-  /** How many accepted requests {@link #receivedRequests()} keeps. */
+  /** How many accepted requests {@link #receivedRequests()} keeps by default. */
   public static final int RECORDED_LIMIT = 1024;
 
   /** The switches the protocol reads on every request; volatile, changed while running. */
@@ -70,13 +71,14 @@ public final class KasaCameraSimulator implements AutoCloseable {
   private final Settings settings;
   private final Camera backend;
   private final FaultPlan faults = new FaultPlan();
-  private final RequestLog<ReceivedRequest> accepted = new RequestLog<>(RECORDED_LIMIT);
+  private final RequestLog<ReceivedRequest> accepted;
   private final KasaLinkieProtocol protocol;
   private final SimulatorServer server;
 
   private KasaCameraSimulator(Builder b) {
     this.settings = new Settings(b);
     this.backend = b.backend;
+    this.accepted = new RequestLog<>(b.recordedRequestLimit);
     BackendBridge bridge = new BackendBridge(b.backend);
     this.protocol = new KasaLinkieProtocol(settings, bridge, accepted);
     faults.set(Fault.RESET_OVERLAPPING, b.resetOverlapping);
@@ -86,6 +88,7 @@ public final class KasaCameraSimulator implements AutoCloseable {
         .port(b.port)
         .certificate(b.certificate != null ? b.certificate : SelfSignedCertificate.create("kasa-simulator"))
         .tlsProtocols("TLSv1.2")
+        .recordedRequestLimit(b.recordedRequestLimit)
         .faults(faults)
         .dispatcher(new ProtocolDispatcher<>(protocol, bridge, faults))
         .build();
@@ -249,7 +252,7 @@ public final class KasaCameraSimulator implements AutoCloseable {
 
   // ----------------------------------------------------------------- observations
 
-  /** The newest accepted requests (authenticated and decoded), in arrival order; at most {@value #RECORDED_LIMIT}. */
+  /** The newest accepted requests (authenticated and decoded), in arrival order; at most the builder's limit. */
   public List<ReceivedRequest> receivedRequests() {
     return accepted.entries();
   }
@@ -302,6 +305,7 @@ public final class KasaCameraSimulator implements AutoCloseable {
     private SelfSignedCertificate certificate;
     private Camera backend;
     private int port;
+    private int recordedRequestLimit = RECORDED_LIMIT;
 
     private Builder() {}
 
@@ -311,6 +315,20 @@ public final class KasaCameraSimulator implements AutoCloseable {
         throw new IllegalArgumentException("port must be 0..65535 (0: any free port), was " + port);
       }
       this.port = port;
+      return this;
+    }
+
+    /**
+     * How many accepted requests {@link KasaCameraSimulator#receivedRequests()} keeps (default
+     * {@value KasaCameraSimulator#RECORDED_LIMIT}); the server's raw log keeps as many.
+     *
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder recordedRequestLimit(int limit) {
+      if (limit < 1) {
+        throw new IllegalArgumentException("recordedRequestLimit must be at least 1, was " + limit);
+      }
+      this.recordedRequestLimit = limit;
       return this;
     }
 

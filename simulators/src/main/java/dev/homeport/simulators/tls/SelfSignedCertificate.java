@@ -1,12 +1,12 @@
 package dev.homeport.simulators.tls;
 
+import dev.homeport.support.Fingerprints;
 import java.io.StringWriter;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
-import java.util.HexFormat;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -123,12 +122,7 @@ public final class SelfSignedCertificate {
 
   /** Lower-case hex SHA-256 of the DER-encoded certificate: the value clients pin. */
   public String sha256Fingerprint() {
-    try {
-      return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    return Fingerprints.sha256(certificate);
   }
 
   /** The certificate in PEM form, for clients that trust a CA file. */

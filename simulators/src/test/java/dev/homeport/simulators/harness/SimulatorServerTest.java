@@ -259,6 +259,41 @@ class SimulatorServerTest {
     }
   }
 
+  /** Sends one keep-alive GET on {@code socket} and reads its whole answer (the echo body ends it). */
+  private static String keepAliveGet(Socket socket, String path) throws IOException {
+    socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+    socket.getOutputStream().flush();
+    String expectedBody = "GET " + path + " ";
+    StringBuilder got = new StringBuilder();
+    InputStream in = socket.getInputStream();
+    while (!got.toString().endsWith("\r\n\r\n" + expectedBody)) {
+      int b = in.read();
+      if (b < 0) {
+        throw new IOException("closed after " + got);
+      }
+      got.append((char) b);
+    }
+    return got.toString();
+  }
+
+  @Test
+  void atTheConnectionLimit_theLongestIdleConnectionMakesRoom() throws Exception {
+    try (SimulatorServer server = SimulatorServer.builder().plainHttp().maxConnections(2).dispatcher(ECHO).start();
+        Socket first = new Socket("127.0.0.1", server.port());
+        Socket second = new Socket("127.0.0.1", server.port())) {
+      first.setSoTimeout(10_000);
+      second.setSoTimeout(10_000);
+      keepAliveGet(first, "/1");
+      keepAliveGet(second, "/2");
+      try (Socket third = new Socket("127.0.0.1", server.port())) {
+        third.setSoTimeout(10_000);
+        assertThat(keepAliveGet(third, "/3")).startsWith("HTTP/1.1 200 OK");
+      }
+      assertThat(first.getInputStream().read()).as("the longest-idle connection was closed").isEqualTo(-1);
+      assertThat(keepAliveGet(second, "/2-again")).startsWith("HTTP/1.1 200 OK");
+    }
+  }
+
   @Test
   void builder_refusesBadValuesNamingTheField() {
     assertThatThrownBy(() -> SimulatorServer.builder().build()).hasMessageContaining("dispatcher");

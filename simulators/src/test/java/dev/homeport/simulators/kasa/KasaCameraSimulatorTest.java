@@ -113,6 +113,40 @@ class KasaCameraSimulatorTest {
   }
 
   @Test
+  void receivedRequests_keepOnlyTheNewest_whileCountingEveryOne() throws Exception {
+    SelfSignedCertificate cert = SelfSignedCertificate.create("sim");
+    try (KasaCameraSimulator sim = KasaCameraSimulator.builder()
+        .backend(InMemoryCamera.builder().build()).credentials("u", "pw")
+        .authVariant(KasaAuthVariant.PLAIN).recordedRequestLimit(2).certificate(cert).start()) {
+      for (int i = 0; i < 5; i++) {
+        assertThat(post(sim, cert, "/data/LINKIE.json", basic("u", "pw"), SYSINFO_BODY).statusCode()).isEqualTo(200);
+      }
+      assertThat(sim.receivedRequests()).hasSize(2);
+      assertThat(sim.acceptedRequestCount()).isEqualTo(5);
+      assertThat(sim.server().recordedRequests()).hasSize(2);
+      assertThat(sim.server().requestCount()).isEqualTo(5);
+      assertThat(sim.server().recordedRequests().get(1).header("Authorization")).isPresent();
+    }
+  }
+
+  @Test
+  void userAgentAndTlsDetails_areVisibleToProfiles() throws Exception {
+    SelfSignedCertificate cert = SelfSignedCertificate.create("sim");
+    try (KasaCameraSimulator sim = KasaCameraSimulator.builder()
+        .backend(InMemoryCamera.builder().build()).credentials("u", "pw")
+        .authVariant(KasaAuthVariant.PLAIN).certificate(cert).start()) {
+      HttpClient client = HttpClient.newBuilder().sslContext(cert.clientContextTrustingThis()).build();
+      client.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + sim.port() + "/data/LINKIE.json"))
+          .header("User-Agent", "Kasa/1752 CFNetwork/3860.500.112 Darwin/25.4.0")
+          .header("Authorization", basic("u", "pw"))
+          .POST(HttpRequest.BodyPublishers.ofString(SYSINFO_BODY)).build(), HttpResponse.BodyHandlers.ofString());
+      var recorded = sim.server().recordedRequests().get(0);
+      assertThat(recorded.header("user-agent")).contains("Kasa/1752 CFNetwork/3860.500.112 Darwin/25.4.0");
+      assertThat(recorded.tlsProtocol()).contains("TLSv1.2");
+    }
+  }
+
+  @Test
   void builderWithoutBackend_isRefused() {
     assertThatThrownBy(() -> KasaCameraSimulator.builder().build())
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("backend");
