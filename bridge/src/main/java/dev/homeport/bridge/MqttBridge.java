@@ -13,6 +13,7 @@ import dev.homeport.bridge.internal.Json;
 import dev.homeport.bridge.internal.MqttLink;
 import dev.homeport.bridge.internal.Outbox;
 import dev.homeport.bridge.internal.RuleEngine;
+import dev.homeport.bridge.internal.Topics;
 import dev.homeport.domain.home.DeviceId;
 import dev.homeport.domain.home.LocationId;
 import dev.homeport.ports.camera.Camera;
@@ -87,6 +88,7 @@ public final class MqttBridge implements AutoCloseable {
   private volatile boolean connected;
   private volatile Instant started;
   private boolean sweepWanted;
+  private String lastConnectFailure;
   private volatile boolean closed;
 
   private MqttBridge(Builder builder) {
@@ -94,7 +96,7 @@ public final class MqttBridge implements AutoCloseable {
     this.mqtt = Objects.requireNonNull(builder.mqtt, "mqtt settings");
     this.clock = builder.clock;
     this.healthListener = builder.healthListener;
-    validate(builder);
+    validate(builder.config, builder);
     this.loop =
         Executors.newSingleThreadScheduledExecutor(
             runnable -> {
@@ -137,7 +139,7 @@ public final class MqttBridge implements AutoCloseable {
     return new Builder();
   }
 
-  private void validate(Builder builder) {
+  private static void validate(BridgeConfig config, Builder builder) {
     Set<String> names = new HashSet<>();
     for (Camera camera : builder.cameras) {
       String name = camera.name();
@@ -180,8 +182,15 @@ public final class MqttBridge implements AutoCloseable {
     }
   }
 
-  /** Connects to the broker (in the background, retrying with back-off), starts polling and the event session. */
+  /**
+   * Connects to the broker (in the background, retrying with back-off), starts polling and the event session.
+   *
+   * @throws IllegalStateException if called twice
+   */
   public void start() {
+    if (started != null) {
+      throw new IllegalStateException("the bridge was started already");
+    }
     started = clock.instant();
     onLoop(
         () -> {
@@ -195,13 +204,8 @@ public final class MqttBridge implements AutoCloseable {
           long every = config.healthInterval().toMillis();
           loop.scheduleAtFixedRate(guarded(this::publishHealth), every, every, TimeUnit.MILLISECONDS);
         });
-    link.connect(context.topic("bridge/state"), "offline")
-        .whenComplete(
-            (ok, failure) -> {
-              if (failure != null) {
-                LOG.warn("MQTT broker {} not reachable yet ({}); retrying with back-off", mqtt.uri(), failure.getMessage());
-              }
-            });
+    // failures are reported (once per reason) by the disconnected listener, which sees every attempt
+    link.connect(context.topic("bridge/state"), "offline");
   }
 
   /** Completes (with the reason) when the bridge wants the process to end, e.g. the session expired and {@link BridgeConfig#exitOnSessionExpiry()}. */
@@ -276,6 +280,7 @@ public final class MqttBridge implements AutoCloseable {
     onLoop(
         () -> {
           connected = true;
+          lastConnectFailure = null;
           outbox.connected(true);
           counters.increment("mqtt.connects");
           LOG.info("MQTT connected to {}", mqtt.uri());
@@ -304,10 +309,18 @@ public final class MqttBridge implements AutoCloseable {
             return;
           }
           if (connected) {
-            LOG.warn("MQTT connection to {} lost ({}); reconnecting with back-off", mqtt.uri(), cause == null ? "closed" : cause.getMessage());
+            LOG.warn("MQTT connection to {} lost ({}); reconnecting with back-off", mqtt.uri(), Topics.printable(cause == null ? "closed" : cause.getMessage()));
             counters.increment("mqtt.disconnects");
           } else {
             counters.increment("mqtt.connect_attempts_failed");
+            String why = Topics.printable(cause == null ? "closed" : cause.getMessage());
+            if (!why.equals(lastConnectFailure)) {
+              // once per distinct reason, not at every back-off step
+              LOG.warn("MQTT broker {} cannot be used yet ({}){}; retrying with back-off", mqtt.uri(), why,
+                  why.contains("NOT_AUTHORIZED") || why.contains("BAD_USER_NAME_OR_PASSWORD") || why.contains("NOT_AUTHORIZED")
+                      ? " - check the broker user name and password variables" : "");
+              lastConnectFailure = why;
+            }
           }
           connected = false;
           outbox.connected(false);
@@ -329,7 +342,7 @@ public final class MqttBridge implements AutoCloseable {
     }
     if (payload.length > config.maxCommandBytes()) {
       counters.increment("requests.too_large");
-      LOG.warn("ignored a {}-byte message on {} (more than {} bytes)", payload.length, topic, config.maxCommandBytes());
+      LOG.warn("ignored a {}-byte message on {} (more than {} bytes)", payload.length, Topics.printable(topic), config.maxCommandBytes());
       return;
     }
     if (pending.incrementAndGet() > config.maxPendingCommands()) {
@@ -342,7 +355,7 @@ public final class MqttBridge implements AutoCloseable {
           try {
             handle(topic, payload);
           } catch (RuntimeException e) {
-            LOG.warn("cannot handle a message on {}: {}", topic, e.toString());
+            LOG.warn("cannot handle a message on {}: {}", Topics.printable(topic), Topics.printable(e.toString()));
           } finally {
             pending.decrementAndGet();
           }
@@ -401,7 +414,7 @@ public final class MqttBridge implements AutoCloseable {
             context.respond("camera/set", transaction, cameraData(camera.name()), error);
           }
           if (error != null) {
-            LOG.warn("camera {}: set failed: {}", camera.name(), error);
+            LOG.warn("camera {}: set failed: {}", camera.name(), Topics.printable(error));
           }
         });
   }
@@ -616,6 +629,17 @@ public final class MqttBridge implements AutoCloseable {
     /** Called with every periodic health snapshot (on the bridge's thread: return quickly). */
     public Builder onHealth(Consumer<BridgeHealth> value) {
       healthListener = value;
+      return this;
+    }
+
+    /**
+     * Checks the cameras and rules as {@link #build()} does, without building anything (so a
+     * command line can refuse a bad configuration before it starts a broker).
+     *
+     * @throws IllegalArgumentException as {@link #build()}
+     */
+    public Builder check() {
+      validate(config, this);
       return this;
     }
 

@@ -1,6 +1,6 @@
 package dev.homeport.bridge;
 
-import dev.homeport.bridge.internal.Durations;
+import dev.homeport.support.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -68,7 +68,7 @@ public final class Rules {
     Rule.Trigger when = trigger(at + ": when", required(at, map, "when"));
     Rule.Action then = action(at + ": then", required(at, map, "then"));
     Duration debounce =
-        text(at, map, "debounce").map(text -> Durations.parse(at + ": debounce", text)).orElse(Duration.ZERO);
+        text(at, map, "debounce").map(text -> Durations.nonNegative(at + ": debounce", text)).orElse(Duration.ZERO);
     try {
       return new Rule(name, when, then, debounce);
     } catch (IllegalArgumentException e) {

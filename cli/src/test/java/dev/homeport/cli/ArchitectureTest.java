@@ -137,7 +137,7 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideOutsideOfPackages(
-              "java..", "javax.net..", "javax.security..", "org.immutables..", "com.fasterxml.jackson..",
+              "java..", "javax.net..", "javax.security..", "javax.sound..", "org.immutables..", "com.fasterxml.jackson..",
               "org.slf4j..", DOMAIN, PORTS, SUPPORT)
           .because("the support library is shared plumbing below the adapters: no adapter, kit or CLI,"
               + " no framework beyond Jackson and the SLF4J API")

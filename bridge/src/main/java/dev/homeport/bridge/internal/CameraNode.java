@@ -338,7 +338,7 @@ public final class CameraNode {
       return; // the camera answered (it refused): it is there
     }
     if (!Boolean.FALSE.equals(online)) {
-      LOG.warn("camera {} is unreachable ({}); retrying in the background", name, cause.getMessage());
+      LOG.warn("camera {} is unreachable ({}); retrying in the background", name, Topics.printable(cause.getMessage()));
       context.counters().increment("camera.went_offline");
       online = false;
     }

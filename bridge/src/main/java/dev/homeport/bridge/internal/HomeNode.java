@@ -174,7 +174,7 @@ public final class HomeNode implements RuleEngine.HomeNodeView {
           }
           if (failure != null) {
             context.counters().increment("home.connect_failed");
-            LOG.warn("event source: cannot open a session ({}); retrying in {} s", CameraNode.describe(failure), retryDelay.toSeconds());
+            LOG.warn("event source: cannot open a session ({}); retrying in {} s", Topics.printable(CameraNode.describe(failure)), retryDelay.toSeconds());
             retryLater();
             return;
           }
@@ -215,7 +215,7 @@ public final class HomeNode implements RuleEngine.HomeNodeView {
                 return;
               }
               if (failure != null) {
-                LOG.warn("event source: cannot list locations and devices ({}); opening a new session", CameraNode.describe(failure));
+                LOG.warn("event source: cannot list locations and devices ({}); opening a new session", Topics.printable(CameraNode.describe(failure)));
                 restart(mine);
                 return;
               }
@@ -350,17 +350,17 @@ public final class HomeNode implements RuleEngine.HomeNodeView {
         setAvailability("online");
         break;
       case RECONNECTING:
-        LOG.warn("event source: connection lost, the session reconnects ({})", event.detail());
+        LOG.warn("event source: connection lost, the session reconnects ({})", Topics.printable(event.detail()));
         context.counters().increment("home.reconnects");
         setAvailability("offline");
         break;
       case DISCONNECTED:
-        LOG.warn("event source: disconnected for good ({}); opening a new session", event.detail());
+        LOG.warn("event source: disconnected for good ({}); opening a new session", Topics.printable(event.detail()));
         restart(mine);
         break;
       case SESSION_EXPIRED:
         LOG.error("event source: the session EXPIRED ({}); new credentials are needed. Device entities stay"
-            + " offline until the bridge is restarted with them.", event.detail());
+            + " offline until the bridge is restarted with them.", Topics.printable(event.detail()));
         context.counters().increment("home.sessions_expired");
         setAvailability("offline");
         onExpired.run();
@@ -446,7 +446,7 @@ public final class HomeNode implements RuleEngine.HomeNodeView {
             if (closed || mine != generation) {
               return;
             }
-            LOG.warn("event source: the event stream ended ({}); opening a new session", CameraNode.describe(throwable));
+            LOG.warn("event source: the event stream ended ({}); opening a new session", Topics.printable(CameraNode.describe(throwable)));
             context.counters().increment("home.streams_failed");
             if (session == null || CameraNode.unwrap(throwable) instanceof dev.homeport.ports.SessionExpiredException) {
               return; // expiry is reported by the lifecycle

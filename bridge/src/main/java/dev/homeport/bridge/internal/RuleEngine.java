@@ -74,26 +74,26 @@ public final class RuleEngine {
     Instant last = lastFired.get(rule.name());
     if (last != null && !rule.debounce().isZero() && now.isBefore(last.plus(rule.debounce()))) {
       context.counters().increment("rules." + rule.name() + ".debounced");
-      LOG.debug("rule {} debounced: {}", rule.name(), cause);
+      LOG.debug("rule {} debounced: {}", rule.name(), Topics.printable(cause));
       return;
     }
     lastFired.put(rule.name(), now);
     context.counters().increment("rules." + rule.name() + ".fired");
     context.counters().increment("rules.fired");
     if (rule.then() instanceof Rule.CameraAction action) {
-      LOG.info("rule {} fired by {}: camera {} {}", rule.name(), cause, action.camera(), action.command());
+      LOG.info("rule {} fired by {}: camera {} {}", rule.name(), Topics.printable(cause), action.camera(), action.command());
       CameraNode camera = cameras.get(action.camera());
       camera.command(
           Json.objectOf(action.command()),
           error -> {
             if (error != null) {
               context.counters().increment("rules." + rule.name() + ".failed");
-              LOG.warn("rule {}: camera {} failed: {}", rule.name(), action.camera(), error);
+              LOG.warn("rule {}: camera {} failed: {}", rule.name(), action.camera(), Topics.printable(error));
             }
           });
     } else if (rule.then() instanceof Rule.PublishAction publish) {
       String payload = substitute(publish.payload(), vars);
-      LOG.info("rule {} fired by {}: publish to {}", rule.name(), cause, publish.topic());
+      LOG.info("rule {} fired by {}: publish to {}", rule.name(), Topics.printable(cause), publish.topic());
       byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
       if (publish.retain()) {
         context.outbox().retain(publish.topic(), bytes);

@@ -27,4 +27,17 @@ public final class Topics {
     String id = text.replaceAll("[^A-Za-z0-9_-]", "_");
     return id.isEmpty() ? "_" : id;
   }
+
+  /**
+   * {@code text} safe for a log line on a terminal: control characters (escape sequences, line
+   * breaks) become {@code ?}, and anything past 300 characters is cut. For remote text: device
+   * names, values, error messages, topics.
+   */
+  public static String printable(Object text) {
+    String value = String.valueOf(text);
+    if (value.length() > 300) {
+      value = value.substring(0, 300) + "...";
+    }
+    return value.replaceAll("\\p{Cntrl}", "?");
+  }
 }

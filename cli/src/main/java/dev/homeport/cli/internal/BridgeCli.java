@@ -157,6 +157,15 @@ public final class BridgeCli implements Callable<Integer> {
         }
         gateway = deployment.events().map(source -> gateway(source));
       }
+      MqttBridge.Builder builder = MqttBridge.builder().config(bridgeConfig);
+      cameras.forEach(builder::camera);
+      gateway.ifPresent(builder::smartHome);
+      try {
+        builder.check(); // before any broker starts
+      } catch (IllegalArgumentException e) {
+        throw new UsageException((config == null ? "" : "config file " + config + ": ") + e.getMessage());
+      }
+      mqttSettings(broker.orElse(URI.create("tcp://127.0.0.1:1883")), section, bridgeConfig); // its checks, before any broker starts
       URI uri;
       if (broker.isPresent()) {
         uri = broker.get();
@@ -167,16 +176,7 @@ public final class BridgeCli implements Callable<Integer> {
         out.line("Embedded MQTT broker (Moquette, MQTT 3.1.1) listening on " + uri + "  (127.0.0.1 only)");
       }
       MqttSettings settings = mqttSettings(uri, section, bridgeConfig);
-      MqttBridge.Builder builder =
-          MqttBridge.builder().config(bridgeConfig).mqtt(settings).onHealth(health -> out.line(healthLine(health)));
-      cameras.forEach(builder::camera);
-      gateway.ifPresent(builder::smartHome);
-      MqttBridge bridge;
-      try {
-        bridge = builder.build();
-      } catch (IllegalArgumentException e) {
-        throw new UsageException((config == null ? "" : "config file " + config + ": ") + e.getMessage());
-      }
+      MqttBridge bridge = builder.mqtt(settings).onHealth(health -> out.line(healthLine(health))).build();
       resources.add(bridge);
       bridge.start();
       out.line("homeport bridge: " + cameras.size() + " camera(s)" + (cameras.isEmpty() ? "" : " (" + cameras.stream().map(Camera::name).collect(Collectors.joining(", ")) + ")")

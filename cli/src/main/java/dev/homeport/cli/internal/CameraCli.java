@@ -87,6 +87,8 @@ import picocli.CommandLine.Spec;
       CameraCli.Snapshot.class,
       CameraCli.FormatSd.class,
       CameraCli.Raw.class,
+      CameraMediaCli.Record.class,
+      CameraMediaCli.Talk.class,
     })
 public final class CameraCli implements Callable<Integer> {
 
@@ -123,6 +125,12 @@ public final class CameraCli implements Callable<Integer> {
 
   @Option(names = "--username", paramLabel = "U", description = "User name (kasa: the Kasa account e-mail).")
   String username;
+
+  @Option(names = "--stream-port", paramLabel = "P", description = "Option stream-port (kasa: the live stream port, for record; default 19443).")
+  String streamPort;
+
+  @Option(names = "--talk-port", paramLabel = "P", description = "Option talk-port (kasa: the talk-back port, for talk; default 18443).")
+  String talkPort;
 
   @Option(
       names = "--password-env",
@@ -227,6 +235,12 @@ public final class CameraCli implements Callable<Integer> {
     if (port != null) {
       base = base.withPort(Values.port("--port", port));
     }
+    if (streamPort != null) {
+      base = base.withStreamPort(Values.port("--stream-port", streamPort));
+    }
+    if (talkPort != null) {
+      base = base.withTalkPort(Values.port("--talk-port", talkPort));
+    }
     if (username != null) {
       base = base.withUsername(username);
     }
@@ -238,7 +252,8 @@ public final class CameraCli implements Callable<Integer> {
         base = base.withOption(option.getKey(), option.getValue());
       }
     }
-    String[][] spelled = {{"auth", auth}, {"trust", trust}, {"known-hosts", knownHosts}, {"timeout", timeout}};
+    String[][] spelled = {{"auth", auth}, {"trust", trust}, {"known-hosts", knownHosts}, {"timeout", timeout},
+        {"stream-port", streamPort}, {"talk-port", talkPort}};
     for (String[] option : spelled) {
       if (option[1] != null) {
         if (options != null && options.containsKey(option[0])) {
@@ -268,6 +283,23 @@ public final class CameraCli implements Callable<Integer> {
   <R> int send(CameraCommand<R> command, Function<R, Result> view) {
     Output output = context.output(json);
     CameraSpec camera = resolve();
+    try (Camera connected = open(output, camera)) {
+      R value = Futures.await(connected.execute(command), camera.timeout());
+      output.result(view.apply(value));
+    }
+    return 0;
+  }
+
+  CliContext context() {
+    return context;
+  }
+
+  /** Validates everything and connects (no I/O before the first command or stream). */
+  Camera open(Output output) {
+    return open(output, resolve());
+  }
+
+  private Camera open(Output output, CameraSpec camera) {
     Optional<Secret> password = Optional.empty();
     if (driver(camera).remote()) {
       password =
@@ -282,11 +314,7 @@ public final class CameraCli implements Callable<Integer> {
       output.insecureTrustWarning("impersonate the camera and capture its password");
     }
     output.progress("Connecting to " + camera.name() + describeWhere(camera) + "...");
-    try (Camera connected = context.backends().camera(camera, password)) {
-      R value = Futures.await(connected.execute(command), camera.timeout());
-      output.result(view.apply(value));
-    }
-    return 0;
+    return context.backends().camera(camera, password);
   }
 
   private static String describeWhere(CameraSpec camera) {

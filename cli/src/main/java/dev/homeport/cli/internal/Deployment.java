@@ -55,9 +55,11 @@ public record Deployment(Path file, Map<String, CameraSpec> cameras, Optional<Ev
 
   private static final Set<String> TOP = Set.of("cameras", "events", "bridge", "rules");
   private static final List<String> CAMERA_KEYS =
-      List.of("brand", "host", "port", "username", "password-env", "options", "auth", "trust", "known-hosts", "timeout");
+      List.of("brand", "host", "port", "username", "password-env", "options", "auth", "trust", "known-hosts", "timeout",
+          "stream-port", "talk-port");
   /** Camera keys from before {@code options:}: the brand options of the same name. */
-  private static final List<String> OPTION_KEYS = List.of("auth", "trust", "known-hosts", "timeout");
+  private static final List<String> OPTION_KEYS =
+      List.of("auth", "trust", "known-hosts", "timeout", "stream-port", "talk-port");
   private static final List<String> EVENT_KEYS =
       List.of("source", "url", "csrf-env", "cookie-env", "trust", "ca-cert");
   private static final Set<String> SECRET_KEYS =

@@ -3,6 +3,8 @@ package dev.homeport.cli.internal;
 import dev.homeport.adapter.inmemory.InMemoryCamera;
 import dev.homeport.adapter.inmemory.InMemorySmartHome;
 import dev.homeport.simulators.kasa.KasaCameraSimulator;
+import dev.homeport.simulators.kasa.KasaStreamSimulator;
+import dev.homeport.simulators.tls.SelfSignedCertificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -92,18 +94,28 @@ public final class SimulateCli implements Callable<Integer> {
       InMemoryCamera backend = builder.build();
       DemoCli.addDetections(backend);
       resources.add(backend);
-      KasaCameraSimulator simulator =
-          listening(() -> KasaCameraSimulator.builder().backend(backend).port(wanted).start());
+      SelfSignedCertificate certificate = SelfSignedCertificate.create("kasa-simulator");
+      KasaCameraSimulator simulator = listening(
+          () -> KasaCameraSimulator.builder().backend(backend).certificate(certificate).port(wanted).start());
       resources.add(simulator);
+      // the live stream and talk ports, with the same certificate as a camera's LINKIE port
+      KasaStreamSimulator media = listening(() -> KasaStreamSimulator.builder().certificate(certificate)
+          .credentials(simulator.username(), simulator.password()).start());
+      resources.add(media);
       int listening = simulator.port();
       out.line("Kasa camera simulator listening on https://" + simulator.host() + ":" + listening + KasaCameraSimulator.LINKIE);
       out.line("  username     " + simulator.username());
       out.line("  password     " + simulator.password() + "   (a simulator credential)");
       out.line("  certificate  sha256:" + simulator.fingerprint());
+      out.line("  live stream  https://" + simulator.host() + ":" + media.streamPort()
+          + "/https/stream/mixed (one viewer), talk on port " + media.talkPort());
       out.line("Try:");
       out.line("  export HOMEPORT_CAMERA_PASSWORD='" + simulator.password() + "'");
       out.line("  ./homeport camera --host " + simulator.host() + " --port " + listening + " --username "
           + simulator.username() + " --trust sha256:" + simulator.fingerprint() + " info");
+      out.line("  ./homeport camera --host " + simulator.host() + " --port " + listening + " --username "
+          + simulator.username() + " --trust sha256:" + simulator.fingerprint() + " --stream-port "
+          + media.streamPort() + " --talk-port " + media.talkPort() + " record --output porch --duration 10s");
     }
   }
 

@@ -1,7 +1,10 @@
 package dev.homeport.ports.camera;
 
 import dev.homeport.domain.camera.CameraCommand;
+import dev.homeport.ports.media.CameraStream;
+import dev.homeport.ports.media.CameraTalk;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -44,6 +47,19 @@ public interface Camera extends AutoCloseable {
 
   /** What this camera's brand supports; commands outside it fail with {@code UnsupportedCommandException}. */
   CameraCapabilities capabilities();
+
+  /**
+   * The camera's live video and audio, when it streams ({@link CameraCapabilities#liveStream()});
+   * empty otherwise. Closing the camera ends its streams with {@code ClosedException}.
+   */
+  default Optional<CameraStream> stream() {
+    return Optional.empty();
+  }
+
+  /** Talk-back to the camera's speaker, when it has one ({@link CameraCapabilities#talk()}); empty otherwise. */
+  default Optional<CameraTalk> talk() {
+    return Optional.empty();
+  }
 
   /** Releases connections and threads; pending commands fail with {@code ClosedException}. Idempotent. */
   @Override

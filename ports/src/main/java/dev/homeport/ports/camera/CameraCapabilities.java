@@ -51,6 +51,18 @@ public interface CameraCapabilities {
   /** The settings that can be read and changed. */
   Set<Setting<?>> settings();
 
+  /** Whether the camera serves live video and audio through {@link Camera#stream()} (default false). */
+  @Value.Default
+  default boolean liveStream() {
+    return false;
+  }
+
+  /** Whether the camera takes sound for its speaker through {@link Camera#talk()} (default false). */
+  @Value.Default
+  default boolean talk() {
+    return false;
+  }
+
   /** Whether {@code command} is supported: its type, and for settings the setting too. */
   default boolean supports(CameraCommand<?> command) {
     if (!commandTypes().contains(command.getClass())) {

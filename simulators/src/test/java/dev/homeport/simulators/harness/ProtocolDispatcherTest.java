@@ -155,6 +155,20 @@ class ProtocolDispatcherTest {
   }
 
   @Test
+  void slowAnswers_delayAcceptedAnswers_pastAClientTimeout_untilCleared() throws Exception {
+    try (SimulatorServer server = start()) {
+      faults.slowAnswers(Duration.ofSeconds(5));
+      HttpRequest request = HttpRequest.newBuilder(server.url("/position")).header("X-Key", "secret")
+          .timeout(Duration.ofMillis(200)).POST(HttpRequest.BodyPublishers.noBody()).build();
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.send(request, HttpResponse.BodyHandlers.ofString()))
+          .isInstanceOf(java.net.http.HttpTimeoutException.class);
+      assertThat(get(server, "/position", "nope").statusCode()).as("a refused login is not delayed").isEqualTo(403);
+      faults.clear();
+      assertThat(get(server, "/position", "secret").body()).isEqualTo("10,20");
+    }
+  }
+
+  @Test
   void bridge_mapsEveryPortFailureToItsOutcome() {
     BackendBridge bridge = new BackendBridge(camera);
     camera.failNext(new CameraCommandException("m.x", "-1", "nope", false));

@@ -295,6 +295,35 @@ class SimulatorServerTest {
   }
 
   @Test
+  void resetOverlapping_closesARequestArrivingWhileAnotherIsAnswered() throws Exception {
+    CountDownLatch firstArrived = new CountDownLatch(1);
+    CompletableFuture<HttpAnswer> firstAnswer = new CompletableFuture<>();
+    Dispatcher slowFirst = request -> {
+      if (request.path().equals("/first")) {
+        firstArrived.countDown();
+        return firstAnswer;
+      }
+      return ECHO.dispatch(request);
+    };
+    try (SimulatorServer server = SimulatorServer.builder().plainHttp().dispatcher(slowFirst).start()) {
+      server.faults().set(Fault.RESET_OVERLAPPING, true);
+      CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> {
+        try {
+          return exchange(server, "GET /first HTTP/1.1\r\nConnection: close\r\n\r\n");
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+      assertThat(firstArrived.await(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(exchange(server, "GET /second HTTP/1.1\r\nConnection: close\r\n\r\n")).isEmpty();
+      firstAnswer.complete(HttpAnswer.text(200, "text/plain", "first"));
+      assertThat(first.get(10, TimeUnit.SECONDS)).startsWith("HTTP/1.1 200 OK").endsWith("first");
+      assertThat(server.faults().carriedOut(Fault.RESET_OVERLAPPING)).isEqualTo(1);
+      assertThat(exchange(server, "GET /third HTTP/1.1\r\nConnection: close\r\n\r\n")).startsWith("HTTP/1.1 200 OK");
+    }
+  }
+
+  @Test
   void builder_refusesBadValuesNamingTheField() {
     assertThatThrownBy(() -> SimulatorServer.builder().build()).hasMessageContaining("dispatcher");
     assertThatThrownBy(() -> SimulatorServer.builder().port(70000)).hasMessageContaining("port");

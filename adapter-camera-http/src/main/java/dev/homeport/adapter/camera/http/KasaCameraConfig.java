@@ -28,6 +28,12 @@ public interface KasaCameraConfig {
 
   /** The default LINKIE port. */
   int DEFAULT_PORT = 10443;
+  /** The default live stream port. */
+  int DEFAULT_STREAM_PORT = 19443;
+  /** The default talk-back port. */
+  int DEFAULT_TALK_PORT = 18443;
+  /** The default time a live stream may send nothing before it counts as stalled and reconnects. */
+  Duration DEFAULT_STREAM_STALL_TIMEOUT = Duration.ofSeconds(10);
   /** The default connect time-out. */
   Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
   /** The default time-out for an answer to a request. */
@@ -43,6 +49,27 @@ public interface KasaCameraConfig {
   @Value.Default
   default int port() {
     return DEFAULT_PORT;
+  }
+
+  /** The live stream port, 1..65535 (default 19443). */
+  @Value.Default
+  default int streamPort() {
+    return DEFAULT_STREAM_PORT;
+  }
+
+  /** The talk-back port, 1..65535 (default 18443). */
+  @Value.Default
+  default int talkPort() {
+    return DEFAULT_TALK_PORT;
+  }
+
+  /**
+   * How long a live stream may send nothing before it counts as stalled and is reconnected (default
+   * 10 s); reconnects back off from 0.5 s, doubling, to 30 s.
+   */
+  @Value.Default
+  default Duration streamStallTimeout() {
+    return DEFAULT_STREAM_STALL_TIMEOUT;
   }
 
   /** The Kasa account e-mail (some firmware accepts {@code admin}). */
@@ -104,6 +131,12 @@ public interface KasaCameraConfig {
     if (port() < 1 || port() > 65535) {
       throw new IllegalArgumentException("port must be 1..65535, was " + port());
     }
+    if (streamPort() < 1 || streamPort() > 65535) {
+      throw new IllegalArgumentException("streamPort must be 1..65535, was " + streamPort());
+    }
+    if (talkPort() < 1 || talkPort() > 65535) {
+      throw new IllegalArgumentException("talkPort must be 1..65535, was " + talkPort());
+    }
     if (username().isBlank()) {
       throw new IllegalArgumentException("username must be non-blank (the Kasa account e-mail)");
     }
@@ -123,6 +156,7 @@ public interface KasaCameraConfig {
     });
     checkPositive("connectTimeout", connectTimeout());
     checkPositive("requestTimeout", requestTimeout());
+    checkPositive("streamStallTimeout", streamStallTimeout());
   }
 
   private static void checkPositive(String field, Duration value) {

@@ -4,6 +4,9 @@ import dev.homeport.adapter.camera.http.internal.CameraTls;
 import dev.homeport.adapter.camera.http.internal.Credentials;
 import dev.homeport.adapter.camera.http.internal.EndpointOptions;
 import dev.homeport.adapter.camera.http.internal.KasaCamera;
+import dev.homeport.adapter.camera.http.internal.KasaLiveStream;
+import dev.homeport.adapter.camera.http.internal.KasaMedia;
+import dev.homeport.adapter.camera.http.internal.KasaTalk;
 import dev.homeport.adapter.camera.http.internal.LinkieTransport;
 import dev.homeport.ports.camera.Camera;
 import dev.homeport.ports.camera.CameraDriver;
@@ -14,6 +17,7 @@ import dev.homeport.support.KnownHostsStore;
 import dev.homeport.support.PinningTrustManager;
 import java.util.List;
 import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -101,7 +105,8 @@ public final class KasaCameraDriver implements CameraDriver {
    * pinned, insecure or {@code sha256:HEX}; default tofu, or pinned when a fingerprint is given),
    * {@code fingerprint} (SHA-256 hex of the camera certificate), {@code known-hosts} (path of the
    * known-hosts file), {@code timeout}, {@code connect-timeout} and {@code request-timeout}
-   * (e.g. {@code 5s}, {@code 500ms}, {@code PT8S}).
+   * (e.g. {@code 5s}, {@code 500ms}, {@code PT8S}), {@code stream-port} (default 19443),
+   * {@code talk-port} (default 18443), {@code stream-stall-timeout} (default 10s).
    */
   @Override
   public List<DriverOption> options() {
@@ -153,7 +158,12 @@ public final class KasaCameraDriver implements CameraDriver {
     LinkieTransport transport = new LinkieTransport(config.name(), config.host(), config.port(),
         new Credentials(config.username(), config.password()), config.authVariant(),
         config.connectTimeout(), config.requestTimeout(), client, executor);
-    return new KasaCamera(config.name(), hostKey, transport);
+    KasaMedia media = new KasaMedia(config.name(), config.host(), config.streamPort(), config.talkPort(),
+        new Credentials(config.username(), config.password()), client, executor,
+        new KasaLiveStream.Timing(config.connectTimeout(), config.streamStallTimeout(),
+            Duration.ofMillis(500), Duration.ofSeconds(30)),
+        KasaTalk.Pacer::realTime);
+    return new KasaCamera(config.name(), hostKey, transport, media);
   }
 
   @Override

@@ -108,10 +108,25 @@ class KasaCameraConfigTest {
   void options_documentEveryOptionWithItsDefault() {
     var options = new KasaCameraDriver().options();
     assertThat(options).extracting(o -> o.name())
-        .containsExactly("auth", "trust", "fingerprint", "known-hosts", "timeout", "connect-timeout", "request-timeout");
+        .containsExactly("auth", "trust", "fingerprint", "known-hosts", "timeout", "connect-timeout", "request-timeout",
+            "stream-port", "talk-port", "stream-stall-timeout");
     assertThat(options.get(0).choices()).containsExactly("auto", "base64", "md5", "plain");
     assertThat(options.get(0).defaultValue()).contains("auto");
     assertThat(options.get(6).defaultValue()).contains("8s");
+    assertThat(options.get(7).defaultValue()).contains("19443");
+    assertThat(options.get(8).defaultValue()).contains("18443");
+    assertThat(options.get(9).defaultValue()).contains("10s");
+  }
+
+  @Test
+  void mediaOptions_reachTheConfig_andBadOnesNameTheOption() {
+    var config = dev.homeport.adapter.camera.http.internal.EndpointOptions.toConfig(
+        endpoint(Map.of("stream-port", "29443", "talk-port", "28443", "stream-stall-timeout", "3s")));
+    assertThat(config.streamPort()).isEqualTo(29443);
+    assertThat(config.talkPort()).isEqualTo(28443);
+    assertThat(config.streamStallTimeout()).isEqualTo(java.time.Duration.ofSeconds(3));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new KasaCameraDriver().connect(endpoint(Map.of("stream-port", "0"))))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("stream-port").hasMessageContaining("1..65535");
   }
 
   @Test

@@ -46,7 +46,16 @@ public final class EndpointOptions {
           Durations.format(KasaCameraConfig.DEFAULT_CONNECT_TIMEOUT)),
       DriverOption.text("request-timeout",
           "How long an answer may take.", Durations.FORMS,
-          Durations.format(KasaCameraConfig.DEFAULT_REQUEST_TIMEOUT)));
+          Durations.format(KasaCameraConfig.DEFAULT_REQUEST_TIMEOUT)),
+      DriverOption.text("stream-port",
+          "The live stream port (homeport camera ... record).", "a port 1..65535",
+          String.valueOf(KasaCameraConfig.DEFAULT_STREAM_PORT)),
+      DriverOption.text("talk-port",
+          "The talk-back port (homeport camera ... talk).", "a port 1..65535",
+          String.valueOf(KasaCameraConfig.DEFAULT_TALK_PORT)),
+      DriverOption.text("stream-stall-timeout",
+          "How long a live stream may send nothing before it is reconnected.", Durations.FORMS,
+          Durations.format(KasaCameraConfig.DEFAULT_STREAM_STALL_TIMEOUT)));
 
   private EndpointOptions() {}
 
@@ -110,6 +119,16 @@ public final class EndpointOptions {
       var both = Durations.positive(where + ": option 'timeout'", options.get("timeout"));
       b.connectTimeout(both).requestTimeout(both);
     }
+    if (options.containsKey("stream-port")) {
+      b.streamPort(port(where, "stream-port", options.get("stream-port")));
+    }
+    if (options.containsKey("talk-port")) {
+      b.talkPort(port(where, "talk-port", options.get("talk-port")));
+    }
+    if (options.containsKey("stream-stall-timeout")) {
+      b.streamStallTimeout(Durations.positive(where + ": option 'stream-stall-timeout'",
+          options.get("stream-stall-timeout")));
+    }
     if (options.containsKey("connect-timeout")) {
       b.connectTimeout(Durations.positive(where + ": option 'connect-timeout'", options.get("connect-timeout")));
     }
@@ -121,6 +140,19 @@ public final class EndpointOptions {
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
     }
+  }
+
+  private static int port(String where, String name, String text) {
+    try {
+      int p = Integer.parseInt(text == null ? "" : text.strip());
+      if (p >= 1 && p <= 65535) {
+        return p;
+      }
+    } catch (NumberFormatException e) {
+      // fall through to the message
+    }
+    throw new IllegalArgumentException(where + ": option '" + name + "' must be a port 1..65535, was \""
+        + text + "\"");
   }
 
   /** A path; a leading {@code ~/} is the user's home directory. */

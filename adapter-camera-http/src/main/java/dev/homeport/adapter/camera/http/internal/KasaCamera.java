@@ -38,15 +38,35 @@ public final class KasaCamera extends AbstractCamera {
   private static final Logger LOG = LoggerFactory.getLogger(KasaCamera.class);
   private static final String TRANSIENT = "-40602";
   private static final CameraCapabilities ALL = CameraCapabilities.all();
+  private static final CameraCapabilities WITH_MEDIA =
+      dev.homeport.ports.camera.ImmutableCameraCapabilities.copyOf(ALL).withLiveStream(true).withTalk(true);
 
   private final String hostKey;
   private final LinkieTransport transport;
   private final SerialQueue queue = new SerialQueue();
 
+  private final KasaMedia media;
+
   public KasaCamera(String name, String hostKey, LinkieTransport transport) {
+    this(name, hostKey, transport, null);
+  }
+
+  /** A camera with its live stream and talk-back ({@code media} may be null: then it has neither). */
+  public KasaCamera(String name, String hostKey, LinkieTransport transport, KasaMedia media) {
     super(name);
     this.hostKey = Objects.requireNonNull(hostKey, "hostKey");
     this.transport = Objects.requireNonNull(transport, "transport");
+    this.media = media;
+  }
+
+  @Override
+  public java.util.Optional<dev.homeport.ports.media.CameraStream> stream() {
+    return java.util.Optional.ofNullable(media);
+  }
+
+  @Override
+  public java.util.Optional<dev.homeport.ports.media.CameraTalk> talk() {
+    return java.util.Optional.ofNullable(media).map(KasaMedia::talk);
   }
 
   /** The transport, for tests that check the remembered path and password variant. */
@@ -56,7 +76,7 @@ public final class KasaCamera extends AbstractCamera {
 
   @Override
   public CameraCapabilities capabilities() {
-    return ALL;
+    return media == null ? ALL : WITH_MEDIA;
   }
 
   @Override
@@ -277,6 +297,9 @@ public final class KasaCamera extends AbstractCamera {
   @Override
   protected void onClose(ClosedException reason) {
     queue.close(reason);
+    if (media != null) {
+      media.close();
+    }
     LOG.debug("camera {}: closed", name());
   }
 

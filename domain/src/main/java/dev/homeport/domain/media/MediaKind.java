@@ -1,0 +1,9 @@
+package dev.homeport.domain.media;
+
+/** Whether a frame is picture or sound. */
+public enum MediaKind {
+  /** Picture. */
+  VIDEO,
+  /** Sound. */
+  AUDIO
+}
