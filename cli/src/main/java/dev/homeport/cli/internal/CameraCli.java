@@ -235,12 +235,6 @@ public final class CameraCli implements Callable<Integer> {
     if (port != null) {
       base = base.withPort(Values.port("--port", port));
     }
-    if (streamPort != null) {
-      base = base.withStreamPort(Values.port("--stream-port", streamPort));
-    }
-    if (talkPort != null) {
-      base = base.withTalkPort(Values.port("--talk-port", talkPort));
-    }
     if (username != null) {
       base = base.withUsername(username);
     }
