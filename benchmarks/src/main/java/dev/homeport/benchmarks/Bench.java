@@ -3,6 +3,7 @@ package dev.homeport.benchmarks;
 import dev.homeport.adapter.camera.http.AuthVariant;
 import dev.homeport.adapter.camera.http.ImmutableKasaCameraConfig;
 import dev.homeport.adapter.camera.http.KasaCameraConfig;
+import dev.homeport.support.Durations;
 import dev.homeport.support.TrustMode;
 import dev.homeport.adapter.events.wss.ImmutableSmartThingsConfig;
 import dev.homeport.adapter.events.wss.SmartThingsTrust;
@@ -72,19 +73,7 @@ final class Bench {
 
     Duration duration(String name, Duration fallback) {
       String v = values.get(name);
-      if (v == null) {
-        return fallback;
-      }
-      if (v.endsWith("ms")) {
-        return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
-      }
-      if (v.endsWith("s")) {
-        return Duration.ofSeconds(Long.parseLong(v.substring(0, v.length() - 1)));
-      }
-      if (v.endsWith("m")) {
-        return Duration.ofMinutes(Long.parseLong(v.substring(0, v.length() - 1)));
-      }
-      return Duration.parse(v);
+      return v == null ? fallback : Durations.nonNegative("--" + name, v);
     }
   }
 

@@ -21,12 +21,18 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.GeneralCodingRules;
 import java.io.Serializable;
-import java.util.List;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The hexagon's rules, checked on the compiled main classes of every module (this module depends
- * on all of them): a pure domain, ports on the domain only, adapters independent of each other,
- * internal packages private to their module, and library code that logs through SLF4J only.
+ * on all of them): a pure domain, ports on the domain only, the support library below the
+ * adapters, adapters (one slice per module) independent of each other, a CLI that names no camera
+ * brand, internal packages private to their module, and library code that logs through SLF4J only.
+ * Module roots are derived from the class path, never listed.
  *
  * <p>Some modules may still be empty; every rule allows an empty selection so it keeps guarding
  * the modules as they fill.
@@ -44,22 +50,31 @@ class ArchitectureTest {
   private static final String BRIDGE = "dev.homeport.bridge..";
   private static final String BENCHMARKS = "dev.homeport.benchmarks..";
 
-  /** The package root of every module; a module's internal packages live under its root. */
-  private static final List<String> MODULE_ROOTS =
-      List.of(
-          "dev.homeport.domain",
-          "dev.homeport.ports",
-          "dev.homeport.support",
-          "dev.homeport.adapter.camera.http",
-          "dev.homeport.adapter.events.wss",
-          "dev.homeport.adapter.inmemory",
-          "dev.homeport.testkit",
-          "dev.homeport.simulators",
-          "dev.homeport.bridge",
-          "dev.homeport.cli",
-          "dev.homeport.benchmarks");
+  /**
+   * The package root of every module, derived rather than listed: each class-path entry holding
+   * homeport main classes (a module's {@code target/classes} or its jar) is one module, and its
+   * root is the longest package all its classes share. A new module is guarded the moment this
+   * module depends on it. Keyed by the entry, for the messages.
+   */
+  static final Map<String, String> MODULE_ROOTS = deriveModuleRoots();
 
   /** Guards the guards: every rule allows an empty selection, so make sure the import found the code. */
+  @ArchTest
+  void moduleRoots_areDerivedForEveryModule_andLieUnderTheirDirectorysPackage(JavaClasses classes) {
+    assertThat(MODULE_ROOTS.values()).contains("dev.homeport.domain", "dev.homeport.ports", "dev.homeport.support",
+        "dev.homeport.adapter.camera.http", "dev.homeport.adapter.inmemory", "dev.homeport.cli");
+    assertThat(MODULE_ROOTS).hasSizeGreaterThanOrEqualTo(9);
+    for (Map.Entry<String, String> module : MODULE_ROOTS.entrySet()) {
+      String directory = moduleDirectory(module.getKey());
+      if (directory != null) {
+        String expected = "dev.homeport." + directory.replace('-', '.');
+        assertThat(module.getValue())
+            .as("directory = artifactId suffix = package: %s holds %s", module.getKey(), module.getValue())
+            .matches(java.util.regex.Pattern.quote(expected) + "(\\..+)?");
+      }
+    }
+  }
+
   @ArchTest
   void importedClasses_includeTheDomainAndThePorts(JavaClasses classes) {
     assertThat(classes.that(resideInAPackage(DOMAIN))).hasSizeGreaterThan(20);
@@ -141,11 +156,37 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule adapters_doNotDependOnEachOther =
       slices()
-          .matching("dev.homeport.adapter.(*)..")
-          .namingSlices("adapter $1")
+          .assignedFrom(new SliceAssignment() {
+            @Override
+            public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+              String module = moduleOf(javaClass.getPackageName());
+              boolean brandCode = module.startsWith("dev.homeport.adapter.")
+                  || (module.startsWith("dev.homeport.examples.") && !javaClass.getPackageName().contains(".simulator"));
+              return brandCode ? SliceIdentifier.of("module " + module) : SliceIdentifier.ignore();
+            }
+
+            @Override
+            public String getDescription() {
+              return "adapter and example brand modules, one slice per module";
+            }
+          })
           .should()
           .notDependOnEachOther()
-          .because("a deployment chooses adapters independently (camera.http, events.wss, inmemory)")
+          .because("a deployment chooses adapters independently: each adapter module (and each example"
+              + " brand, but its simulator) is its own slice, so camera.http and camera.onvif are apart")
+          .allowEmptyShould(true);
+
+  @ArchTest
+  static final ArchRule exampleBrands_useOnlyPortsAndSupport =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.homeport.examples..")
+          .and()
+          .resideOutsideOfPackage("..simulator..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(ADAPTERS, SIMULATORS, TESTKIT, CLI, BENCHMARKS)
+          .because("a brand is written against the port, the camera base and the support library only")
           .allowEmptyShould(true);
 
   @ArchTest
@@ -213,13 +254,50 @@ class ArchitectureTest {
   static String moduleOf(String packageName) {
     String best = packageName;
     int bestLength = -1;
-    for (String root : MODULE_ROOTS) {
+    for (String root : MODULE_ROOTS.values()) {
       if ((packageName.equals(root) || packageName.startsWith(root + ".")) && root.length() > bestLength) {
         best = root;
         bestLength = root.length();
       }
     }
     return best;
+  }
+
+  private static Map<String, String> deriveModuleRoots() {
+    JavaClasses main = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("dev.homeport");
+    Map<String, String> roots = new TreeMap<>();
+    for (JavaClass javaClass : main) {
+      javaClass.getSource().ifPresent(source -> {
+        String uri = source.getUri().toString();
+        int at = uri.indexOf("/dev/homeport/");
+        if (at > 0) {
+          roots.merge(uri.substring(0, at), javaClass.getPackageName(), ArchitectureTest::commonPackage);
+        }
+      });
+    }
+    return roots;
+  }
+
+  private static String commonPackage(String a, String b) {
+    String[] x = a.split("\\.");
+    String[] y = b.split("\\.");
+    StringBuilder common = new StringBuilder();
+    for (int i = 0; i < Math.min(x.length, y.length) && x[i].equals(y[i]); i++) {
+      common.append(i == 0 ? "" : ".").append(x[i]);
+    }
+    return common.toString();
+  }
+
+  /** The module directory of a class-path entry ({@code .../support/target/classes} or {@code homeport-support-V.jar}), or null. */
+  static String moduleDirectory(String entry) {
+    java.util.regex.Matcher dir = java.util.regex.Pattern.compile(".*/([a-z0-9-]+)/target/classes/?$").matcher(entry);
+    if (dir.matches()) {
+      return dir.group(1);
+    }
+    java.util.regex.Matcher jar = java.util.regex.Pattern.compile(".*/homeport-([a-z-]+)-[0-9][^/]*\\.jar!?$").matcher(entry);
+    return jar.matches() ? jar.group(1) : null;
   }
 
   static boolean isInternal(String packageName) {

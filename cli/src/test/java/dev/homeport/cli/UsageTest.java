@@ -75,11 +75,41 @@ class UsageTest {
   @Test
   void badTrustAndAuth_areRefused() {
     assertThat(cli.run("camera", "--host", "h", "--username", "u", "--trust", "sha256:abc", "info").err())
-        .contains("--trust must be tofu, insecure or sha256:HEX");
+        .contains("kasa camera 'h': option 'trust': SHA-256 fingerprint must be 64 hex digits");
+    assertThat(cli.run("camera", "--host", "h", "--username", "u", "--trust", "maybe", "info").err())
+        .contains("option 'trust'", "tofu, pinned, insecure");
     assertThat(cli.run("camera", "--host", "h", "--username", "u", "--auth", "rot13", "info").err())
-        .contains("--auth must be one of auto, base64, md5, plain");
+        .contains("option 'auth' must be one of auto, base64, md5, plain");
+    assertThat(cli.run("camera", "--host", "h", "--username", "u", "--option", "colour=red", "info").err())
+        .contains("unknown option 'colour'", "known-hosts");
+    assertThat(cli.run("camera", "--host", "h", "--username", "u", "--brand", "nikon", "info").err())
+        .contains("--brand: unknown camera brand 'nikon'; brands found: acme, inmemory, kasa");
     assertThat(cli.run("camera", "--host", "h", "--username", "u", "--timeout", "soon", "info").err())
-        .contains("--timeout must be a positive duration");
+        .contains("option 'timeout' must be a positive duration");
+  }
+
+  @Test
+  void helpOptions_listsTheBrandsOptionsFromItsDriver() {
+    Run kasa = cli.run("camera", "--brand", "kasa", "--help-options");
+    assertThat(kasa.code()).as(kasa.toString()).isZero();
+    assertThat(kasa.out()).contains("options of brand kasa", "known-hosts", "tofu, pinned, insecure or sha256:",
+        "request-timeout", "8s", "brands found: acme, inmemory, kasa");
+    Run inmemory = cli.run("camera", "--brand", "inmemory", "--help-options", "--json");
+    assertThat(inmemory.code()).as(inmemory.toString()).isZero();
+    assertThat(inmemory.json().get("remote").asBoolean()).isFalse();
+    assertThat(inmemory.json().get("options").findValuesAsText("name")).containsExactly("latency", "request-timeout", "model");
+    assertThat(cli.run("camera", "--help-options").out()).as("kasa by default").contains("options of brand kasa");
+    assertThat(cli.run("camera", "--brand", "nikon", "--help-options").err()).contains("unknown camera brand 'nikon'");
+  }
+
+  @Test
+  void localBrand_needsNoHostNorPassword_andTakesItsOptions() {
+    Run run = new CliRunner().run("camera", "--brand", "inmemory", "--option", "model=KC-LAB", "info", "--json");
+    assertThat(run.code()).as(run.toString()).isZero();
+    assertThat(run.json().get("model").asText()).isEqualTo("KC-LAB");
+    Run raw = new CliRunner().run("camera", "--brand", "inmemory", "raw", "no.such_operation");
+    assertThat(raw.code()).as(raw.toString()).isNotZero().isNotEqualTo(2);
+    assertThat(raw.err()).contains("does not support raw command no.such_operation");
   }
 
   @Test

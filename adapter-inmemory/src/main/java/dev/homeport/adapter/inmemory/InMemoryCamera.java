@@ -334,9 +334,11 @@ public final class InMemoryCamera extends AbstractCamera {
 
   /**
    * Every command this camera processed, in order, whether it succeeded or failed on its own
-   * (refused, unsupported, or an armed {@link CameraCommandException}-like fault). Requests that
-   * failed as a whole are not listed: closed, unreachable, credentials rejected, or an armed {@link
-   * TransportException} or {@link AuthenticationException}. An immutable snapshot.
+   * (refused, a raw command without a handler, or an armed {@link CameraCommandException}-like
+   * fault). Commands outside {@link #capabilities()} are refused by the camera base before they are
+   * processed, so they are not listed; nor are requests that failed as a whole: closed,
+   * unreachable, credentials rejected, or an armed {@link TransportException} or {@link
+   * AuthenticationException}. An immutable snapshot.
    */
   public List<CameraCommand<?>> executedCommands() {
     synchronized (lock) {

@@ -145,10 +145,10 @@ public final class BridgeCli implements Callable<Integer> {
       if (demo) {
         gateway = Optional.of(demoDeployment(out, cameras, resources));
       } else {
-        Deployment deployment = Deployment.load(config);
+        Deployment deployment = Deployment.load(config, context.cameraDrivers());
         for (CameraSpec spec : deployment.cameras().values()) {
           Optional<Secret> password = Optional.empty();
-          if (spec.brand().equals("kasa")) {
+          if (context.cameraDrivers().get(spec.brand()).remote()) {
             password = Optional.of(context.secret(spec.passwordEnv(), "password of camera " + spec.name(), "password-env: in " + config, Optional.empty()));
           }
           Camera camera = context.backends().camera(spec, password);
@@ -400,11 +400,11 @@ public final class BridgeCli implements Callable<Integer> {
     KasaCameraSimulator simulator = KasaCameraSimulator.builder().backend(backend).start();
     resources.add(simulator);
     CameraSpec spec =
-        CameraSpec.kasa("porch")
+        CameraSpec.of("porch", "kasa")
             .withHost(simulator.host())
             .withPort(simulator.port())
             .withUsername(simulator.username())
-            .withTrust("sha256:" + simulator.fingerprint());
+            .withOption("trust", "sha256:" + simulator.fingerprint());
     Camera camera = context.backends().camera(spec, Optional.of(Secret.of(simulator.password())));
     resources.add(camera);
     cameras.add(camera);

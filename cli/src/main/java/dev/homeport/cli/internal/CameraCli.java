@@ -29,6 +29,8 @@ import dev.homeport.domain.camera.SetSetting;
 import dev.homeport.domain.camera.Setting;
 import dev.homeport.domain.camera.Stop;
 import dev.homeport.ports.camera.Camera;
+import dev.homeport.ports.camera.CameraDriver;
+import dev.homeport.ports.camera.CameraDrivers;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
@@ -66,8 +68,11 @@ import picocli.CommandLine.Spec;
       ExitCodesHelp.CERTIFICATE,
     },
     description = {
-      "Send one command to a camera.",
+      "Send one command to a camera of any brand found at run time (--brand, default kasa).",
       "The password comes from the environment variable named by --password-env, or a prompt on a terminal.",
+      "Brand options: --option NAME=VALUE (repeatable); --auth, --trust, --known-hosts and",
+      "--timeout are the same as --option auth=..., trust=..., known-hosts=..., timeout=...",
+      "List a brand's options with: homeport camera --brand BRAND --help-options",
     },
     subcommands = {
       CameraCli.Info.class,
@@ -107,20 +112,31 @@ public final class CameraCli implements Callable<Integer> {
   @Option(names = "--config", paramLabel = "FILE", description = "Deployment file naming the cameras (YAML).")
   Path config;
 
+  @Option(
+      names = "--brand",
+      paramLabel = "BRAND",
+      description = "The camera's brand, a driver found at run time (default: kasa, or the file's brand:).")
+  String brand;
+
+  @Option(
+      names = "--help-options",
+      description = "List the options of the brand's driver (its names, values and defaults), then exit.")
+  boolean helpOptions;
+
   @Option(names = "--host", paramLabel = "H", description = "Camera host name or IP address.")
   String host;
 
-  @Option(names = "--port", paramLabel = "P", description = "Camera port (default: 10443).")
+  @Option(names = "--port", paramLabel = "P", description = "Camera port (default: the brand's, 10443 for kasa).")
   Integer port;
 
-  @Option(names = "--stream-port", paramLabel = "P", description = "Live stream port, for record (default: 19443).")
-  Integer streamPort;
-
-  @Option(names = "--talk-port", paramLabel = "P", description = "Talk-back port, for talk (default: 18443).")
-  Integer talkPort;
-
-  @Option(names = "--username", paramLabel = "U", description = "User name: the Kasa account e-mail.")
+  @Option(names = "--username", paramLabel = "U", description = "User name (kasa: the Kasa account e-mail).")
   String username;
+
+  @Option(names = "--stream-port", paramLabel = "P", description = "Option stream-port (kasa: the live stream port, for record; default 19443).")
+  String streamPort;
+
+  @Option(names = "--talk-port", paramLabel = "P", description = "Option talk-port (kasa: the talk-back port, for talk; default 18443).")
+  String talkPort;
 
   @Option(
       names = "--password-env",
@@ -129,24 +145,30 @@ public final class CameraCli implements Callable<Integer> {
   String passwordEnv;
 
   @Option(
+      names = {"-o", "--option"},
+      paramLabel = "NAME=VALUE",
+      description = "A brand option, passed to the brand's driver (repeatable); see --help-options.")
+  Map<String, String> options;
+
+  @Option(
       names = "--auth",
       paramLabel = "MODE",
-      description = "How the password is sent: auto, base64, md5, plain, admin-md5, admin-default (default: auto, which tries them in that order).")
+      description = "Option auth (kasa: how the password is sent: auto, base64, md5, plain, admin-md5, admin-default; default auto, which tries them in that order).")
   String auth;
 
   @Option(
       names = "--trust",
       paramLabel = "TRUST",
       description = {
-        "Certificate trust: tofu (record on first use, then require the same; default),",
+        "Option trust (kasa: tofu records the certificate on first use, then requires it; default),",
         "insecure (accept any), or sha256:HEX (pin this fingerprint)."
       })
   String trust;
 
-  @Option(names = "--known-hosts", paramLabel = "FILE", description = "Where tofu records fingerprints.")
-  Path knownHosts;
+  @Option(names = "--known-hosts", paramLabel = "FILE", description = "Option known-hosts (kasa: where tofu records fingerprints).")
+  String knownHosts;
 
-  @Option(names = "--timeout", paramLabel = "DURATION", description = "Per-request time-out, e.g. 10s.")
+  @Option(names = "--timeout", paramLabel = "DURATION", description = "Option timeout: per-request time-out, e.g. 10s.")
   String timeout;
 
   @Option(
@@ -161,6 +183,9 @@ public final class CameraCli implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (helpOptions) {
+      return listOptions();
+    }
     String commands = String.join(", ", spec.subcommands().keySet());
     if (cameraName != null && config == null) {
       throw new ParameterException(
@@ -169,11 +194,26 @@ public final class CameraCli implements Callable<Integer> {
     throw new ParameterException(spec.commandLine(), "missing camera command: one of " + commands);
   }
 
-  /** The camera spec from the config file and flags, validated; no I/O beyond reading the file. */
+  /** Prints the options of the brand's driver, from the driver itself. */
+  private int listOptions() {
+    CameraDrivers drivers = context.cameraDrivers();
+    String brandId = brand != null ? brand : CameraSpec.DEFAULT_BRAND;
+    CameraDriver driver;
+    try {
+      driver = drivers.get(brandId);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--brand: " + e.getMessage());
+    }
+    Output output = context.output(json);
+    output.result(CameraViews.driverOptions(driver, drivers.brands()));
+    return 0;
+  }
+
+  /** The camera spec from the config file and flags, checked; no I/O beyond reading the file. */
   CameraSpec resolve() {
     CameraSpec base;
     if (config != null) {
-      Deployment deployment = Deployment.load(config);
+      Deployment deployment = Deployment.load(config, context.cameraDrivers());
       if (cameraName == null) {
         if (deployment.cameras().size() != 1) {
           throw new UsageException(
@@ -190,7 +230,10 @@ public final class CameraCli implements Callable<Integer> {
             "unknown camera command '" + cameraName + "'; a camera NAME needs --config FILE. Commands: "
                 + String.join(", ", spec.subcommands().keySet()));
       }
-      base = CameraSpec.kasa(host == null ? "camera" : host);
+      base = CameraSpec.of(host == null ? "camera" : host, CameraSpec.DEFAULT_BRAND);
+    }
+    if (brand != null) {
+      base = base.withBrand(brand);
     }
     if (host != null) {
       base = base.withHost(Values.host("--host", host));
@@ -198,34 +241,45 @@ public final class CameraCli implements Callable<Integer> {
     if (port != null) {
       base = base.withPort(Values.port("--port", port));
     }
-    if (streamPort != null) {
-      base = base.withStreamPort(Values.port("--stream-port", streamPort));
-    }
-    if (talkPort != null) {
-      base = base.withTalkPort(Values.port("--talk-port", talkPort));
-    }
     if (username != null) {
       base = base.withUsername(username);
     }
     if (passwordEnv != null) {
       base = base.withPasswordEnv(Values.variableName("--password-env", passwordEnv));
     }
-    if (auth != null) {
-      base = base.withAuth(Values.oneOf("--auth", auth, Values.AUTH));
+    if (options != null) {
+      for (Map.Entry<String, String> option : options.entrySet()) {
+        base = base.withOption(option.getKey(), option.getValue());
+      }
     }
-    if (trust != null) {
-      base = base.withTrust(Values.cameraTrust("--trust", trust));
+    String[][] spelled = {{"auth", auth}, {"trust", trust}, {"known-hosts", knownHosts}, {"timeout", timeout},
+        {"stream-port", streamPort}, {"talk-port", talkPort}};
+    for (String[] option : spelled) {
+      if (option[1] != null) {
+        if (options != null && options.containsKey(option[0])) {
+          throw new UsageException("--" + option[0] + " and --option " + option[0] + "=... say the same; give one");
+        }
+        base = base.withOption(option[0], option[1]);
+      }
     }
-    if (knownHosts != null) {
-      base = base.withKnownHosts(knownHosts);
+    CameraDriver driver = driver(base);
+    try {
+      driver.checkEndpoint(base.endpoint(driver, Optional.empty()));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
     }
-    if (timeout != null) {
-      base = base.withTimeout(Values.duration("--timeout", timeout));
-    }
-    return base.validated();
+    return base;
   }
 
-  /** Validates everything, connects, sends {@code command}, prints the result. */
+  private CameraDriver driver(CameraSpec camera) {
+    try {
+      return context.cameraDrivers().get(camera.brand());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException((brand != null ? "--brand: " : "camera " + camera.name() + ": ") + e.getMessage());
+    }
+  }
+
+  /** Checks everything, connects, sends {@code command}, prints the result. */
   <R> int send(CameraCommand<R> command, Function<R, Result> view) {
     Output output = context.output(json);
     CameraSpec camera = resolve();
@@ -247,7 +301,7 @@ public final class CameraCli implements Callable<Integer> {
 
   private Camera open(Output output, CameraSpec camera) {
     Optional<Secret> password = Optional.empty();
-    if (camera.brand().equals("kasa")) {
+    if (driver(camera).remote()) {
       password =
           Optional.of(
               context.secret(
@@ -256,7 +310,7 @@ public final class CameraCli implements Callable<Integer> {
                   config != null ? "password-env: in " + config : "--password-env",
                   Optional.of("Password for " + camera.username().orElse("") + " on " + camera.host().orElse("") + ": ")));
     }
-    if (camera.trust().equals("insecure")) {
+    if (camera.insecureTrust()) {
       output.insecureTrustWarning("impersonate the camera and capture its password");
     }
     output.progress("Connecting to " + camera.name() + describeWhere(camera) + "...");
@@ -264,7 +318,7 @@ public final class CameraCli implements Callable<Integer> {
   }
 
   private static String describeWhere(CameraSpec camera) {
-    return camera.host().map(h -> " (" + h + ":" + camera.port().orElse(CameraSpec.DEFAULT_PORT) + ")").orElse("");
+    return camera.host().map(h -> " (" + h + camera.port().map(p -> ":" + p).orElse("") + ")").orElse("");
   }
 
   // ---------------------------------------------------------------- subcommands
@@ -277,7 +331,7 @@ public final class CameraCli implements Callable<Integer> {
   static final class Info extends Sub {
     @Override
     public Integer call() {
-      return parent.send(new GetCameraInfo(), Views::cameraInfo);
+      return parent.send(new GetCameraInfo(), CameraViews::cameraInfo);
     }
   }
 
@@ -299,7 +353,7 @@ public final class CameraCli implements Callable<Integer> {
     }
 
     private <T> int get(Setting<T> which) {
-      return parent.send(new GetSetting<>(which), value -> Views.setting(which, value));
+      return parent.send(new GetSetting<>(which), value -> CameraViews.setting(which, value));
     }
   }
 
@@ -322,7 +376,7 @@ public final class CameraCli implements Callable<Integer> {
 
     private <T> int set(Setting<T> which) {
       T parsed = which.parse(value);
-      return parent.send(new SetSetting<>(which, parsed), ignored -> Views.settingChanged(which, parsed));
+      return parent.send(new SetSetting<>(which, parsed), ignored -> CameraViews.settingChanged(which, parsed));
     }
   }
 
@@ -334,7 +388,7 @@ public final class CameraCli implements Callable<Integer> {
     public Integer call() {
       int index = integer("preset", preset, "1..4");
       GoToPreset command = new GoToPreset(index);
-      return parent.send(command, ignored -> Views.action("preset", "moving to preset " + index, Map.of("preset", index)));
+      return parent.send(command, ignored -> CameraViews.action("preset", "moving to preset " + index, Map.of("preset", index)));
     }
   }
 
@@ -352,7 +406,7 @@ public final class CameraCli implements Callable<Integer> {
       fields.put("speed", command.speed());
       return parent.send(
           command,
-          ignored -> Views.action("move", "moving " + fields.get("direction") + " at speed " + command.speed(), fields));
+          ignored -> CameraViews.action("move", "moving " + fields.get("direction") + " at speed " + command.speed(), fields));
     }
   }
 
@@ -360,7 +414,7 @@ public final class CameraCli implements Callable<Integer> {
   static final class StopCmd extends Sub {
     @Override
     public Integer call() {
-      return parent.send(new Stop(), ignored -> Views.action("stop", "stopped", Map.of()));
+      return parent.send(new Stop(), ignored -> CameraViews.action("stop", "stopped", Map.of()));
     }
   }
 
@@ -371,7 +425,7 @@ public final class CameraCli implements Callable<Integer> {
     @Override
     public Integer call() {
       if (coordinates == null || coordinates.isEmpty()) {
-        return parent.send(new GetPosition(), Views::position);
+        return parent.send(new GetPosition(), CameraViews::position);
       }
       if (coordinates.size() != 2) {
         throw new UsageException("position takes no argument (show) or two: X Y, signed whole numbers");
@@ -382,7 +436,7 @@ public final class CameraCli implements Callable<Integer> {
       Map<String, Object> fields = new LinkedHashMap<>();
       fields.put("x", x);
       fields.put("y", y);
-      return parent.send(command, ignored -> Views.action("position", "moving to x=" + x + " y=" + y, fields));
+      return parent.send(command, ignored -> CameraViews.action("position", "moving to x=" + x + " y=" + y, fields));
     }
   }
 
@@ -390,7 +444,7 @@ public final class CameraCli implements Callable<Integer> {
   static final class Presets extends Sub {
     @Override
     public Integer call() {
-      return parent.send(new ListPresets(), Views::presets);
+      return parent.send(new ListPresets(), CameraViews::presets);
     }
   }
 
@@ -398,7 +452,7 @@ public final class CameraCli implements Callable<Integer> {
   static final class SdCard extends Sub {
     @Override
     public Integer call() {
-      return parent.send(new GetSdCardState(), Views::sdCard);
+      return parent.send(new GetSdCardState(), CameraViews::sdCard);
     }
   }
 
@@ -406,7 +460,7 @@ public final class CameraCli implements Callable<Integer> {
   static final class Cloud extends Sub {
     @Override
     public Integer call() {
-      return parent.send(new GetCloudInfo(), Views::cloud);
+      return parent.send(new GetCloudInfo(), CameraViews::cloud);
     }
   }
 
@@ -414,7 +468,7 @@ public final class CameraCli implements Callable<Integer> {
   static final class Time extends Sub {
     @Override
     public Integer call() {
-      return parent.send(new GetTimeStatus(), Views::time);
+      return parent.send(new GetTimeStatus(), CameraViews::time);
     }
   }
 
@@ -428,7 +482,7 @@ public final class CameraCli implements Callable<Integer> {
       ListDetections command =
           new ListDetections(
               Instant.ofEpochSecond(epoch("FROM", from)), Instant.ofEpochSecond(epoch("TO", to)));
-      return parent.send(command, Views::detections);
+      return parent.send(command, CameraViews::detections);
     }
   }
 
@@ -436,7 +490,7 @@ public final class CameraCli implements Callable<Integer> {
   static final class Snapshot extends Sub {
     @Override
     public Integer call() {
-      return parent.send(new GetThumbnailLink(), Views::snapshot);
+      return parent.send(new GetThumbnailLink(), CameraViews::snapshot);
     }
   }
 
@@ -450,7 +504,7 @@ public final class CameraCli implements Callable<Integer> {
       if (!yes) {
         throw new UsageException("format-sd erases every recording on the SD card; add --yes to confirm");
       }
-      return parent.send(new FormatSdCard(), ignored -> Views.action("format-sd", "SD card formatted", Map.of()));
+      return parent.send(new FormatSdCard(), ignored -> CameraViews.action("format-sd", "SD card formatted", Map.of()));
     }
   }
 
@@ -464,7 +518,7 @@ public final class CameraCli implements Callable<Integer> {
       if (!yes) {
         throw new UsageException("reboot restarts the camera, which stops recording for a while; add --yes to confirm");
       }
-      return parent.send(new Reboot(), ignored -> Views.action("reboot", "camera restarting", Map.of()));
+      return parent.send(new Reboot(), ignored -> CameraViews.action("reboot", "camera restarting", Map.of()));
     }
   }
 
@@ -480,7 +534,7 @@ public final class CameraCli implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         throw new UsageException(e.getMessage());
       }
-      return parent.send(command, ignored -> Views.action("rename", "renamed to " + alias, Map.of("alias", alias)));
+      return parent.send(command, ignored -> CameraViews.action("rename", "renamed to " + alias, Map.of("alias", alias)));
     }
   }
 
@@ -488,7 +542,7 @@ public final class CameraCli implements Callable<Integer> {
   static final class Activity extends Sub {
     @Override
     public Integer call() {
-      return parent.send(new GetLatestActivity(), Views::latestActivity);
+      return parent.send(new GetLatestActivity(), CameraViews::latestActivity);
     }
   }
 
@@ -521,7 +575,7 @@ public final class CameraCli implements Callable<Integer> {
         throw new UsageException(e.getMessage());
       }
       String shown = op;
-      return parent.send(command, answer -> Views.raw(shown, answer));
+      return parent.send(command, answer -> CameraViews.raw(shown, answer));
     }
   }
 

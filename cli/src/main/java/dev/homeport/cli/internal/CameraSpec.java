@@ -1,25 +1,29 @@
 package dev.homeport.cli.internal;
 
-import java.nio.file.Path;
+import dev.homeport.domain.Secret;
+import dev.homeport.ports.camera.CameraDriver;
+import dev.homeport.ports.camera.CameraEndpoint;
+import dev.homeport.ports.camera.ImmutableCameraEndpoint;
+import dev.homeport.support.Durations;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * One camera as the CLI will connect to it, from flags or from a deployment file. Secrets are not
- * held here: only the name of the environment variable that holds the password.
+ * One camera as the CLI will connect to it, from flags or from a deployment file: the brand-neutral
+ * parts of a {@link CameraEndpoint} and the brand's options, which the brand's driver validates.
+ * Secrets are not held here: only the name of the environment variable that holds the password.
  *
  * @param name the camera's name in the deployment (the host when given by flags)
- * @param brand {@code kasa} or {@code inmemory}
- * @param host host name or address (required for kasa)
- * @param port the port, or empty for the brand's default (10443)
- * @param username the user name (the Kasa account e-mail)
+ * @param brand the brand id of a driver found at run time, e.g. {@code kasa} or {@code inmemory}
+ * @param host host name or address (required for brands whose driver is {@linkplain CameraDriver#remote() remote})
+ * @param port the port, or empty for the brand's default
+ * @param username the user name, when the brand needs one
  * @param passwordEnv the environment variable holding the password
- * @param auth {@code auto}, {@code base64}, {@code md5} or {@code plain}
- * @param trust {@code tofu}, {@code insecure} or {@code sha256:HEX}
- * @param knownHosts the known-hosts file for {@code tofu}, or empty for the adapter's default
- * @param timeout per-request time-out, or empty for the adapter's default
- * @param streamPort the live stream port, or empty for the brand's default (19443)
- * @param talkPort the talk-back port, or empty for the brand's default (18443)
+ * @param options the driver options, in the order given (e.g. {@code trust=tofu})
  */
 public record CameraSpec(
     String name,
@@ -28,79 +32,94 @@ public record CameraSpec(
     Optional<Integer> port,
     Optional<String> username,
     String passwordEnv,
-    String auth,
-    String trust,
-    Optional<Path> knownHosts,
-    Optional<Duration> timeout,
-    Optional<Integer> streamPort,
-    Optional<Integer> talkPort) {
+    Map<String, String> options) {
 
   /** The default variable for the camera password. */
   public static final String DEFAULT_PASSWORD_ENV = "HOMEPORT_CAMERA_PASSWORD";
-  /** The Kasa LINKIE port. */
-  public static final int DEFAULT_PORT = 10443;
+  /** The brand of a camera that names none. */
+  public static final String DEFAULT_BRAND = "kasa";
 
-  /** A kasa camera with defaults everywhere. */
-  public static CameraSpec kasa(String name) {
-    return new CameraSpec(
-        name, "kasa", Optional.empty(), Optional.empty(), Optional.empty(), DEFAULT_PASSWORD_ENV,
-        "auto", "tofu", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+  public CameraSpec {
+    brand = brand.toLowerCase(Locale.ROOT);
+    options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
   }
 
-  /** Checks that the spec is complete enough to connect; before any I/O. */
-  public CameraSpec validated() {
-    Values.oneOf("brand of camera " + name, brand, Values.BRANDS);
-    if (brand.equals("kasa")) {
-      if (host.isEmpty()) {
-        throw new UsageException("camera " + name + " needs a host (--host H, or host: in the config file)");
-      }
-      if (username.isEmpty()) {
-        throw new UsageException(
-            "camera " + name + " needs a user name, the Kasa account e-mail (--username U, or username: in the config file)");
-      }
+  /** A camera of {@code brand} with defaults everywhere. */
+  public static CameraSpec of(String name, String brand) {
+    return new CameraSpec(name, brand, Optional.empty(), Optional.empty(), Optional.empty(), DEFAULT_PASSWORD_ENV, Map.of());
+  }
+
+  /**
+   * The per-request time-out the brand was given ({@code request-timeout}, else {@code timeout}),
+   * for the CLI's own safety net around a command; empty when none was given or it does not parse
+   * (the driver reports that).
+   */
+  public Optional<Duration> timeout() {
+    String text = options.getOrDefault("request-timeout", options.get("timeout"));
+    if (text == null) {
+      return Optional.empty();
     }
-    return this;
+    try {
+      return Optional.of(Durations.positive("timeout", text));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Whether the option {@code trust} is {@code insecure} (the CLI then warns). */
+  public boolean insecureTrust() {
+    return "insecure".equalsIgnoreCase(options.getOrDefault("trust", "").strip());
+  }
+
+  /**
+   * The endpoint for {@code driver}; checks what every brand shares (a host for remote brands) and
+   * leaves the rest to the driver. No I/O.
+   *
+   * @throws UsageException naming the camera and what is missing or invalid
+   */
+  public CameraEndpoint endpoint(CameraDriver driver, Optional<Secret> password) {
+    if (driver.remote() && host.isEmpty()) {
+      throw new UsageException("camera " + name + " needs a host (--host H, or host: in the config file)");
+    }
+    try {
+      ImmutableCameraEndpoint.Builder endpoint = ImmutableCameraEndpoint.builder()
+          .name(name)
+          .brand(brand)
+          .host(host.orElse("localhost"))
+          .username(username)
+          .password(password)
+          .putAllOptions(options);
+      port.ifPresent(endpoint::port);
+      return endpoint.build();
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+
+  public CameraSpec withBrand(String value) {
+    return new CameraSpec(name, value, host, port, username, passwordEnv, options);
   }
 
   public CameraSpec withHost(String value) {
-    return new CameraSpec(name, brand, Optional.of(value), port, username, passwordEnv, auth, trust, knownHosts, timeout, streamPort, talkPort);
+    return new CameraSpec(name, brand, Optional.of(value), port, username, passwordEnv, options);
   }
 
   public CameraSpec withPort(int value) {
-    return new CameraSpec(name, brand, host, Optional.of(value), username, passwordEnv, auth, trust, knownHosts, timeout, streamPort, talkPort);
+    return new CameraSpec(name, brand, host, Optional.of(value), username, passwordEnv, options);
   }
 
   public CameraSpec withUsername(String value) {
-    return new CameraSpec(name, brand, host, port, Optional.of(value), passwordEnv, auth, trust, knownHosts, timeout, streamPort, talkPort);
+    return new CameraSpec(name, brand, host, port, Optional.of(value), passwordEnv, options);
   }
 
   public CameraSpec withPasswordEnv(String value) {
-    return new CameraSpec(name, brand, host, port, username, value, auth, trust, knownHosts, timeout, streamPort, talkPort);
+    return new CameraSpec(name, brand, host, port, username, value, options);
   }
 
-  public CameraSpec withAuth(String value) {
-    return new CameraSpec(name, brand, host, port, username, passwordEnv, value, trust, knownHosts, timeout, streamPort, talkPort);
-  }
-
-  public CameraSpec withTrust(String value) {
-    return new CameraSpec(name, brand, host, port, username, passwordEnv, auth, value, knownHosts, timeout, streamPort, talkPort);
-  }
-
-  public CameraSpec withKnownHosts(Path value) {
-    return new CameraSpec(name, brand, host, port, username, passwordEnv, auth, trust, Optional.of(value), timeout, streamPort, talkPort);
-  }
-
-  public CameraSpec withTimeout(Duration value) {
-    return new CameraSpec(name, brand, host, port, username, passwordEnv, auth, trust, knownHosts, Optional.of(value), streamPort, talkPort);
-  }
-
-  public CameraSpec withStreamPort(int value) {
-    return new CameraSpec(name, brand, host, port, username, passwordEnv, auth, trust, knownHosts, timeout,
-        Optional.of(value), talkPort);
-  }
-
-  public CameraSpec withTalkPort(int value) {
-    return new CameraSpec(name, brand, host, port, username, passwordEnv, auth, trust, knownHosts, timeout,
-        streamPort, Optional.of(value));
+  /** This spec with option {@code key} set to {@code value} (replacing an earlier value). */
+  public CameraSpec withOption(String key, String value) {
+    Map<String, String> more = new LinkedHashMap<>(options);
+    more.put(key, value);
+    return new CameraSpec(name, brand, host, port, username, passwordEnv, more);
   }
 }

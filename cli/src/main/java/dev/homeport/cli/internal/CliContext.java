@@ -1,5 +1,6 @@
 package dev.homeport.cli.internal;
 
+import dev.homeport.ports.camera.CameraDrivers;
 import dev.homeport.cli.CliEnvironment;
 import dev.homeport.domain.Secret;
 import java.util.Optional;
@@ -10,6 +11,7 @@ public final class CliContext {
   private final CliEnvironment environment;
   private final Backends backends;
   private volatile boolean verbose;
+  private volatile CameraDrivers cameraDrivers;
 
   public CliContext(CliEnvironment environment, Backends backends) {
     this.environment = environment;
@@ -22,6 +24,24 @@ public final class CliContext {
 
   public Backends backends() {
     return backends;
+  }
+
+  /**
+   * The camera drivers found at run time ({@code META-INF/services}), loaded once.
+   *
+   * @throws UsageException if two drivers claim one brand or a listed driver cannot be created
+   */
+  public CameraDrivers cameraDrivers() {
+    CameraDrivers drivers = cameraDrivers;
+    if (drivers == null) {
+      try {
+        drivers = CameraDrivers.load();
+      } catch (IllegalStateException e) {
+        throw new UsageException(e.getMessage());
+      }
+      cameraDrivers = drivers;
+    }
+    return drivers;
   }
 
   public boolean verbose() {

@@ -113,11 +113,11 @@ public final class DemoCli implements Callable<Integer> {
     KasaCameraSimulator cameraSimulator = KasaCameraSimulator.builder().backend(backend).start();
     resources.add(cameraSimulator);
     CameraSpec cameraSpec =
-        CameraSpec.kasa("porch")
+        CameraSpec.of("porch", "kasa")
             .withHost(cameraSimulator.host())
             .withPort(cameraSimulator.port())
             .withUsername(cameraSimulator.username())
-            .withTrust("sha256:" + cameraSimulator.fingerprint());
+            .withOption("trust", "sha256:" + cameraSimulator.fingerprint());
 
     InMemorySmartHome home = DemoData.home();
     EventsSimulator eventsSimulator = EventsSimulator.start(home, 0);

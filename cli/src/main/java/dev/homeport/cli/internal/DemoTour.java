@@ -151,7 +151,7 @@ final class DemoTour {
       out.line("   rooms of " + home.name() + ": " + String.join(", ", rooms.stream().map(Room::name).toList()));
       List<Device> devices = Futures.await(session.devices(home.id()), WAIT);
       out.line("   devices:");
-      for (String line : Views.devices(devices, rooms).text().split("\\R")) {
+      for (String line : HomeViews.devices(devices, rooms).text().split("\\R")) {
         out.line("     " + line);
       }
       return stream(session, home, cameraSeconds);
@@ -179,7 +179,7 @@ final class DemoTour {
             long n = received.incrementAndGet();
             firstArrived.complete(null);
             if (n <= EVENTS_SHOWN) {
-              out.line("   " + Views.eventText(event));
+              out.line("   " + HomeViews.eventText(event));
             } else if (n == EVENTS_SHOWN + 1) {
               out.line("   ...");
             }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.homeport.ports.camera.CameraDriver;
+import dev.homeport.ports.camera.CameraDrivers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -17,21 +19,25 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A deployment file ({@code homeport.yaml}): the cameras by name (brand, host, user, trust) and the
- * event source, with secrets given only as environment-variable references. Immutable.
+ * A deployment file ({@code homeport.yaml}): the cameras by name (brand, host, user, the brand's
+ * options) and the event source, with secrets given only as environment-variable references.
+ * Camera brands are the drivers found at run time ({@link CameraDrivers}); each camera's options
+ * go to its brand's driver, which names and checks them. Immutable.
  *
  * <pre>
  * cameras:
  *   porch:
- *     brand: kasa            # kasa or inmemory
+ *     brand: kasa            # a driver found at run time (default kasa): kasa, inmemory, ...
  *     host: 192.168.1.20
  *     port: 10443            # optional
  *     username: me@example.com
  *     password-env: PORCH_PASSWORD
- *     auth: auto             # auto, base64, md5, plain
- *     trust: tofu            # tofu, insecure, sha256:HEX
- *     known-hosts: ~/.homeport/known_hosts
- *     timeout: 10s
+ *     options:               # the brand's options: homeport camera --brand kasa --help-options
+ *       auth: auto
+ *       trust: tofu          # tofu, insecure, sha256:HEX
+ *       known-hosts: ~/.homeport/known_hosts
+ *       timeout: 10s
+ *     # auth:, trust:, known-hosts: and timeout: directly under the camera mean the same options
  * events:
  *   source: smartthings      # smartthings or inmemory
  *   url: wss://my.smartthings.com/socket.io/
@@ -49,8 +55,11 @@ public record Deployment(Path file, Map<String, CameraSpec> cameras, Optional<Ev
 
   private static final Set<String> TOP = Set.of("cameras", "events", "bridge", "rules");
   private static final List<String> CAMERA_KEYS =
-      List.of("brand", "host", "port", "username", "password-env", "auth", "trust", "known-hosts", "timeout",
+      List.of("brand", "host", "port", "username", "password-env", "options", "auth", "trust", "known-hosts", "timeout",
           "stream-port", "talk-port");
+  /** Camera keys from before {@code options:}: the brand options of the same name. */
+  private static final List<String> OPTION_KEYS =
+      List.of("auth", "trust", "known-hosts", "timeout", "stream-port", "talk-port");
   private static final List<String> EVENT_KEYS =
       List.of("source", "url", "csrf-env", "cookie-env", "trust", "ca-cert");
   private static final Set<String> SECRET_KEYS =
@@ -66,6 +75,15 @@ public record Deployment(Path file, Map<String, CameraSpec> cameras, Optional<Ev
    * @throws UsageException naming the file, the key at fault and what is allowed
    */
   public static Deployment load(Path file) {
+    return load(file, CameraDrivers.load());
+  }
+
+  /**
+   * Reads and validates a deployment file against these drivers; no I/O other than reading the file.
+   *
+   * @throws UsageException naming the file, the key at fault and what is allowed
+   */
+  public static Deployment load(Path file, CameraDrivers drivers) {
     String text;
     try {
       text = Files.readString(file);
@@ -74,11 +92,16 @@ public record Deployment(Path file, Map<String, CameraSpec> cameras, Optional<Ev
     } catch (IOException | java.io.UncheckedIOException e) {
       throw new UsageException("cannot read config file " + file + ": " + e.getMessage());
     }
-    return parse(file, text);
+    return parse(file, text, drivers);
+  }
+
+  /** Parses and validates deployment text with the drivers on the class path. */
+  public static Deployment parse(Path file, String text) {
+    return parse(file, text, CameraDrivers.load());
   }
 
   /** Parses and validates deployment text; {@code file} only names it in messages. */
-  public static Deployment parse(Path file, String text) {
+  public static Deployment parse(Path file, String text, CameraDrivers drivers) {
     JsonNode root;
     try {
       root = new ObjectMapper(new YAMLFactory()).readTree(text);
@@ -109,7 +132,7 @@ public record Deployment(Path file, Map<String, CameraSpec> cameras, Optional<Ev
       }
       for (Iterator<Map.Entry<String, JsonNode>> it = camerasNode.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> entry = it.next();
-        cameras.put(entry.getKey(), camera(prefix, entry.getKey(), entry.getValue()));
+        cameras.put(entry.getKey(), camera(prefix, entry.getKey(), entry.getValue(), drivers));
       }
     }
     Optional<EventSourceSpec> events = Optional.empty();
@@ -137,7 +160,7 @@ public record Deployment(Path file, Map<String, CameraSpec> cameras, Optional<Ev
         () -> new UsageException("config file " + file + " has no events: section"));
   }
 
-  private static CameraSpec camera(String prefix, String name, JsonNode node) {
+  private static CameraSpec camera(String prefix, String name, JsonNode node, CameraDrivers drivers) {
     String where = prefix + "camera '" + name + "': ";
     if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
       throw new UsageException(
@@ -147,10 +170,14 @@ public record Deployment(Path file, Map<String, CameraSpec> cameras, Optional<Ev
       throw new UsageException(where + "must be a mapping of " + String.join(", ", CAMERA_KEYS));
     }
     checkKeys(where, node, CAMERA_KEYS, "password-env");
-    String brand = Values.oneOf(where + "brand", required(where, node, "brand"), Values.BRANDS);
-    CameraSpec spec = CameraSpec.kasa(name);
-    spec = new CameraSpec(name, brand, spec.host(), spec.port(), spec.username(), spec.passwordEnv(),
-        spec.auth(), spec.trust(), spec.knownHosts(), spec.timeout(), spec.streamPort(), spec.talkPort());
+    String brand = text(where, node, "brand").orElse(CameraSpec.DEFAULT_BRAND).toLowerCase(Locale.ROOT);
+    CameraDriver driver;
+    try {
+      driver = drivers.get(brand);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(where + "brand: " + e.getMessage());
+    }
+    CameraSpec spec = CameraSpec.of(name, brand);
     Optional<String> host = text(where, node, "host");
     if (host.isPresent()) {
       spec = spec.withHost(Values.host(where + "host", host.get()));
@@ -162,16 +189,6 @@ public record Deployment(Path file, Map<String, CameraSpec> cameras, Optional<Ev
       }
       spec = spec.withPort(Values.port(where + "port", port.intValue()));
     }
-    for (String key : List.of("stream-port", "talk-port")) {
-      JsonNode value = node.path(key);
-      if (!value.isMissingNode() && !value.isNull()) {
-        if (!value.canConvertToInt() || !value.isIntegralNumber()) {
-          throw new UsageException(where + key + " must be a number 1..65535, was " + value);
-        }
-        int p = Values.port(where + key, value.intValue());
-        spec = key.equals("stream-port") ? spec.withStreamPort(p) : spec.withTalkPort(p);
-      }
-    }
     Optional<String> username = text(where, node, "username");
     if (username.isPresent()) {
       spec = spec.withUsername(username.get());
@@ -180,27 +197,38 @@ public record Deployment(Path file, Map<String, CameraSpec> cameras, Optional<Ev
     if (passwordEnv.isPresent()) {
       spec = spec.withPasswordEnv(Values.variableName(where + "password-env", passwordEnv.get()));
     }
-    Optional<String> auth = text(where, node, "auth");
-    if (auth.isPresent()) {
-      spec = spec.withAuth(Values.oneOf(where + "auth", auth.get(), Values.AUTH));
+    for (String key : OPTION_KEYS) {
+      Optional<String> value = text(where, node, key);
+      if (value.isPresent()) {
+        spec = spec.withOption(key, value.get());
+      }
     }
-    Optional<String> trust = text(where, node, "trust");
-    if (trust.isPresent()) {
-      spec = spec.withTrust(Values.cameraTrust(where + "trust", trust.get()));
-    }
-    Optional<String> knownHosts = text(where, node, "known-hosts");
-    if (knownHosts.isPresent()) {
-      spec = spec.withKnownHosts(expandHome(knownHosts.get()));
-    }
-    Optional<String> timeout = text(where, node, "timeout");
-    if (timeout.isPresent()) {
-      spec = spec.withTimeout(Values.duration(where + "timeout", timeout.get()));
+    JsonNode options = node.path("options");
+    if (!options.isMissingNode() && !options.isNull()) {
+      if (!options.isObject()) {
+        throw new UsageException(where + "options must be a mapping of the brand's option names to values");
+      }
+      for (Iterator<String> keys = options.fieldNames(); keys.hasNext(); ) {
+        String key = keys.next();
+        if (SECRET_KEYS.contains(key.toLowerCase(Locale.ROOT))) {
+          throw new UsageException(where + "options: '" + key + "' looks like a secret; secrets never go"
+              + " in the file: name an environment variable with password-env instead");
+        }
+        if (spec.options().containsKey(key)) {
+          throw new UsageException(where + key + " is given twice (directly and under options:); give it once");
+        }
+        spec = spec.withOption(key, text(where + "options: ", options, key).orElseThrow(
+            () -> new UsageException(where + "options: " + key + " needs a value")));
+      }
     }
     try {
-      return spec.validated();
+      driver.checkEndpoint(spec.endpoint(driver, Optional.empty()));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(prefix + e.getMessage());
     } catch (UsageException e) {
       throw new UsageException(prefix + e.getMessage());
     }
+    return spec;
   }
 
   private static EventSourceSpec events(String prefix, JsonNode node) {

@@ -1,21 +1,18 @@
 package dev.homeport.cli.internal;
 
 import com.google.inject.Module;
-import dev.homeport.adapter.camera.http.AuthVariant;
-import dev.homeport.adapter.camera.http.ImmutableKasaCameraConfig;
-import dev.homeport.adapter.camera.http.KasaCameraModule;
-import dev.homeport.support.TrustMode;
 import dev.homeport.adapter.events.wss.ImmutableSmartThingsConfig;
 import dev.homeport.adapter.events.wss.SmartThingsEventsModule;
 import dev.homeport.adapter.events.wss.SmartThingsTrust;
-import dev.homeport.adapter.inmemory.InMemoryCameraModule;
 import dev.homeport.adapter.inmemory.InMemorySmartHomeModule;
 import dev.homeport.domain.Secret;
+import dev.homeport.ports.camera.CameraDrivers;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Maps the CLI's specs (from flags or a deployment file) onto the adapters' Guice modules: a kasa
- * camera onto {@link KasaCameraModule}, an inmemory camera onto {@link InMemoryCameraModule}, a
+ * Maps the CLI's specs (from flags or a deployment file) onto Guice modules: a camera of any brand
+ * onto {@link CameraDriversModule} (the driver of its brand, found at run time), a
  * smartthings source onto {@link SmartThingsEventsModule}, an inmemory source onto
  * {@link InMemorySmartHomeModule} (seeded with the demo home). Cameras are bound as
  * {@code @Named(name) Camera}; the event source as an unannotated {@code SmartHomeGateway}.
@@ -25,33 +22,14 @@ public final class DeploymentModules {
   private DeploymentModules() {}
 
   /**
-   * The module binding {@code @Named(spec.name()) Camera}.
+   * The module binding {@code @Named(spec.name()) Camera}, connected by the driver of the spec's
+   * brand among the drivers found at run time (see {@link CameraDriversModule}).
    *
-   * @throws IllegalArgumentException if the adapter's configuration refuses a value (before any I/O)
+   * @throws UsageException if the brand is unknown or its driver refuses the endpoint (before any
+   *     I/O), when the injector is created
    */
   public static Module camera(CameraSpec spec, Optional<Secret> password) {
-    spec.validated();
-    if (spec.brand().equals("inmemory")) {
-      return InMemoryCameraModule.builder().camera(spec.name(), DemoData::camera).build();
-    }
-    ImmutableKasaCameraConfig.Builder config =
-        ImmutableKasaCameraConfig.builder()
-            .name(spec.name())
-            .host(spec.host().orElseThrow())
-            .port(spec.port().orElse(CameraSpec.DEFAULT_PORT))
-            .username(spec.username().orElseThrow())
-            .password(password.orElseThrow(() -> new UsageException("a kasa camera needs a password")))
-            .authVariant(AuthVariant.parse(spec.auth()));
-    if (spec.trust().startsWith("sha256:")) {
-      config.trustMode(TrustMode.PINNED).pinnedSha256(spec.trust().substring("sha256:".length()));
-    } else {
-      config.trustMode(TrustMode.parse(spec.trust()));
-    }
-    spec.knownHosts().ifPresent(config::knownHostsFile);
-    spec.streamPort().ifPresent(config::streamPort);
-    spec.talkPort().ifPresent(config::talkPort);
-    spec.timeout().ifPresent(timeout -> config.requestTimeout(timeout).connectTimeout(timeout));
-    return new KasaCameraModule(config.build());
+    return new CameraDriversModule(CameraDrivers.load().drivers(), List.of(spec), password);
   }
 
   /**

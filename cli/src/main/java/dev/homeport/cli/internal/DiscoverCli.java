@@ -2,8 +2,9 @@ package dev.homeport.cli.internal;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.homeport.adapter.camera.http.DiscoveredCamera;
-import dev.homeport.adapter.camera.http.KasaDiscovery;
+import dev.homeport.ports.camera.CameraDiscovery;
+import dev.homeport.ports.camera.CameraDiscovery.FoundCamera;
+import dev.homeport.ports.camera.CameraDriver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,20 +12,23 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code homeport discover}: Kasa cameras on the local network, by the UDP 9999 probe. */
+/** {@code homeport discover}: cameras on the local network, by the probe of the brand's driver. */
 @Command(
     name = "discover",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Find Kasa cameras on the local network: the discovery probe (UDP 9999) is broadcast, and sent",
-      "to each --target (a KC420WS ignores broadcasts: name it). Prints host, model, alias, device id,",
-      "stream_version (2: the camera serves LINKIE2.json) and the protocol: LINKIE (this tool's) or",
-      "TAPO (SMART.IPCAMERA, cameras behind a hub; not supported).",
+      "Find cameras on the local network with the discovery probe of the brand's driver (kasa: UDP",
+      "9999), broadcast and sent to each --target (a KC420WS ignores broadcasts: name it). Prints host,",
+      "model, alias, device id, and for kasa stream_version (2: the camera serves LINKIE2.json) and the",
+      "protocol: LINKIE (this tool's) or TAPO (SMART.IPCAMERA, cameras behind a hub; not supported).",
     })
 final class DiscoverCli implements Callable<Integer> {
 
   private final CliContext context;
+
+  @Option(names = "--brand", paramLabel = "BRAND", description = "Whose probe to send (default: kasa).")
+  String brand = "kasa";
 
   @Option(names = "--target", paramLabel = "ADDRESS",
       description = "Also probe this address by unicast (host or host:port; repeatable). With targets, no broadcast unless --broadcast.")
@@ -46,42 +50,49 @@ final class DiscoverCli implements Callable<Integer> {
   @Override
   public Integer call() {
     Duration wait = timeout == null ? Duration.ofSeconds(3) : Values.duration("--timeout", timeout);
-    KasaDiscovery.Builder builder = KasaDiscovery.builder();
+    CameraDriver driver = context.cameraDrivers().find(brand).orElseThrow(() -> new UsageException(
+        "--brand must be one of " + context.cameraDrivers().brands() + ", was \"" + DiscoverCli.safe(brand) + "\""));
+    CameraDiscovery discovery = driver.discovery().orElseThrow(() -> new UsageException(
+        "--brand " + brand + " has no discovery probe; brands with one: " + context.cameraDrivers().drivers().stream()
+            .filter(d -> d.discovery().isPresent()).map(CameraDriver::brand).toList()));
+    CameraDiscovery.Request request;
     try {
-      builder.timeout(wait);
-      for (String target : targets) {
-        builder.target(target);
-      }
+      request = new CameraDiscovery.Request(targets, targets.isEmpty() || broadcast, wait);
     } catch (IllegalArgumentException e) {
       throw new UsageException("--" + e.getMessage());
     }
-    if (!targets.isEmpty() && broadcast) {
-      builder.broadcast(true);
-    }
     Output out = context.output(json);
     out.progress("probing for " + wait.toMillis() + " ms...");
-    List<DiscoveredCamera> found = builder.build().discover();
-    ArrayNode array = Views.NODES.arrayNode();
+    List<FoundCamera> found;
+    try {
+      found = discovery.discover(request);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--" + e.getMessage());
+    }
+    ArrayNode array = JsonViews.NODES.arrayNode();
     List<List<String>> rows = new ArrayList<>();
     rows.add(List.of("HOST", "MODEL", "ALIAS", "DEVICE ID", "STREAM", "PROTOCOL"));
-    for (DiscoveredCamera camera : found) {
+    for (FoundCamera camera : found) {
       ObjectNode node = array.addObject();
+      node.put("brand", camera.brand());
       node.put("host", camera.host());
       camera.model().ifPresent(v -> node.put("model", v));
       camera.alias().ifPresent(v -> node.put("alias", v));
       camera.deviceId().ifPresent(v -> node.put("deviceId", v));
-      camera.deviceName().ifPresent(v -> node.put("deviceName", v));
-      camera.streamVersion().ifPresent(v -> node.put("streamVersion", v));
-      node.put("type", camera.type());
-      node.put("protocol", camera.protocol().name().toLowerCase(java.util.Locale.ROOT));
-      rows.add(List.of(camera.host(), safe(camera.model().orElse("-")), safe(camera.alias().orElse("-")),
-          safe(camera.deviceId().orElse("-")),
-          camera.streamVersion().isPresent() ? Integer.toString(camera.streamVersion().getAsInt()) : "-",
-          camera.protocol().name().toLowerCase(java.util.Locale.ROOT)));
+      camera.details().forEach((key, value) -> {
+        if ("streamVersion".equals(key)) {
+          node.put(key, Integer.parseInt(value));
+        } else {
+          node.put(key, value);
+        }
+      });
+      rows.add(List.of(safe(camera.host()), safe(camera.model().orElse("-")), safe(camera.alias().orElse("-")),
+          safe(camera.deviceId().orElse("-")), safe(camera.details().getOrDefault("streamVersion", "-")),
+          safe(camera.details().getOrDefault("protocol", "-"))));
     }
     out.result(new Result(array, found.isEmpty()
         ? "no camera answered within " + wait.toMillis() + " ms (a KC420WS ignores broadcasts: try --target ADDRESS)"
-        : Views.table(rows)));
+        : Result.table(rows)));
     return 0;
   }
 

@@ -196,7 +196,7 @@ public final class EventsCli implements Callable<Integer> {
   static final class UserCmd extends Sub {
     @Override
     public Integer call() {
-      return parent.query(SmartHomeSession::user, Views::user);
+      return parent.query(SmartHomeSession::user, HomeViews::user);
     }
   }
 
@@ -204,7 +204,7 @@ public final class EventsCli implements Callable<Integer> {
   static final class Locations extends Sub {
     @Override
     public Integer call() {
-      return parent.query(SmartHomeSession::locations, Views::locations);
+      return parent.query(SmartHomeSession::locations, HomeViews::locations);
     }
   }
 
@@ -214,7 +214,7 @@ public final class EventsCli implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      return parent.query(session -> session.rooms(EventsCli.location(session, location)), Views::rooms);
+      return parent.query(session -> session.rooms(EventsCli.location(session, location)), HomeViews::rooms);
     }
   }
 
@@ -227,7 +227,7 @@ public final class EventsCli implements Callable<Integer> {
       return parent.query(
           session -> {
             LocationId id = EventsCli.location(session, location);
-            return session.devices(id).thenCombine(session.rooms(id), Views::devices);
+            return session.devices(id).thenCombine(session.rooms(id), HomeViews::devices);
           },
           Function.identity());
     }
@@ -366,9 +366,9 @@ public final class EventsCli implements Callable<Integer> {
         return;
       }
       if (output.json()) {
-        output.jsonLine(Views.event(event));
+        output.jsonLine(HomeViews.event(event));
       } else {
-        output.line(Views.eventText(event));
+        output.line(HomeViews.eventText(event));
       }
       if (n == limit) {
         done.complete(null);

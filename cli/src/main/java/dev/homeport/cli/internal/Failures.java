@@ -12,8 +12,6 @@ import dev.homeport.ports.SessionExpiredException;
 import dev.homeport.ports.TransportException;
 import dev.homeport.ports.UnsupportedCommandException;
 import java.io.PrintWriter;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 
@@ -27,9 +25,7 @@ public final class Failures {
   /** The failure behind wrappers (CompletionException, ExecutionException, picocli's ExecutionException). */
   public static Throwable unwrap(Throwable failure) {
     Throwable current = Futures.unwrap(failure);
-    while ((current instanceof CompletionException
-            || current instanceof ExecutionException
-            || current instanceof CommandLine.ExecutionException
+    while ((current instanceof CommandLine.ExecutionException
             || current instanceof com.google.inject.ProvisionException
             || current instanceof com.google.inject.CreationException)
         && current.getCause() != null) {

@@ -12,12 +12,8 @@ import java.util.regex.Pattern;
 /** Parsing and checking of the CLI's option values; every failure names the field and what is allowed. */
 public final class Values {
 
-  /** Camera brands a deployment may name. */
-  public static final List<String> BRANDS = List.of("kasa", "inmemory");
   /** Event sources a deployment may name. */
   public static final List<String> SOURCES = List.of("smartthings", "inmemory");
-  /** Camera password variants. */
-  public static final List<String> AUTH = List.of("auto", "base64", "md5", "plain", "admin-md5", "admin-default");
 
   private static final Pattern PIN = Pattern.compile("sha256:([0-9a-fA-F:]+)");
   private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -46,11 +42,6 @@ public final class Values {
           field + " must be one of " + String.join(", ", allowed) + ", was \"" + text + "\"");
     }
     return value;
-  }
-
-  /** Camera trust: {@code tofu}, {@code insecure} or {@code sha256:HEX} (64 hex digits, colons allowed). */
-  public static String cameraTrust(String field, String text) {
-    return trust(field, text, "tofu");
   }
 
   /** Event-source trust: {@code default}, {@code insecure} or {@code sha256:HEX}. */

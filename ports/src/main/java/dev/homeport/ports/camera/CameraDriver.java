@@ -39,6 +39,14 @@ public interface CameraDriver {
   }
 
   /**
+   * How to find this brand's cameras on the local network, when the brand has a discovery probe;
+   * empty (the default) when it has none.
+   */
+  default java.util.Optional<CameraDiscovery> discovery() {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * Creates a camera for {@code endpoint}. Connecting is lazy: no I/O happens here, so the first
    * command reports unreachable cameras. Implementations start with {@link #checkEndpoint}.
    *

@@ -81,6 +81,11 @@ public final class CameraDrivers {
     return brand.toLowerCase(Locale.ROOT);
   }
 
+  /** The drivers, sorted by brand id. */
+  public List<CameraDriver> drivers() {
+    return brands().stream().map(byBrand::get).toList();
+  }
+
   /** The brand ids, sorted. */
   public List<String> brands() {
     return byBrand.keySet().stream().sorted().toList();

@@ -115,6 +115,12 @@ public final class KasaCameraDriver implements CameraDriver {
     return EndpointOptions.OPTIONS;
   }
 
+  /** The UDP 9999 discovery probe (kasa-firmware.md §6), broadcast and unicast. */
+  @Override
+  public java.util.Optional<dev.homeport.ports.camera.CameraDiscovery> discovery() {
+    return java.util.Optional.of(new dev.homeport.adapter.camera.http.internal.KasaCameraDiscovery());
+  }
+
   /**
    * A camera for a brand-neutral endpoint with the {@link #options()} above.
    *

@@ -92,7 +92,9 @@ public final class EndpointOptions {
     }
     String fingerprint = options.get("fingerprint");
     String trustText = options.get("trust");
+    String pinOption = "fingerprint";
     if (trustText != null && trustText.strip().toLowerCase(Locale.ROOT).startsWith("sha256:")) {
+      pinOption = "trust";
       if (fingerprint != null) {
         throw new IllegalArgumentException(where + ": give the fingerprint once, either as trust "
             + "sha256:HEX or as option 'fingerprint' with trust pinned");
@@ -115,7 +117,7 @@ public final class EndpointOptions {
     b.trustMode(trust);
     if (fingerprint != null) {
       String pin = fingerprint;
-      b.pinnedSha256(option(where, "fingerprint", () -> Fingerprints.normalize(pin)));
+      b.pinnedSha256(option(where, pinOption, () -> Fingerprints.normalize(pin)));
     }
     if (options.containsKey("known-hosts")) {
       b.knownHostsFile(option(where, "known-hosts", () -> path(options.get("known-hosts"))));

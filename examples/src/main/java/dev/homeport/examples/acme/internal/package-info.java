@@ -1,0 +1,2 @@
+/** The acme brand's internals (its camera and wire mapping); not API. */
+package dev.homeport.examples.acme.internal;

@@ -1,0 +1,65 @@
+package dev.homeport.examples.acme;
+
+import dev.homeport.adapter.inmemory.InMemoryCamera;
+import dev.homeport.domain.FieldMap;
+import dev.homeport.domain.Secret;
+import dev.homeport.domain.camera.RawCommand;
+import dev.homeport.examples.acme.simulator.AcmeSimulator;
+import dev.homeport.ports.camera.Camera;
+import dev.homeport.ports.camera.ImmutableCameraEndpoint;
+import dev.homeport.testkit.CameraContract;
+import dev.homeport.testkit.CameraFixture;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Step 4 of "Adding a camera brand": the whole camera contract through the real acme driver, over
+ * real HTTP to the acme simulator on 127.0.0.1, whose state is the fixture's backend. The
+ * refusal example is the default one (acme codes are text), so this class writes only the fixture.
+ */
+class AcmeCameraContractTest extends CameraContract {
+
+  private static final Duration REQUEST_TIMEOUT = Duration.ofMillis(600);
+
+  @Override
+  protected CameraFixture createFixture() {
+    InMemoryCamera backend = InMemoryCamera.builder().name("porch").build();
+    AcmeSimulator simulator = AcmeSimulator.start(backend);
+    Camera camera = new AcmeCameraDriver().connect(ImmutableCameraEndpoint.builder()
+        .name("porch").brand("acme").host(simulator.host()).port(simulator.port())
+        .username(simulator.username()).password(Secret.of(simulator.password()))
+        .putOptions("request-timeout", "600ms")
+        .build());
+    return new CameraFixture() {
+      @Override
+      public Camera camera() {
+        return camera;
+      }
+
+      @Override
+      public InMemoryCamera backend() {
+        return backend;
+      }
+
+      @Override
+      public Duration requestTimeout() {
+        return REQUEST_TIMEOUT;
+      }
+
+      @Override
+      public void close() {
+        camera.close();
+        simulator.close();
+        backend.close();
+      }
+    };
+  }
+
+  @Override
+  protected Optional<RawCommand> knownRawQuery() {
+    return Optional.of(new RawCommand("audio.mic.get",
+        FieldMap.of("channel", 1, "filter", Map.of("names", List.of("a", "b"), "on", true))));
+  }
+}
