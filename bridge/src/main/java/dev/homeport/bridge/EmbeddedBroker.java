@@ -28,6 +28,11 @@ import io.netty.handler.codec.mqtt.MqttQoS;
  * see a dead bridge as {@code online}. This broker retains such wills itself when a client's
  * connection is lost, unless the client is already connected again. Moquette also delivers
  * retained messages to new subscriptions without the retain flag set (nothing here relies on it).
+ *
+ * <p>Moquette 0.17 may also close a connection whose first SUBSCRIBE follows its CONNACK too
+ * closely on a loaded machine (it marks the connection connected in a listener attached after the
+ * CONNACK is written, and drops a SUBSCRIBE read before that: "SUBSCRIBE received on already closed
+ * connection"). No setting avoids it; clients that reconnect (the bridge, Home Assistant) recover.
  */
 public final class EmbeddedBroker implements AutoCloseable {
 

@@ -34,7 +34,8 @@ final class HaDiscoveryRules {
       Map.of(
           "binary_sensor", Set.of("connectivity", "door", "motion", "occupancy", "presence", "moisture", "smoke", "power", "window", "opening"),
           "sensor", Set.of("temperature", "humidity", "power", "energy", "battery", "illuminance", "timestamp"),
-          "switch", Set.of("outlet", "switch"));
+          "switch", Set.of("outlet", "switch"),
+          "button", Set.of("identify", "restart", "update"));
 
   private static final Map<String, Set<String>> UNITS =
       Map.of(

@@ -149,6 +149,7 @@ class MqttBridgeTest {
             "homeassistant/number/homeport_porch/position_x/config",
             "homeassistant/button/homeport_porch/preset_2/config",
             "homeassistant/button/homeport_porch/stop/config",
+            "homeassistant/button/homeport_porch/reboot/config",
             "homeassistant/sensor/homeport_porch/sd_card/config",
             "homeassistant/sensor/homeport_porch/firmware/config",
             "homeassistant/binary_sensor/homeport_st_dev-door/contactSensor_contact/config",
@@ -221,6 +222,44 @@ class MqttBridgeTest {
     probe.publish("homeport/porch/set", "{\"motion_trigger_time_night_ms\":2500}");
     probe.awaitLast("homeport/porch/state", m -> m.json().path("motion_trigger_time_night_ms").asLong() == 2500);
     assertThat(camera.peek(Setting.MOTION_TRIGGER_TIME).day()).isEqualTo(Duration.ofMillis(1000));
+  }
+
+  @Test
+  void rebootButton_restartsTheCameraOncePerPress_andOnlyOnTrue() {
+    start(config().build());
+    probe.awaitLast("homeport/porch/state", m -> m.json().has("night_vision"));
+    JsonNode button = probe.await("homeassistant/button/homeport_porch/reboot/config").json();
+    HaDiscoveryRules.check("homeassistant/button/homeport_porch/reboot/config", button);
+    assertThat(button.get("device_class").asText()).isEqualTo("restart");
+    assertThat(button.get("entity_category").asText()).isEqualTo("config");
+    assertThat(button.get("command_topic").asText()).isEqualTo("homeport/porch/set");
+
+    probe.publish("homeport/porch/set", "{\"reboot\":false,\"transaction\":\"r0\"}");
+    MqttProbe.Message refused = probe.await("homeport/bridge/response/camera/set", m -> m.json().path("transaction").asText().equals("r0"));
+    assertThat(refused.json().get("error").asText()).contains("reboot must be true");
+    assertThat(camera.reboots()).isZero();
+
+    // the press exactly as Home Assistant sends it
+    probe.publish("homeport/porch/set", button.get("payload_press").asText());
+    await().atMost(MqttProbe.WAIT).until(() -> camera.reboots() == 1);
+    probe.publish("homeport/bridge/request/camera/command", "{\"camera\":\"porch\",\"command\":{\"reboot\":true},\"transaction\":\"r1\"}");
+    MqttProbe.Message ok = probe.await("homeport/bridge/response/camera/command", m -> m.json().path("transaction").asText().equals("r1"));
+    assertThat(ok.json().get("status").asText()).isEqualTo("ok");
+    assertThat(camera.reboots()).isEqualTo(2);
+  }
+
+  @Test
+  void cameraWithoutReboot_announcesNoRebootButton_andRefusesTheCommand() {
+    camera.close();
+    camera = InMemoryCamera.builder().name("porch").withoutCommands(dev.homeport.domain.camera.Reboot.class).build();
+    start(config().build());
+    probe.awaitLast("homeport/porch/state", m -> m.json().has("night_vision"));
+    probe.await("homeassistant/button/homeport_porch/stop/config");
+    assertThat(probe.last("homeassistant/button/homeport_porch/reboot/config")).isEmpty();
+    probe.publish("homeport/porch/set", "{\"reboot\":true,\"transaction\":\"r2\"}");
+    MqttProbe.Message refused = probe.await("homeport/bridge/response/camera/set", m -> m.json().path("transaction").asText().equals("r2"));
+    assertThat(refused.json().get("error").asText()).contains("does not support");
+    assertThat(camera.reboots()).isZero();
   }
 
   @Test

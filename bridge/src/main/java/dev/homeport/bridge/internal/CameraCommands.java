@@ -7,6 +7,7 @@ import dev.homeport.domain.camera.Direction;
 import dev.homeport.domain.camera.GoToPreset;
 import dev.homeport.domain.camera.Move;
 import dev.homeport.domain.camera.Position;
+import dev.homeport.domain.camera.Reboot;
 import dev.homeport.domain.camera.SetPosition;
 import dev.homeport.domain.camera.SetSetting;
 import dev.homeport.domain.camera.Setting;
@@ -31,6 +32,7 @@ import java.util.TreeSet;
  *   <li>{@code preset}: 1..4; {@code move}: a direction or {@code {"direction": "left", "speed": 5}};
  *       {@code stop}: any value; {@code position}: {@code {"x": 0..10000, "y": 0..10000}}, or
  *       {@code position_x} / {@code position_y} alone, the other kept;
+ *   <li>{@code reboot}: {@code true} only (a restart is not undone, so no other value starts one);
  *   <li>{@code transaction}: ignored here (echoed in answers).
  * </ul>
  *
@@ -77,6 +79,12 @@ public final class CameraCommands {
           continue;
         case "stop":
           commands.add(new Stop());
+          continue;
+        case "reboot":
+          if (!(value.isBoolean() && value.asBoolean()) && !(value.isTextual() && value.asText().trim().equalsIgnoreCase("true"))) {
+            throw new IllegalArgumentException("reboot must be true, was " + value);
+          }
+          commands.add(new Reboot());
           continue;
         case "move":
           commands.add(move(value));
@@ -174,7 +182,7 @@ public final class CameraCommands {
   }
 
   private static String allowedKeys() {
-    TreeSet<String> keys = new TreeSet<>(List.of("preset", "move", "stop", "position", "position_x", "position_y",
+    TreeSet<String> keys = new TreeSet<>(List.of("preset", "move", "stop", "reboot", "position", "position_x", "position_y",
         "motion_trigger_time_day_ms", "motion_trigger_time_night_ms"));
     Setting.all().forEach(setting -> keys.add(key(setting)));
     return String.join(", ", keys);

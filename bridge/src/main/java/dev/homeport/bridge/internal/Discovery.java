@@ -11,6 +11,7 @@ import dev.homeport.domain.camera.GoToPreset;
 import dev.homeport.domain.camera.Move;
 import dev.homeport.domain.camera.Position;
 import dev.homeport.domain.camera.Preset;
+import dev.homeport.domain.camera.Reboot;
 import dev.homeport.domain.camera.SetPosition;
 import dev.homeport.domain.camera.Setting;
 import dev.homeport.domain.camera.Stop;
@@ -156,6 +157,13 @@ public final class Discovery {
       ObjectNode c = common(node, "stop", "Stop moving", device, availability);
       c.put("command_topic", setTopic).put("payload_press", "{\"stop\":true}");
       entities.add(new Entity("button", topic("button", node, "stop"), c));
+    }
+    if (capabilities.commandTypes().contains(Reboot.class)) {
+      // device class restart: Home Assistant shows it as a restart button, under the device's configuration
+      ObjectNode c = common(node, "reboot", "Restart", device, availability);
+      c.put("command_topic", setTopic).put("payload_press", "{\"reboot\":true}");
+      c.put("device_class", "restart").put("entity_category", "config");
+      entities.add(new Entity("button", topic("button", node, "reboot"), c));
     }
     if (capabilities.commandTypes().contains(SetPosition.class) && capabilities.commandTypes().contains(GetPosition.class)) {
       for (String axis : List.of("x", "y")) {

@@ -35,6 +35,8 @@ class CameraCommandsTest {
             new Stop(),
             SetPosition.of(1, 2));
     assertThat(CameraCommands.parse(json("{\"move\":\"left\"}"), Json.object())).containsExactly(new Move(Direction.LEFT, CameraCommands.DEFAULT_SPEED));
+    assertThat(CameraCommands.parse(json("{\"reboot\":true}"), Json.object())).containsExactly(new dev.homeport.domain.camera.Reboot());
+    assertThat(CameraCommands.parse(json("{\"reboot\":\"TRUE\"}"), Json.object())).containsExactly(new dev.homeport.domain.camera.Reboot());
   }
 
   @Test
@@ -55,6 +57,8 @@ class CameraCommandsTest {
     assertThatThrownBy(() -> CameraCommands.parse(json("{\"move\":{\"direction\":\"up\",\"speed\":11}}"), Json.object())).hasMessageContaining("speed");
     assertThatThrownBy(() -> CameraCommands.parse(json("{\"power\":{\"on\":true}}"), Json.object())).hasMessageContaining("power");
     assertThatThrownBy(() -> CameraCommands.parse(json("{\"transaction\":\"t\"}"), Json.object())).hasMessageContaining("nothing to do");
+    assertThatThrownBy(() -> CameraCommands.parse(json("{\"reboot\":1}"), Json.object())).hasMessageContaining("reboot must be true");
+    assertThatThrownBy(() -> CameraCommands.parse(json("{\"reboot\":\"yes\"}"), Json.object())).hasMessageContaining("reboot must be true");
     assertThatThrownBy(() -> Json.readObject("[1]".getBytes(java.nio.charset.StandardCharsets.UTF_8))).hasMessageContaining("JSON object");
   }
 

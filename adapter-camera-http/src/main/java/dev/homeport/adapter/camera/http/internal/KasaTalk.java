@@ -167,10 +167,7 @@ public final class KasaTalk implements CameraTalk {
   }
 
   private HomeportException translate(Throwable failure) {
-    Throwable t = failure;
-    while (t instanceof CompletionException && t.getCause() != null) {
-      t = t.getCause();
-    }
+    Throwable t = dev.homeport.ports.Futures.unwrap(failure);
     if (t instanceof HomeportException h) {
       return h;
     }
