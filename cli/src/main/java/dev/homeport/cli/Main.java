@@ -49,6 +49,23 @@ public final class Main {
     return run(environment, new GuiceBackends(), args);
   }
 
+  /**
+   * Gives every sub-command its own {@code --help} and {@code --version}, so that
+   * {@code homeport camera get --help} explains itself instead of failing on a missing parameter.
+   */
+  private static void helpAndVersionEverywhere(CommandLine line, CommandLine.IVersionProvider version) {
+    for (CommandLine sub : line.getSubcommands().values()) {
+      CommandLine.Model.CommandSpec spec = sub.getCommandSpec();
+      if (!spec.mixinStandardHelpOptions() && spec.options().stream().noneMatch(o -> o.usageHelp())) {
+        spec.mixinStandardHelpOptions(true);
+      }
+      if (spec.versionProvider() == null && version != null) {
+        spec.versionProvider(version);
+      }
+      helpAndVersionEverywhere(sub, version);
+    }
+  }
+
   static int run(CliEnvironment environment, Backends backends, String... args) {
     CliContext context = new CliContext(environment, backends);
     PrintWriter err = environment.err();
@@ -56,6 +73,7 @@ public final class Main {
     commandLine.setOut(environment.out());
     commandLine.setErr(err);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    helpAndVersionEverywhere(commandLine, commandLine.getCommandSpec().versionProvider());
     commandLine.setExecutionExceptionHandler(
         (failure, line, parseResult) -> Failures.report(failure, err, context.verbose()));
     commandLine.setParameterExceptionHandler(

@@ -34,6 +34,26 @@ class UsageTest {
   }
 
   @Test
+  void everySubcommandHelp_exitsZero_withItsOwnUsage() {
+    for (String[] command : new String[][] {
+        {"camera", "get"}, {"camera", "info"}, {"camera", "set"}, {"camera", "preset"},
+        {"events", "watch"}, {"events", "devices"}, {"simulate", "camera"}}) {
+      String[] args = java.util.Arrays.copyOf(command, command.length + 1);
+      args[command.length] = "--help";
+      Run run = cli.run(args);
+      assertThat(run.code()).as(String.join(" ", args) + ": " + run).isZero();
+      assertThat(run.out()).as(String.join(" ", args)).contains("Usage: homeport " + String.join(" ", command));
+    }
+  }
+
+  @Test
+  void versionOnASubcommand_printsTheVersion() {
+    Run run = cli.run("camera", "get", "--version");
+    assertThat(run.code()).as(run.toString()).isZero();
+    assertThat(run.out()).contains("homeport ");
+  }
+
+  @Test
   void noCommand_isUsageError() {
     Run run = cli.run();
     assertThat(run.code()).isEqualTo(2);
