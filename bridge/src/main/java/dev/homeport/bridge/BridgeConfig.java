@@ -65,6 +65,27 @@ public interface BridgeConfig {
     return 64 * 1024;
   }
 
+  /**
+   * How long a detection stays {@code ON} when the camera reports starts only (Kasa's polled
+   * activity; default 30 s). A camera that reported one end of a kind is trusted for its ends.
+   */
+  @Value.Default
+  default Duration detectionHold() {
+    return Duration.ofSeconds(30);
+  }
+
+  /** How often each camera's snapshot is taken again (default 10 min; also at start and on each detection start). */
+  @Value.Default
+  default Duration snapshotInterval() {
+    return Duration.ofMinutes(10);
+  }
+
+  /** The largest snapshot published (default 4 MiB, at most GetSnapshot's 64 MiB); a larger image is refused. */
+  @Value.Default
+  default int maxSnapshotBytes() {
+    return 4 * 1024 * 1024;
+  }
+
   /** Whether the bridge ends (see {@link MqttBridge#terminated()}) when the event session expires; default false. */
   @Value.Default
   default boolean exitOnSessionExpiry() {
@@ -96,6 +117,12 @@ public interface BridgeConfig {
     positive("health interval", healthInterval());
     positive("retry initial delay", retryInitialDelay());
     positive("retry max delay", retryMaxDelay());
+    positive("detection hold", detectionHold());
+    positive("snapshot interval", snapshotInterval());
+    if (maxSnapshotBytes() < 1 || maxSnapshotBytes() > dev.homeport.domain.camera.GetSnapshot.MAX_BYTES) {
+      throw new IllegalArgumentException("max snapshot bytes must be 1.." + dev.homeport.domain.camera.GetSnapshot.MAX_BYTES
+          + ", was " + maxSnapshotBytes());
+    }
     if (maxPendingCommands() < 1 || eventBuffer() < 1 || maxCommandBytes() < 64) {
       throw new IllegalArgumentException("queue bounds must be positive (command bytes at least 64)");
     }

@@ -88,6 +88,9 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
   }
 
+  /** The largest message the embedded broker accepts: 8 MiB, room for the default 4 MiB snapshot cap and more. */
+  public static final int MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+
   private static Server startOn(String host, int port) {
     Properties properties = new Properties();
     properties.setProperty("host", host);
@@ -99,6 +102,8 @@ public final class EmbeddedBroker implements AutoCloseable {
     // mosquitto_sub and many devices connect with an empty client id and a clean session
     properties.setProperty("allow_zero_byte_client_id", "true");
     properties.setProperty("netty.epoll", "false");
+    // Moquette refuses messages over 8092 bytes by default: snapshots (camera entities) are larger
+    properties.setProperty("netty.mqtt.message_size", Integer.toString(MAX_MESSAGE_BYTES));
     Server server = new Server();
     try {
       server.startServer(new MemoryConfig(properties), List.of(new RetainedWill(server)));

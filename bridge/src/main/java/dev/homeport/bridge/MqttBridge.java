@@ -53,6 +53,10 @@ import org.slf4j.LoggerFactory;
  *       {@link BridgeConfig#healthInterval()}, with counters);
  *   <li>{@code <base>/<camera>/state} (retained JSON), {@code /set} (JSON of changes and actions),
  *       {@code /get} (read now), {@code /availability} ({@code online}/{@code offline}, retained);
+ *   <li>{@code <base>/<camera>/motion}, {@code /person}, {@code /tamper} ({@code ON}/{@code OFF},
+ *       retained), {@code /event} (each detection change as JSON), {@code /events/availability}
+ *       (the event stream), for cameras whose port reports detection events;
+ *       {@code <base>/<camera>/snapshot}: the latest image's bytes, retained;
  *   <li>{@code <base>/events/<location>/<device>}: each device event once, as JSON;
  *       {@code <base>/devices/<location>/<device>}: the device's attributes, retained;
  *       {@code <base>/home/availability}: the event session;
@@ -131,6 +135,7 @@ public final class MqttBridge implements AutoCloseable {
             ? null
             : new HomeNode(builder.gateway, context, rules::onDeviceEvent, this::onSettled, this::onExpired);
     view[0] = home;
+    cameras.values().forEach(node -> node.onDetection(rules::onCameraEvent));
     this.sweepTopic = config.baseTopic() + "/bridge/sweep/" + UUID.randomUUID();
   }
 
@@ -163,9 +168,10 @@ public final class MqttBridge implements AutoCloseable {
         if (!names.contains(trigger.camera())) {
           throw new IllegalArgumentException("rule " + rule.name() + ": when: no camera named '" + trigger.camera() + "'");
         }
-        throw new IllegalArgumentException(
-            "rule " + rule.name() + ": camera event triggers need the camera events port, which this build does"
-                + " not have yet; use a device event trigger");
+        if (!List.of("motion", "person", "tamper").contains(trigger.event())) {
+          throw new IllegalArgumentException(
+              "rule " + rule.name() + ": when: event must be motion, person or tamper, was '" + trigger.event() + "'");
+        }
       }
       if (rule.then() instanceof Rule.CameraAction action) {
         if (!names.contains(action.camera())) {
@@ -198,6 +204,12 @@ public final class MqttBridge implements AutoCloseable {
           outbox.retain(bridge.topic(), Json.bytes(bridge.config()));
           outbox.retain(context.topic("bridge/info"), Json.bytes(info()));
           cameras.values().forEach(CameraNode::start);
+          for (Rule rule : config.rules()) {
+            if (rule.when() instanceof Rule.CameraTrigger trigger && !cameras.get(trigger.camera()).reportsDetections()) {
+              LOG.warn("rule {} waits for {} on camera {}, which reports no detection events: it will not fire",
+                  rule.name(), trigger.event(), trigger.camera());
+            }
+          }
           if (home != null) {
             home.start();
           }

@@ -32,7 +32,7 @@ final class HaDiscoveryRules {
 
   private static final Map<String, Set<String>> DEVICE_CLASSES =
       Map.of(
-          "binary_sensor", Set.of("connectivity", "door", "motion", "occupancy", "presence", "moisture", "smoke", "power", "window", "opening"),
+          "binary_sensor", Set.of("connectivity", "door", "motion", "occupancy", "tamper", "presence", "moisture", "smoke", "power", "window", "opening"),
           "sensor", Set.of("temperature", "humidity", "power", "energy", "battery", "illuminance", "timestamp"),
           "switch", Set.of("outlet", "switch"),
           "button", Set.of("identify", "restart", "update"));

@@ -472,11 +472,17 @@ class MqttBridgeTest {
     assertThatThrownBy(() -> MqttBridge.builder().config(config().addRules(toGarage).build()).mqtt(mqtt(broker.uri())).camera(camera).smartHome(home).build())
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("garage").hasMessageContaining("porch");
     Rule badPreset = new Rule("bad", new Rule.DeviceTrigger(Optional.empty(), "Front door", Optional.empty(), Optional.empty(), Optional.empty()),
-        new Rule.CameraAction("porch", Map.of("preset", 9)), Duration.ZERO);
+        new Rule.CameraAction("porch", Map.of("preset", Map.of("x", 1))), Duration.ZERO);
     assertThatThrownBy(() -> MqttBridge.builder().config(config().addRules(badPreset).build()).mqtt(mqtt(broker.uri())).camera(camera).smartHome(home).build())
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("preset");
     assertThatThrownBy(() -> MqttBridge.builder().config(config().addRules(toGarage).build()).mqtt(mqtt(broker.uri())).camera(camera).build())
         .hasMessageContaining("no event source");
+    Rule onSound = new Rule("on-sound", new Rule.CameraTrigger("porch", "sound"), new Rule.CameraAction("porch", Map.of("stop", true)), Duration.ZERO);
+    assertThatThrownBy(() -> MqttBridge.builder().config(config().addRules(onSound).build()).mqtt(mqtt(broker.uri())).camera(camera).build())
+        .hasMessageContaining("motion, person or tamper").hasMessageContaining("sound");
+    Rule onGarage = new Rule("on-garage", new Rule.CameraTrigger("garage", "motion"), new Rule.CameraAction("porch", Map.of("stop", true)), Duration.ZERO);
+    assertThatThrownBy(() -> MqttBridge.builder().config(config().addRules(onGarage).build()).mqtt(mqtt(broker.uri())).camera(camera).build())
+        .hasMessageContaining("no camera named 'garage'");
     InMemoryCamera reserved = InMemoryCamera.builder().name("bridge").build();
     extra.add(reserved);
     assertThatThrownBy(() -> MqttBridge.builder().mqtt(mqtt(broker.uri())).camera(reserved).build()).hasMessageContaining("reserved");

@@ -22,7 +22,7 @@ final class MqttProbe implements AutoCloseable {
   static final Duration WAIT = Duration.ofSeconds(20);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  record Message(String topic, String payload, boolean retained) {
+  record Message(String topic, String payload, boolean retained, byte[] bytes) {
     JsonNode json() {
       try {
         return JSON.readTree(payload);
@@ -63,7 +63,7 @@ final class MqttProbe implements AutoCloseable {
       candidate.connect();
       try {
         candidate.toAsync().subscribeWith().topicFilter("#").qos(MqttQos.AT_LEAST_ONCE)
-            .callback(p -> messages.add(new Message(p.getTopic().toString(), new String(p.getPayloadAsBytes(), StandardCharsets.UTF_8), p.isRetain())))
+            .callback(p -> messages.add(new Message(p.getTopic().toString(), new String(p.getPayloadAsBytes(), StandardCharsets.UTF_8), p.isRetain(), p.getPayloadAsBytes())))
             .send().join();
         return candidate;
       } catch (java.util.concurrent.CompletionException e) {
@@ -95,6 +95,11 @@ final class MqttProbe implements AutoCloseable {
   Optional<Message> last(String topic) {
     List<Message> list = on(topic);
     return list.isEmpty() ? Optional.empty() : Optional.of(list.get(list.size() - 1));
+  }
+
+  /** The raw payload of the latest message on {@code topic} (null if none). */
+  byte[] lastBytes(String topic) {
+    return last(topic).map(Message::bytes).orElse(null);
   }
 
   /** Waits until a message on {@code topic} matches, and returns the first that does. */

@@ -29,7 +29,8 @@ import java.util.TreeSet;
  *       its text value ({@code "ON"}, {@code "off"}, {@code true}, {@code "high"}, {@code "1920x1080"});
  *   <li>{@code motion_trigger_time_day_ms} / {@code _night_ms}: one half of the trigger time, the
  *       other half kept from the last known state;
- *   <li>{@code preset}: 1..4; {@code move}: a direction or {@code {"direction": "left", "speed": 5}};
+ *   <li>{@code preset}: the camera's preset token, text or a number ({@code 2}, {@code "Preset_3"});
+ *       {@code move}: a direction or {@code {"direction": "left", "speed": 5}};
  *       {@code stop}: any value; {@code position}: {@code {"x": 0..10000, "y": 0..10000}}, or
  *       {@code position_x} / {@code position_y} alone, the other kept;
  *   <li>{@code reboot}: {@code true} only (a restart is not undone, so no other value starts one);
@@ -70,12 +71,7 @@ public final class CameraCommands {
         case "transaction":
           continue;
         case "preset":
-          int preset = integer(key, value);
-          // The domain now takes any preset token (ONVIF's strings); the bridge still offers Kasa's 1..4.
-          if (preset < 1 || preset > 4) {
-            throw new IllegalArgumentException("preset must be 1..4, was " + preset);
-          }
-          commands.add(new GoToPreset(preset));
+          commands.add(preset(value));
           continue;
         case "stop":
           commands.add(new Stop());
@@ -146,6 +142,17 @@ public final class CameraCommands {
     }
     String text = value.isBoolean() ? (value.asBoolean() ? "on" : "off") : value.asText();
     return SetSetting.parse(setting, text);
+  }
+
+  private static GoToPreset preset(JsonNode value) {
+    if (!(value.isTextual() || value.isIntegralNumber())) {
+      throw new IllegalArgumentException("preset must be a preset token (text such as \"2\" or \"Preset_3\", or a number), was " + value);
+    }
+    try {
+      return new GoToPreset(value.asText());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
   }
 
   private static Move move(JsonNode value) {

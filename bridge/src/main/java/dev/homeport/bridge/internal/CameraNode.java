@@ -2,6 +2,9 @@ package dev.homeport.bridge.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.homeport.domain.camera.CameraCommand;
+import dev.homeport.domain.camera.CameraEvent;
+import dev.homeport.domain.camera.GetSnapshot;
+import dev.homeport.domain.camera.Snapshot;
 import dev.homeport.domain.camera.CameraInfo;
 import dev.homeport.domain.camera.GetCameraInfo;
 import dev.homeport.domain.camera.GetPosition;
@@ -28,6 +31,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +49,7 @@ public final class CameraNode {
   private final Camera camera;
   private final String name;
   private final BridgeContext context;
-  private final CameraCapabilities capabilities;
+  private CameraCapabilities capabilities;
   private ObjectNode state = Json.object();
   private Optional<CameraInfo> info = Optional.empty();
   private List<Preset> presets = List.of();
@@ -58,6 +62,13 @@ public final class CameraNode {
   private List<Consumer<String>> answering = List.of();
   private Set<String> entityTopics = Set.of();
   private boolean closed;
+  private final CameraDetections detections;
+  private final java.util.Map<CameraEvent.Kind, Boolean> detected = new java.util.EnumMap<>(CameraEvent.Kind.class);
+  private BiConsumer<String, String> onDetection = (camera, kind) -> {};
+  private ScheduledFuture<?> snapshots;
+  private boolean snapshotting;
+  private boolean snapshotAgain;
+  private boolean snapshotFailing;
 
   public CameraNode(Camera camera, BridgeContext context) {
     this.camera = camera;
@@ -65,6 +76,17 @@ public final class CameraNode {
     this.context = context;
     this.capabilities = camera.capabilities();
     this.retryDelay = context.config().retryInitialDelay();
+    this.detections = new CameraDetections(camera, context, this::detection, this::announce);
+  }
+
+  /** Who hears each detection start ({@code camera}, {@code motion}/{@code person}/{@code tamper}): the rules. */
+  public void onDetection(BiConsumer<String, String> listener) {
+    this.onDetection = listener;
+  }
+
+  /** Whether the camera's event stream is open and has not said it has no events. */
+  public boolean reportsDetections() {
+    return detections.supported();
   }
 
   /** The camera's name (its topic level). */
@@ -91,11 +113,70 @@ public final class CameraNode {
   public void start() {
     announce();
     schedulePoll(Duration.ZERO);
+    detections.start();
+    {
+      // always scheduled: a brand may learn what the camera supports at its first answer (ONVIF)
+      long every = context.config().snapshotInterval().toMillis();
+      snapshots = context.loop().scheduleWithFixedDelay(this::snapshotNow, 0, every, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /**
+   * Takes a snapshot now and publishes its bytes retained on {@code <base>/<camera>/snapshot}; one
+   * at a time (a request meanwhile takes one more after it).
+   */
+  public void snapshotNow() {
+    if (closed || !capabilities.commandTypes().contains(GetSnapshot.class)) {
+      return;
+    }
+    if (snapshotting) {
+      snapshotAgain = true;
+      return;
+    }
+    snapshotting = true;
+    CompletableFuture<Snapshot> future;
+    try {
+      future = camera.execute(new GetSnapshot(context.config().maxSnapshotBytes()));
+    } catch (RuntimeException e) {
+      future = CompletableFuture.failedFuture(e);
+    }
+    future.whenCompleteAsync(
+        (snapshot, failure) -> {
+          snapshotting = false;
+          if (closed) {
+            return;
+          }
+          if (failure != null) {
+            context.counters().increment("camera.snapshots_failed");
+            if (!snapshotFailing) {
+              LOG.warn("camera {}: snapshot failed ({})", name, Topics.printable(describe(failure)));
+            }
+            snapshotFailing = true;
+          } else {
+            snapshotFailing = false;
+            context.counters().increment("camera.snapshots");
+            context.outbox().retain(context.topic(name + "/snapshot"), snapshot.bytes());
+          }
+          if (snapshotAgain) {
+            snapshotAgain = false;
+            snapshotNow();
+          }
+        },
+        context.loop());
+  }
+
+  private void detection(CameraEvent.Kind kind, boolean active) {
+    Boolean before = detected.put(kind, active);
+    if (active && !Boolean.TRUE.equals(before)) {
+      // a start, not a repeat of a state already on (a resubscription reports the state again)
+      onDetection.accept(name, CameraDetections.word(kind));
+      snapshotNow();
+    }
   }
 
   /** Publishes discovery again (after Home Assistant restarted, or the info changed); clears entities gone. */
   public void announce() {
-    List<Entity> entities = context.discovery().camera(name, capabilities, info, presets);
+    List<Entity> entities = context.discovery().camera(name, capabilities, info, presets, detections.kinds());
     Set<String> topics = new HashSet<>();
     for (Entity entity : entities) {
       topics.add(entity.topic());
@@ -174,11 +255,16 @@ public final class CameraNode {
     if (nextPoll != null) {
       nextPoll.cancel(false);
     }
+    if (snapshots != null) {
+      snapshots.cancel(false);
+    }
+    detections.close();
   }
 
   /** Publishes {@code offline} on the availability topic (a clean shutdown). */
   public void publishOffline() {
     context.outbox().retain(context.topic(name + "/availability"), "offline");
+    detections.publishOffline();
   }
 
   private void schedulePoll(Duration delay) {
@@ -298,6 +384,12 @@ public final class CameraNode {
       }
     }
     state = next;
+    CameraCapabilities now = camera.capabilities();
+    if (!now.equals(capabilities)) {
+      // narrowed once the camera answered (e.g. ONVIF learns its services): announce what it really has
+      capabilities = now;
+      infoChanged = true;
+    }
     context.outbox().retain(context.topic(name + "/state"), Json.bytes(state));
     if (infoChanged) {
       announce();

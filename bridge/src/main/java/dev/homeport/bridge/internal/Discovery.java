@@ -2,11 +2,13 @@ package dev.homeport.bridge.internal;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.homeport.domain.camera.CameraEvent;
 import dev.homeport.domain.camera.CameraInfo;
 import dev.homeport.domain.camera.Direction;
 import dev.homeport.domain.camera.GetCameraInfo;
 import dev.homeport.domain.camera.GetPosition;
 import dev.homeport.domain.camera.GetSdCardState;
+import dev.homeport.domain.camera.GetSnapshot;
 import dev.homeport.domain.camera.GoToPreset;
 import dev.homeport.domain.camera.Move;
 import dev.homeport.domain.camera.Position;
@@ -23,6 +25,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.HashSet;
 
 /**
  * Builds Home Assistant MQTT discovery payloads (the per-entity form,
@@ -57,9 +61,15 @@ public final class Discovery {
     return nodePrefix() + "_bridge";
   }
 
-  /** The entities of one camera. */
+  /**
+   * The entities of one camera.
+   *
+   * @param presets the presets the camera listed: one button each
+   * @param detections the detection kinds to announce as {@code binary_sensor}s (empty without events)
+   */
   public List<Entity> camera(
-      String name, CameraCapabilities capabilities, Optional<CameraInfo> info, List<Preset> presets) {
+      String name, CameraCapabilities capabilities, Optional<CameraInfo> info, List<Preset> presets,
+      Set<CameraEvent.Kind> detections) {
     String node = nodePrefix() + "_" + Topics.id(name);
     String stateTopic = base + "/" + name + "/state";
     String setTopic = base + "/" + name + "/set";
@@ -130,17 +140,18 @@ public final class Discovery {
       }
     }
     if (capabilities.commandTypes().contains(GoToPreset.class)) {
-      // Buttons for the numbered presets 1..4 (Kasa's; an ONVIF camera's other tokens get none yet).
-      for (int index = 1; index <= 4; index++) {
-        String label = "Preset " + index;
-        for (Preset preset : presets) {
-          if (preset.token().equals(Integer.toString(index)) && !preset.name().isBlank()) {
-            label = label + ": " + preset.name();
-          }
+      // one button per preset the camera listed; the token is the camera's own (Kasa 1..4, ONVIF any text)
+      Set<String> keys = new HashSet<>();
+      for (Preset preset : presets) {
+        String key = "preset_" + Topics.id(preset.token());
+        if (!keys.add(key)) {
+          key = key + "_" + keys.size(); // two tokens with the same id form
+          keys.add(key);
         }
-        String key = "preset_" + index;
+        String label = "Preset " + preset.token() + (preset.name().isBlank() ? "" : ": " + preset.name());
         ObjectNode c = common(node, key, label, device, availability);
-        c.put("command_topic", setTopic).put("payload_press", "{\"preset\":" + index + "}");
+        ObjectNode press = Json.object().put("preset", preset.token());
+        c.put("command_topic", setTopic).put("payload_press", press.toString());
         entities.add(new Entity("button", topic("button", node, key), c));
       }
     }
@@ -175,6 +186,24 @@ public final class Discovery {
         c.put("min", 0).put("max", Position.MAX).put("step", 1).put("mode", "slider");
         entities.add(new Entity("number", topic("number", node, key), c));
       }
+    }
+    for (CameraEvent.Kind kind : CameraEvent.Kind.values()) {
+      if (!detections.contains(kind)) {
+        continue;
+      }
+      String key = kind.name().toLowerCase(Locale.ROOT);
+      ObjectNode c = common(node, key, DETECTION_LABELS.get(kind), device, availability);
+      // unavailable while the event stream resubscribes: a detection may have been missed
+      c.withArray("availability").addObject().put("topic", base + "/" + name + "/events/availability");
+      c.put("state_topic", base + "/" + name + "/" + key).put("payload_on", "ON").put("payload_off", "OFF");
+      c.put("device_class", DETECTION_CLASSES.get(kind));
+      entities.add(new Entity("binary_sensor", topic("binary_sensor", node, key), c));
+    }
+    if (capabilities.commandTypes().contains(GetSnapshot.class)) {
+      // the image bytes themselves on the topic (Home Assistant's MQTT camera)
+      ObjectNode c = common(node, "snapshot", "Snapshot", device, availability);
+      c.put("topic", base + "/" + name + "/snapshot");
+      entities.add(new Entity("camera", topic("camera", node, "snapshot"), c));
     }
     if (capabilities.commandTypes().contains(GetSdCardState.class)) {
       ObjectNode c = sensor(node, "sd_card", "SD card", device, availability, stateTopic);
@@ -314,6 +343,13 @@ public final class Discovery {
         return unit;
     }
   }
+
+  /** Home Assistant's binary sensor device class of each detection kind. */
+  private static final Map<CameraEvent.Kind, String> DETECTION_CLASSES =
+      Map.of(CameraEvent.Kind.MOTION, "motion", CameraEvent.Kind.PERSON, "occupancy", CameraEvent.Kind.TAMPER, "tamper");
+
+  private static final Map<CameraEvent.Kind, String> DETECTION_LABELS =
+      Map.of(CameraEvent.Kind.MOTION, "Motion", CameraEvent.Kind.PERSON, "Person", CameraEvent.Kind.TAMPER, "Tampering");
 
   /** capability.attribute -> device class, payload on, payload off. */
   private static final Map<String, String[]> BINARY =

@@ -35,6 +35,9 @@ class CameraCommandsTest {
             new Stop(),
             SetPosition.of(1, 2));
     assertThat(CameraCommands.parse(json("{\"move\":\"left\"}"), Json.object())).containsExactly(new Move(Direction.LEFT, CameraCommands.DEFAULT_SPEED));
+    // preset tokens: the camera's own text (ONVIF) or a number (Kasa 1..4, checked by its driver)
+    assertThat(CameraCommands.parse(json("{\"preset\":\"Preset_3\"}"), Json.object())).containsExactly(new GoToPreset("Preset_3"));
+    assertThat(CameraCommands.parse(json("{\"preset\":\"2\"}"), Json.object())).containsExactly(new GoToPreset(2));
     assertThat(CameraCommands.parse(json("{\"reboot\":true}"), Json.object())).containsExactly(new dev.homeport.domain.camera.Reboot());
     assertThat(CameraCommands.parse(json("{\"reboot\":\"TRUE\"}"), Json.object())).containsExactly(new dev.homeport.domain.camera.Reboot());
   }
@@ -51,8 +54,9 @@ class CameraCommandsTest {
   @Test
   void badValues_areRefusedNamingTheKeyAndTheAllowedValues() {
     assertThatThrownBy(() -> CameraCommands.parse(json("{\"colour\":\"red\"}"), Json.object())).hasMessageContaining("unknown key 'colour'").hasMessageContaining("night_vision");
-    assertThatThrownBy(() -> CameraCommands.parse(json("{\"preset\":5}"), Json.object())).hasMessageContaining("preset");
-    assertThatThrownBy(() -> CameraCommands.parse(json("{\"preset\":\"two\"}"), Json.object())).hasMessageContaining("whole number");
+    assertThatThrownBy(() -> CameraCommands.parse(json("{\"preset\":\"\"}"), Json.object())).hasMessageContaining("preset must be 1..64 characters");
+    assertThatThrownBy(() -> CameraCommands.parse(json("{\"preset\":\"a\\u0007b\"}"), Json.object())).hasMessageContaining("control characters");
+    assertThatThrownBy(() -> CameraCommands.parse(json("{\"preset\":[1]}"), Json.object())).hasMessageContaining("preset token");
     assertThatThrownBy(() -> CameraCommands.parse(json("{\"move\":\"sideways\"}"), Json.object())).hasMessageContaining("left, right, up or down");
     assertThatThrownBy(() -> CameraCommands.parse(json("{\"move\":{\"direction\":\"up\",\"speed\":11}}"), Json.object())).hasMessageContaining("speed");
     assertThatThrownBy(() -> CameraCommands.parse(json("{\"power\":{\"on\":true}}"), Json.object())).hasMessageContaining("power");

@@ -67,7 +67,7 @@ public final class BridgeCli implements Callable<Integer> {
 
   private static final List<String> BRIDGE_KEYS =
       List.of("mqtt", "mqtt-version", "client-id", "username-env", "password-env", "ca-cert", "base-topic",
-          "discovery-prefix", "poll", "health-interval", "exit-on-session-expiry");
+          "discovery-prefix", "poll", "health-interval", "exit-on-session-expiry", "snapshot-interval", "detection-hold");
 
   private final CliContext context;
 
@@ -245,6 +245,12 @@ public final class BridgeCli implements Callable<Integer> {
     }
     if (healthText != null) {
       builder.healthInterval(Values.duration(healthInterval != null ? "--health-interval" : "bridge: health-interval", healthText));
+    }
+    if (section.get("snapshot-interval") != null) {
+      builder.snapshotInterval(Values.duration("bridge: snapshot-interval", String.valueOf(section.get("snapshot-interval"))));
+    }
+    if (section.get("detection-hold") != null) {
+      builder.detectionHold(Values.duration("bridge: detection-hold", String.valueOf(section.get("detection-hold"))));
     }
     builder.exitOnSessionExpiry(exitOnSessionExpiry || Boolean.TRUE.equals(section.get("exit-on-session-expiry")));
     try {
