@@ -149,7 +149,7 @@ class BridgeTest {
     Path file = dir.resolve("bad.yaml");
     for (Map.Entry<String, String> bad : List.of(
         Map.entry("cameras: {hall: {brand: inmemory}}\nrules:\n  - name: r\n    when: {device: x}\n    then: {camera: garage, command: {preset: 1}}\nevents: {source: inmemory}\n", "garage"),
-        Map.entry("cameras: {hall: {brand: inmemory}}\nrules:\n  - name: r\n    when: {device: x}\n    then: {camera: hall, command: {preset: 7}}\nevents: {source: inmemory}\n", "preset"),
+        Map.entry("cameras: {hall: {brand: inmemory}}\nrules:\n  - name: r\n    when: {device: x}\n    then: {camera: hall, command: {preset: \"\"}}\nevents: {source: inmemory}\n", "preset"),
         Map.entry("cameras: {hall: {brand: inmemory}}\nrules:\n  - name: r\n    when: {device: x}\n    then: {camera: hall, command: {preset: 1}}\n", "no event source"),
         Map.entry("cameras: {hall: {brand: inmemory}}\nrules:\n  - name: r\n    when: {device: x}\n    then: {camera: hall, command: {preset: 1}}\n    every: 3s\nevents: {source: inmemory}\n", "unknown key 'every'"),
         Map.entry("cameras: {hall: {brand: inmemory}}\nbridge: {password: hunter2}\n", "credential"),
