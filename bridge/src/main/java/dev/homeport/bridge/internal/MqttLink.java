@@ -1,12 +1,11 @@
 package dev.homeport.bridge.internal;
 
 import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.MqttClientBuilder;
 import com.hivemq.client.mqtt.MqttClientSslConfig;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
-import com.hivemq.client.mqtt.mqtt3.Mqtt3ClientBuilder;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
-import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
 import dev.homeport.bridge.MqttSettings;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -41,41 +40,26 @@ public final class MqttLink {
     String host = uri.getHost();
     long initial = settings.reconnectInitialDelay().toMillis();
     long max = Math.max(initial, settings.reconnectMaxDelay().toMillis());
+    // everything but the protocol version is set once on the common builder
+    MqttClientBuilder builder =
+        MqttClient.builder()
+            .identifier(settings.clientId())
+            .serverHost(host)
+            .serverPort(port)
+            .automaticReconnect()
+            .initialDelay(initial, TimeUnit.MILLISECONDS)
+            .maxDelay(max, TimeUnit.MILLISECONDS)
+            .applyAutomaticReconnect()
+            .addConnectedListener(context -> onConnected.run())
+            .addDisconnectedListener(context -> onDisconnected.accept(context.getCause()));
+    if (tls) {
+      builder = builder.sslConfig(ssl(settings.trustManagerFactory().orElse(null)));
+    }
     if (settings.version() == 5) {
-      Mqtt5ClientBuilder builder =
-          MqttClient.builder()
-              .useMqttVersion5()
-              .identifier(settings.clientId())
-              .serverHost(host)
-              .serverPort(port)
-              .automaticReconnect()
-              .initialDelay(initial, TimeUnit.MILLISECONDS)
-              .maxDelay(max, TimeUnit.MILLISECONDS)
-              .applyAutomaticReconnect()
-              .addConnectedListener(context -> onConnected.run())
-              .addDisconnectedListener(context -> onDisconnected.accept(context.getCause()));
-      if (tls) {
-        builder = builder.sslConfig(ssl(settings.trustManagerFactory().orElse(null)));
-      }
-      this.v5 = builder.buildAsync();
+      this.v5 = builder.useMqttVersion5().buildAsync();
       this.v3 = null;
     } else {
-      Mqtt3ClientBuilder builder =
-          MqttClient.builder()
-              .useMqttVersion3()
-              .identifier(settings.clientId())
-              .serverHost(host)
-              .serverPort(port)
-              .automaticReconnect()
-              .initialDelay(initial, TimeUnit.MILLISECONDS)
-              .maxDelay(max, TimeUnit.MILLISECONDS)
-              .applyAutomaticReconnect()
-              .addConnectedListener(context -> onConnected.run())
-              .addDisconnectedListener(context -> onDisconnected.accept(context.getCause()));
-      if (tls) {
-        builder = builder.sslConfig(ssl(settings.trustManagerFactory().orElse(null)));
-      }
-      this.v3 = builder.buildAsync();
+      this.v3 = builder.useMqttVersion3().buildAsync();
       this.v5 = null;
     }
   }

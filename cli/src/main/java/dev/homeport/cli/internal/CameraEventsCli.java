@@ -148,20 +148,9 @@ final class CameraEventsCli implements Callable<Integer> {
   }
 
   /** Says on standard error how the stream goes; a stream that fails for good ends the command. */
-  private static final class Notices implements Flow.Subscriber<CameraEventsNotice> {
-    private final Output output;
-    private final CompletableFuture<Void> done;
-    private final AtomicReference<Flow.Subscription> subscription = new AtomicReference<>();
-
+  private static final class Notices extends EventsCli.WatchSubscriber<CameraEventsNotice> {
     Notices(Output output, CompletableFuture<Void> done) {
-      this.output = output;
-      this.done = done;
-    }
-
-    @Override
-    public void onSubscribe(Flow.Subscription s) {
-      subscription.set(s);
-      s.request(Long.MAX_VALUE);
+      super(output, done);
     }
 
     @Override
@@ -188,20 +177,8 @@ final class CameraEventsCli implements Callable<Integer> {
     }
 
     @Override
-    public void onError(Throwable failure) {
-      done.completeExceptionally(failure);
-    }
-
-    @Override
     public void onComplete() {
       // the event stream reports the end
-    }
-
-    void cancel() {
-      Flow.Subscription s = subscription.get();
-      if (s != null) {
-        s.cancel();
-      }
     }
   }
 }
