@@ -11,6 +11,14 @@ import java.util.function.LongSupplier;
  * Engine.IO's application-level heartbeat for one connection: a PING every {@code pingInterval},
  * and the connection declared lost when nothing at all arrived within {@code pingTimeout} of a
  * ping (only this detects a half-open socket: sends keep succeeding into it). Thread-safe.
+ *
+ * <p>While the reader is paused on purpose (backpressure: a subscriber is full, so the socket is not
+ * read), {@code lastReceived} reports {@link Long#MAX_VALUE}: no pong can be read then, so the pong
+ * deadline is suspended, and it restarts when reading resumes (the connection sets {@code
+ * lastReceived} to that moment). Pings are still written while paused, which keeps the server from
+ * dropping us and finds a peer that went away: its socket refuses the write (a reset peer fails
+ * the second write at the latest). A peer that stays silent with its socket open is found one
+ * {@code pingTimeout} after reading resumes.
  */
 final class Heartbeat {
 
@@ -26,7 +34,8 @@ final class Heartbeat {
    * Starts pinging on {@code timer}; cancel the returned task to stop.
    *
    * @param gone whether the connection is already lost (no ping is sent then)
-   * @param lastReceived {@link System#nanoTime()} of the last frame received
+   * @param lastReceived {@link System#nanoTime()} of the last frame received, {@link Long#MAX_VALUE}
+   *     while reading is paused on purpose
    * @param onLost called with the reason when a ping fails or goes unanswered
    */
   static ScheduledFuture<?> start(ScheduledExecutorService timer, EngineIoHandshake handshake, Pinger pinger,
