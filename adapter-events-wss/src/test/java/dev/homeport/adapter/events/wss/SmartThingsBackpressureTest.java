@@ -32,7 +32,7 @@ class SmartThingsBackpressureTest {
 
   private final TestHome home = new TestHome();
   private final SmartThingsSimulator simulator =
-      SimulatorHarness.simulator(home, Duration.ofMillis(100), Duration.ofMillis(1000));
+      SimulatorHarness.simulator(home, Duration.ofMillis(250), Duration.ofMillis(1000));
   private SmartThingsSession session;
 
   @AfterEach
@@ -113,8 +113,8 @@ class SmartThingsBackpressureTest {
 
     await().atMost(Duration.ofSeconds(10)).until(session::readerPaused);
     long pings = simulator.pingsReceived();
-    // Twenty pings later the pause has lasted more than the client's 1 s pong deadline.
-    await().atMost(Duration.ofSeconds(20)).until(() -> simulator.pingsReceived() >= pings + 20);
+    // Six pings (250 ms apart at least) later the pause has lasted longer than the 1 s pong deadline.
+    await().atMost(Duration.ofSeconds(20)).until(() -> simulator.pingsReceived() >= pings + 6);
     assertThat(session.readerPaused()).as("still paused").isTrue();
     assertThat(pushed).as("the simulator is held").isNotDone();
     assertThat(saw(lifecycle, SessionState.RECONNECTING)).as("declared dead while paused").isFalse();
