@@ -148,6 +148,8 @@ class HostileServerTest {
         SmartThingsGateway.create(server.config().connectTimeout(Duration.ofSeconds(1)).build()).connect());
 
     assertThat(error).isInstanceOf(RequestTimeoutException.class);
+    // The abandoned attempt's socket is not awaited here: Tyrus' Grizzly container closes it when
+    // its own fixed 30 s TLS handshake limit passes (checked once by hand: closed after ~31 s).
   }
 
   @Test
@@ -161,6 +163,7 @@ class HostileServerTest {
         SmartThingsGateway.create(server.config().connectTimeout(Duration.ofSeconds(1)).build()).connect());
 
     assertThat(error).isInstanceOf(RequestTimeoutException.class);
+    await().atMost(Duration.ofSeconds(10)).until(() -> server.openConnections() == 0);
   }
 
   @Test
