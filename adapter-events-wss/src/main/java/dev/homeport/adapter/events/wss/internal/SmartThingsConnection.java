@@ -56,6 +56,8 @@ final class SmartThingsConnection {
   private final EventRouter router;
   private final Reconnector reconnector;
   private final AtomicLong reconnects = new AtomicLong();
+  private final AtomicBoolean pingBoundsLogged = new AtomicBoolean();
+  private final AtomicBoolean invalidLogged = new AtomicBoolean();
   private final Object stateLock = new Object();
   private FeathersApi api;
   private Ending ending;
@@ -114,9 +116,10 @@ final class SmartThingsConnection {
     Map<String, String> headers =
         Map.of("Cookie", config.cookie().reveal(), "Origin", config.origin());
     List<String> secrets = List.of(token, URLEncoder.encode(token, StandardCharsets.UTF_8), config.cookie().reveal());
-    link.ws = WsConnection.open(uri, displayUrl, sslContext, headers, secrets, config.connectTimeout(), link);
+    link.ws = WsConnection.open(uri, displayUrl, sslContext, headers, secrets, config.connectTimeout(), config.maxMessageSize(), link);
     try {
-      EngineIoHandshake handshake = await(link.opened, deadline, "the Engine.IO open packet");
+      EngineIoHandshake handshake =
+          Heartbeat.bounded(await(link.opened, deadline, "the Engine.IO open packet"), pingBoundsLogged);
       await(link.namespaceConnected, deadline, "the Socket.IO connect packet");
       link.handshake = handshake;
       synchronized (stateLock) {
@@ -286,6 +289,11 @@ final class SmartThingsConnection {
     return sessionInfo;
   }
 
+  java.util.Optional<EngineIoHandshake> handshake() {
+    Link link = current;
+    return link == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(link.handshake);
+  }
+
   long reconnectCount() {
     return reconnects.get();
   }
@@ -375,7 +383,7 @@ final class SmartThingsConnection {
 
     @Override
     public void onClosed(int code, String reason) {
-      lost(this, "closed by the server or network (WebSocket code " + code + ")");
+      lost(this, WsConnection.describeClose(code, reason, config.maxMessageSize()));
     }
   }
 
@@ -437,6 +445,15 @@ final class SmartThingsConnection {
         PayloadClassifier.Classified classified = PayloadClassifier.classify(args);
         if (classified.invalid()) {
           router.countInvalid();
+          // The event is skipped (it reaches messages() as an UnknownMessage with the reason) and the
+          // subscription goes on; the first one is a warning, later ones debug, so a server that
+          // sends nothing else cannot flood the log. The reason names the field, never the value.
+          if (invalidLogged.compareAndSet(false, true)) {
+            LOG.warn("skipped an invalid device event ({}); further ones are logged at debug level",
+                classified.message() instanceof UnknownMessage ? ((UnknownMessage) classified.message()).reason() : "");
+          } else {
+            LOG.debug("skipped an invalid device event");
+          }
         }
         router.deliver(classified.message());
         return;

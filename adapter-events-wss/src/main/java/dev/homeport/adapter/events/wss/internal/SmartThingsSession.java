@@ -221,6 +221,11 @@ public final class SmartThingsSession implements SmartHomeSession {
     return router.duplicateCount();
   }
 
+  /** The current connection's Engine.IO handshake with the ping values in force (bounded), if connected. */
+  public Optional<EngineIoHandshake> handshake() {
+    return connection.handshake();
+  }
+
   /** Successful reconnects so far. */
   public long reconnectCount() {
     return connection.reconnectCount();
