@@ -60,7 +60,7 @@ final class OnvifTestSupport {
     ImmutableCameraEndpoint.Builder b = ImmutableCameraEndpoint.builder()
         .name("garden").brand("onvif").host(sim.host()).port(sim.port())
         .username(sim.username()).password(Secret.of(password))
-        .putOptions("requestTimeout", "2s").putOptions("connectTimeout", "2s");
+        .putOptions("requestTimeout", "10s").putOptions("connectTimeout", "10s");
     b.putAllOptions(options);
     return DRIVER.connect(b.build());
   }
