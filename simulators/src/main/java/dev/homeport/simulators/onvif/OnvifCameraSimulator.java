@@ -166,7 +166,12 @@ public final class OnvifCameraSimulator implements AutoCloseable {
       return t;
     });
     this.server = SimulatorServer.builder().name("onvif").plainHttp().port(b.port)
-        .dispatcher(request -> java.util.concurrent.CompletableFuture.completedFuture(answer(handle(request))))
+        .dispatcher(request -> {
+          // a wire fault armed on the plan ({@link #faults()}) takes the next request, whatever it is
+          dev.homeport.simulators.harness.Fault armed = faults().takeArmed();
+          return java.util.concurrent.CompletableFuture.completedFuture(
+              armed != null ? HttpAnswer.fault(armed) : answer(handle(request)));
+        })
         .start();
   }
 
@@ -178,6 +183,14 @@ public final class OnvifCameraSimulator implements AutoCloseable {
   /** {@code 127.0.0.1}. */
   public String host() {
     return "127.0.0.1";
+  }
+
+  /**
+   * The server's fault plan: arm the harness's wire faults ({@code ENDLESS_ANSWER},
+   * {@code TRICKLE_ANSWER}, ...) for the next requests.
+   */
+  public dev.homeport.simulators.harness.FaultPlan faults() {
+    return server.faults();
   }
 
   /** The port the server listens on. */

@@ -59,6 +59,13 @@ public final class KasaCamera extends AbstractCamera {
   private final SerialQueue queue = new SerialQueue();
 
   private final KasaMedia media;
+  private volatile Runnable onClosed = () -> {};
+
+  /** Runs {@code action} once when this camera closes (the driver gives its client lease back). */
+  public KasaCamera whenClosed(Runnable action) {
+    this.onClosed = Objects.requireNonNull(action, "action");
+    return this;
+  }
 
   public KasaCamera(String name, String hostKey, LinkieTransport transport) {
     this(name, hostKey, transport, new KasaDialect(), null);
@@ -417,6 +424,7 @@ public final class KasaCamera extends AbstractCamera {
     if (media != null) {
       media.close();
     }
+    onClosed.run();
     LOG.debug("camera {}: closed", name());
   }
 
