@@ -30,6 +30,8 @@ public final class CliEnvironment {
   private final Function<String, Optional<char[]>> passwordPrompt;
   private final boolean interactive;
   private final CompletableFuture<Void> stopSignal;
+  private final CompletableFuture<Void> outputClosed = new CompletableFuture<>();
+  private final Runnable onFinished;
 
   private CliEnvironment(Builder builder) {
     this.out = builder.out;
@@ -38,6 +40,15 @@ public final class CliEnvironment {
     this.passwordPrompt = builder.passwordPrompt;
     this.interactive = builder.interactive;
     this.stopSignal = builder.stopSignal;
+    this.onFinished = builder.onFinished;
+  }
+
+  /**
+   * Says that the run has ended and closed what it opened: a stop in progress (SIGTERM, Ctrl-C)
+   * waits for this before the process exits.
+   */
+  public void finished() {
+    onFinished.run();
   }
 
   /**
@@ -47,8 +58,19 @@ public final class CliEnvironment {
   public static CliEnvironment system() {
     Console console = System.console();
     CompletableFuture<Void> stop = new CompletableFuture<>();
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> stop.complete(null), "homeport-stop"));
+    java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
+    // On SIGTERM or Ctrl-C: tell the command to stop, then give it a bounded while to close what it
+    // opened (a simulator's ports, a session) before the JVM halts with 143 or 130.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      stop.complete(null);
+      try {
+        finished.await(10, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "homeport-stop"));
     return builder()
+        .onFinished(finished::countDown)
         .out(new FileOutputStream(FileDescriptor.out))
         .err(new FileOutputStream(FileDescriptor.err))
         .variables(System.getenv())
@@ -102,6 +124,15 @@ public final class CliEnvironment {
     return stopSignal;
   }
 
+  /**
+   * Completes when standard output can no longer be written (the reader went away: {@code | head}
+   * closed the pipe, EPIPE). Completed by the CLI's output the first time a write or flush fails;
+   * long-running commands stop on it and the run ends with exit code 141 (128 + SIGPIPE).
+   */
+  public CompletableFuture<Void> outputClosed() {
+    return outputClosed;
+  }
+
   /** Builds a {@link CliEnvironment}; not thread-safe. */
   public static final class Builder {
     private PrintWriter out = new PrintWriter(OutputStream.nullOutputStream());
@@ -110,12 +141,22 @@ public final class CliEnvironment {
     private Function<String, Optional<char[]>> passwordPrompt = prompt -> Optional.empty();
     private boolean interactive;
     private CompletableFuture<Void> stopSignal = new CompletableFuture<>();
+    private Runnable onFinished = () -> {};
 
     private Builder() {}
 
+    /** What {@link CliEnvironment#finished()} runs (default: nothing). */
+    public Builder onFinished(Runnable onFinished) {
+      this.onFinished = Objects.requireNonNull(onFinished, "onFinished");
+      return this;
+    }
+
     /** Results are written to {@code stream} as UTF-8. */
     public Builder out(OutputStream stream) {
-      this.out = utf8(stream);
+      Objects.requireNonNull(stream, "stream");
+      // Buffered, not flushed per line: Output flushes each result and each burst of a watch, and
+      // Main flushes at the end (a flush per event line was a write system call per event).
+      this.out = new PrintWriter(new java.io.BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16), false);
       return this;
     }
 

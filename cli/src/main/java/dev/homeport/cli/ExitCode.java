@@ -20,5 +20,11 @@ public final class ExitCode {
   /** The certificate presented is not the one pinned or recorded for that host. */
   public static final int CERTIFICATE_MISMATCH = 6;
 
+  /**
+   * Standard output was closed by its reader (a pipe into {@code head}): 128 + SIGPIPE (13), what a
+   * shell reports for a command that a broken pipe ended.
+   */
+  public static final int OUTPUT_CLOSED = 141;
+
   private ExitCode() {}
 }

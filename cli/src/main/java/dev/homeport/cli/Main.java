@@ -2,6 +2,7 @@ package dev.homeport.cli;
 
 import dev.homeport.cli.internal.Backends;
 import dev.homeport.cli.internal.CliContext;
+import dev.homeport.cli.internal.DynamicHelp;
 import dev.homeport.cli.internal.Failures;
 import dev.homeport.cli.internal.GuiceBackends;
 import dev.homeport.cli.internal.HomeportCommand;
@@ -36,6 +37,7 @@ public final class Main {
     int code = run(environment, args);
     environment.out().flush();
     environment.err().flush();
+    environment.finished();
     System.exit(code);
   }
 
@@ -66,14 +68,21 @@ public final class Main {
     }
   }
 
+  /** The command tree as a run uses it, help texts complete (tests read its model). */
+  static CommandLine commands(CliContext context) {
+    CommandLine commandLine = new CommandLine(HomeportCommand.class, new ContextFactory(context));
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    helpAndVersionEverywhere(commandLine, commandLine.getCommandSpec().versionProvider());
+    DynamicHelp.install(commandLine);
+    return commandLine;
+  }
+
   static int run(CliEnvironment environment, Backends backends, String... args) {
     CliContext context = new CliContext(environment, backends);
     PrintWriter err = environment.err();
-    CommandLine commandLine = new CommandLine(HomeportCommand.class, new ContextFactory(context));
+    CommandLine commandLine = commands(context);
     commandLine.setOut(environment.out());
     commandLine.setErr(err);
-    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
-    helpAndVersionEverywhere(commandLine, commandLine.getCommandSpec().versionProvider());
     commandLine.setExecutionExceptionHandler(
         (failure, line, parseResult) -> Failures.report(failure, err, context.verbose()));
     commandLine.setParameterExceptionHandler(

@@ -115,6 +115,16 @@ class CameraCommandsTest {
     }
 
     @Test
+    void setToTheValueItHas_reportsUnchanged() {
+      JsonNode first = json("set", "night-vision", "night");
+      assertThat(first.get("changed").asBoolean()).isTrue();
+      JsonNode again = json("set", "night-vision", "night");
+      assertThat(again.get("changed").asBoolean()).as(again.toString()).isFalse();
+      assertThat(camera("set", "night-vision", "night").out()).contains("already night", "unchanged");
+      assertThat(backend.peek(Setting.NIGHT_VISION)).isEqualTo(NightVisionMode.NIGHT);
+    }
+
+    @Test
     void everySetting_canBeRead() {
       for (Setting<?> setting : Setting.all()) {
         JsonNode node = json("get", setting.id());

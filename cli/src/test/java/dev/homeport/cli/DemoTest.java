@@ -38,6 +38,17 @@ class DemoTest {
     assertThat(run.out()).contains(", 0 missing");
   }
 
+  /** Below 100/s the rate was rounded up to 100 (one event per 10 ms tick at least). */
+  @Test
+  void rateBelowHundred_isHonoured() {
+    Run run = new CliRunner().run("demo", "--adapters", "inmemory", "--duration", "1s", "--rate", "5");
+    assertThat(run.code()).as(run.toString()).isZero();
+    Matcher published = Pattern.compile("(\\d+) published").matcher(run.out());
+    assertThat(published.find()).as(run.out()).isTrue();
+    // 5/s for about a second: a handful, where the old floor of 100/s published about a hundred.
+    assertThat(Long.parseLong(published.group(1))).as(run.out()).isBetween(1L, 20L);
+  }
+
   @Test
   void unknownAdapters_isAUsageError() {
     Run run = new CliRunner().run("demo", "--adapters", "zigbee");

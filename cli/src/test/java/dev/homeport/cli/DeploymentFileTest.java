@@ -59,7 +59,8 @@ class DeploymentFileTest {
         .contains("unknown key 'colour'", "password-env");
     assertThat(refused("cameras:\n  porch:\n    brand: kasa\n    host: h\n    username: u\n    password-env: 1BAD\n").getMessage())
         .contains("environment variable");
-    assertThat(refused("events:\n  source: smartthings\n").getMessage()).contains("needs a URL");
+    assertThat(Deployment.parse(FILE, "events:\n  source: smartthings\n").eventSource().url())
+        .contains(dev.homeport.adapter.events.wss.SmartThingsConfig.DEFAULT_URL);
     assertThat(refused("events:\n  source: smartthings\n  url: wss://h/socket.io/\n  cookie: JSESSIONID=abc\n").getMessage())
         .contains("looks like a secret", "cookie-env").doesNotContain("JSESSIONID=abc");
   }

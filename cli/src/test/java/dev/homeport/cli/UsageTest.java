@@ -29,7 +29,7 @@ class UsageTest {
 
   @Test
   void subcommandHelp_listsExitCodesToo() {
-    assertThat(cli.run("camera", "--help").out()).contains("Exit codes:", "6   certificate mismatch", "info", "format-sd");
+    assertThat(cli.run("camera", "--help").out()).contains("Exit codes:", "certificate mismatch", "141", "info", "format-sd");
     assertThat(cli.run("events", "--help").out()).contains("Exit codes:", "watch");
   }
 
@@ -154,10 +154,20 @@ class UsageTest {
   }
 
   @Test
-  void eventsWithoutUrl_isRefused() {
+  void eventsWithoutUrl_usesTheLibrarysDefault_andSaysSoInHelp() {
     Run run = cli.run("events", "user");
     assertThat(run.code()).isEqualTo(2);
-    assertThat(run.err()).contains("needs a URL");
+    // past the URL: what is missing now is the token
+    assertThat(run.err()).doesNotContain("URL").contains("HOMEPORT_CSRF_TOKEN");
+    assertThat(cli.run("events", "--help").out())
+        .contains("default, the library's:").contains(dev.homeport.adapter.events.wss.SmartThingsConfig.DEFAULT_URL.toString());
+  }
+
+  @Test
+  void eventsTimeout_isCheckedByTheOneDurationParser() {
+    Run run = cli.run("events", "--timeout", "soon", "user");
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("--timeout", "500ms");
   }
 
   @Test

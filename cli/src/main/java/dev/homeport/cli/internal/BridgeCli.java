@@ -187,13 +187,17 @@ public final class BridgeCli implements Callable<Integer> {
         out.line("Watch it:   mosquitto_sub -h 127.0.0.1 -p " + uri.getPort() + " -t '" + bridgeConfig.baseTopic() + "/#' -v");
       }
       out.line("Ctrl-C to stop.");
-      CompletableFuture<Object> end = CompletableFuture.anyOf(context.environment().stopSignal(), bridge.terminated());
+      CompletableFuture<Object> end = CompletableFuture.anyOf(context.environment().stopSignal(), bridge.terminated(),
+          context.environment().outputClosed());
       try {
         end.get();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } catch (java.util.concurrent.ExecutionException e) {
         // a failed stop signal still means stop
+      }
+      if (context.environment().outputClosed().isDone()) {
+        throw new OutputClosedException();
       }
       boolean expired = bridge.terminated().isDone() && !context.environment().stopSignal().isDone();
       if (expired) {

@@ -69,12 +69,13 @@ import picocli.CommandLine.Spec;
       ExitCodesHelp.UNREACHABLE,
       ExitCodesHelp.REFUSED,
       ExitCodesHelp.CERTIFICATE,
+      ExitCodesHelp.OUTPUT_CLOSED,
     },
     description = {
       "Send one command to a camera of any brand found at run time (--brand, default kasa).",
       "The password comes from the environment variable named by --password-env, or a prompt on a terminal.",
-      "Brand options: --option NAME=VALUE (repeatable); --auth, --trust, --known-hosts and",
-      "--timeout are the same as --option auth=..., trust=..., known-hosts=..., timeout=...",
+      "Brand options: --option NAME=VALUE (repeatable); --auth, --trust, --known-hosts and"
+          + " --timeout are the same as --option auth=..., trust=..., known-hosts=..., timeout=...",
       "List a brand's options with: homeport camera --brand BRAND --help-options",
     },
     subcommands = {
@@ -173,7 +174,7 @@ public final class CameraCli implements Callable<Integer> {
   @Option(names = "--known-hosts", paramLabel = "FILE", description = "Option known-hosts (kasa: where tofu records fingerprints).")
   String knownHosts;
 
-  @Option(names = "--timeout", paramLabel = "DURATION", description = "Option timeout: per-request time-out, e.g. 10s.")
+  @Option(names = "--timeout", paramLabel = "DURATION", description = "Option timeout: per-request time-out, such as 10s.")
   String timeout;
 
   @Option(
@@ -357,14 +358,8 @@ public final class CameraCli implements Callable<Integer> {
     }
   }
 
-  @Command(
-      name = "get",
-      description = {
-        "Read a setting. SETTING is one of: power, record-video, record-audio, motion-detection,",
-        "motion-sensitivity, motion-trigger-time, baby-cry-detection, person-detection,",
-        "sound-detection, sound-sensitivity, motion-tracking, patrol, resolution, rotation,",
-        "night-vision, status-led, do-not-disturb, time, time-zone."
-      })
+  // The names and values come from Setting itself (DynamicHelp), never a copy kept here.
+  @Command(name = "get", description = "Read a setting.")
   static final class Get extends Sub {
     @Parameters(index = "0", paramLabel = "SETTING")
     String setting;
@@ -379,14 +374,7 @@ public final class CameraCli implements Callable<Integer> {
     }
   }
 
-  @Command(
-      name = "set",
-      description = {
-        "Change a setting (see 'get' for the names). Values: on/off for switches; low/medium/high for sensitivities;",
-        "auto/day/night for night-vision; 2560x1440/1920x1080/1280x720 for resolution; 0/180 for",
-        "rotation; DAY_MS/NIGHT_MS for motion-trigger-time; epoch seconds for time;",
-        "UTC-05:00/America/New_York for time-zone."
-      })
+  @Command(name = "set", description = "Change a setting.")
   static final class SetCmd extends Sub {
     @Parameters(index = "0", paramLabel = "SETTING") String setting;
     @Parameters(index = "1", paramLabel = "VALUE") String value;
@@ -396,9 +384,24 @@ public final class CameraCli implements Callable<Integer> {
       return set(Setting.byId(setting));
     }
 
+    /** Reads the value first, so that {@code changed} is true only when the camera's value changed. */
     private <T> int set(Setting<T> which) {
       T parsed = which.parse(value);
-      return parent.send(new SetSetting<>(which, parsed), ignored -> CameraViews.settingChanged(which, parsed));
+      Output output = parent.context().output(parent.json());
+      return parent.connected(output, (connected, camera) -> {
+        Optional<T> before;
+        try {
+          before = Optional.of(Futures.await(connected.execute(new GetSetting<>(which)), camera.timeout()));
+        } catch (dev.homeport.ports.UnsupportedCommandException e) {
+          before = Optional.empty(); // a write-only setting: it is set, and counts as changed
+        }
+        boolean changed = before.isEmpty() || !before.get().equals(parsed);
+        if (changed) {
+          Futures.await(connected.execute(new SetSetting<>(which, parsed)), camera.timeout());
+        }
+        output.result(CameraViews.settingChanged(which, parsed, changed));
+        return 0;
+      });
     }
   }
 
@@ -620,7 +623,7 @@ public final class CameraCli implements Callable<Integer> {
       name = "raw",
       description = {
         "Send any operation, in the brand's spelling, with JSON parameters (the escape hatch).",
-        "Kasa spells it module.method, e.g. raw smartlife.cam.ipcamera.led.get_status '{}'",
+        "Kasa spells it module.method, for example: raw smartlife.cam.ipcamera.led.get_status '{}'",
         "(the older form with module and method as two words still works)."
       })
   static final class Raw extends Sub {

@@ -32,7 +32,7 @@ final class CameraEventsCli implements Callable<Integer> {
   @Option(names = "--count", paramLabel = "N", description = "Stop after N events.")
   Long count;
 
-  @Option(names = "--duration", paramLabel = "DURATION", description = "Stop after this long, e.g. 30s.")
+  @Option(names = "--duration", paramLabel = "DURATION", description = "Stop after this long, such as 30s.")
   String duration;
 
   @Override
@@ -53,16 +53,8 @@ final class CameraEventsCli implements Callable<Integer> {
         events.events().subscribe(printer);
         output.progress("Watching " + camera.name() + limit.map(d -> " for " + d.toSeconds() + " s").orElse("")
             + (count == null ? "" : ", up to " + count + " events") + "; Ctrl-C to stop.");
-        CompletableFuture<Object> end = CompletableFuture.anyOf(done, parent.context().environment().stopSignal());
-        if (limit.isPresent()) {
-          end = end.completeOnTimeout(null, limit.get().toMillis(), TimeUnit.MILLISECONDS);
-        }
         try {
-          end.get();
-        } catch (java.util.concurrent.ExecutionException e) {
-          throw Failures.rethrowable(e.getCause());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
+          parent.context().awaitEnd(done, limit);
         } finally {
           printer.cancel();
           notices.cancel();

@@ -44,7 +44,7 @@ final class CameraMediaCli {
         description = "Where to record: FILE.h264 and FILE.wav (an extension .h264/.wav/.mkv/.mp4 is dropped).")
     Path output;
 
-    @Option(names = "--duration", paramLabel = "D", description = "Stop after this long, e.g. 30s, 10m, 2h (default: until Ctrl-C).")
+    @Option(names = "--duration", paramLabel = "D", description = "Stop after this long, such as 30s, 10m or 2h (default: until Ctrl-C).")
     String duration;
 
     @Option(names = "--resolution", paramLabel = "R", description = "hd or vga (default: hd).")

@@ -55,11 +55,18 @@ public final class CameraViews {
   }
 
   public static <T> Result settingChanged(Setting<T> setting, T value) {
+    return settingChanged(setting, value, true);
+  }
+
+  /** The outcome of {@code set}: {@code changed} is false when the camera already had the value. */
+  public static <T> Result settingChanged(Setting<T> setting, T value, boolean changed) {
     ObjectNode node = JsonViews.NODES.objectNode();
     node.put("setting", setting.id());
     node.put("value", setting.format(value));
-    node.put("changed", true);
-    return new Result(node, setting.id() + " set to " + setting.format(value));
+    node.put("changed", changed);
+    return new Result(
+        node,
+        setting.id() + (changed ? " set to " : " is already ") + setting.format(value) + (changed ? "" : " (unchanged)"));
   }
 
   public static Result action(String action, String text, Map<String, Object> fields) {

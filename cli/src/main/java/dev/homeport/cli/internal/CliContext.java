@@ -54,7 +54,32 @@ public final class CliContext {
 
   /** An output for one command. */
   public Output output(boolean json) {
-    return new Output(environment.out(), environment.err(), json, environment.interactive());
+    return new Output(environment.out(), environment.err(), json, environment.interactive(), environment.outputClosed());
+  }
+
+  /**
+   * Waits until {@code done}, the stop signal (Ctrl-C) or standard output closing, whichever comes
+   * first, at most {@code limit} when given.
+   *
+   * @throws OutputClosedException if standard output was closed (exit code 141)
+   * @throws RuntimeException the failure {@code done} completed with
+   */
+  public void awaitEnd(java.util.concurrent.CompletableFuture<?> done, Optional<java.time.Duration> limit) {
+    java.util.concurrent.CompletableFuture<Object> end =
+        java.util.concurrent.CompletableFuture.anyOf(done, environment.stopSignal(), environment.outputClosed());
+    if (limit.isPresent()) {
+      end = end.completeOnTimeout(null, limit.get().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+    try {
+      end.get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw Failures.rethrowable(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (environment.outputClosed().isDone()) {
+      throw new OutputClosedException();
+    }
   }
 
   /**

@@ -214,7 +214,10 @@ final class DemoTour {
       long warmUpSeen = received.get();
       burstFrom.set(sequence.get());
 
+      // 100 ticks a second carry rates of 100/s and more; a lower rate is one event per tick, the
+      // ticks spaced out (10/s: one every 100 ms), so that the rate asked for is the rate published.
       long perTick = Math.max(1, eventsPerSecond / 100);
+      long tickMicros = eventsPerSecond >= 100 ? 10_000 : 1_000_000 / Math.max(1, eventsPerSecond);
       AtomicLong published = new AtomicLong();
       long start = System.nanoTime();
       var burst =
@@ -225,7 +228,7 @@ final class DemoTour {
                   published.incrementAndGet();
                 }
               }),
-              0, 10, TimeUnit.MILLISECONDS);
+              0, tickMicros, TimeUnit.MICROSECONDS);
       CompletableFuture<Void> stop = new CompletableFuture<>();
       ticker.schedule(() -> {
         burst.cancel(false);

@@ -65,6 +65,31 @@ public record Deployment(Path file, Map<String, CameraSpec> cameras, Optional<Ev
   private static final Set<String> SECRET_KEYS =
       Set.of("password", "pass", "passwd", "secret", "token", "csrf", "csrf-token", "csrftoken", "cookie");
 
+  /** The largest deployment file read (1 MiB; real ones are a few KB). */
+  public static final int MAX_BYTES = 1 << 20;
+
+  /**
+   * YAML read as input from anyone: duplicate keys refused (the later one silently won), aliases,
+   * nesting and size bounded (a "billion laughs" file or deep nesting must not exhaust memory).
+   */
+  private static final ObjectMapper YAML = yamlMapper();
+
+  private static ObjectMapper yamlMapper() {
+    org.yaml.snakeyaml.LoaderOptions loader = new org.yaml.snakeyaml.LoaderOptions();
+    loader.setAllowDuplicateKeys(false);
+    loader.setMaxAliasesForCollections(20);
+    loader.setNestingDepthLimit(32);
+    loader.setCodePointLimit(MAX_BYTES);
+    YAMLFactory factory =
+        YAMLFactory.builder()
+            .loaderOptions(loader)
+            .streamReadConstraints(
+                com.fasterxml.jackson.core.StreamReadConstraints.builder().maxNestingDepth(32).build())
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    return new ObjectMapper(factory);
+  }
+
   public Deployment {
     cameras = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(cameras));
   }
@@ -84,15 +109,36 @@ public record Deployment(Path file, Map<String, CameraSpec> cameras, Optional<Ev
    * @throws UsageException naming the file, the key at fault and what is allowed
    */
   public static Deployment load(Path file, CameraDrivers drivers) {
-    String text;
-    try {
-      text = Files.readString(file);
+    return parse(file, read(file), drivers);
+  }
+
+  /**
+   * The file's text, refused past {@link #MAX_BYTES} without reading further ({@code /dev/zero} or
+   * a multi-gigabyte file named by mistake must not exhaust memory) and unless it is UTF-8.
+   */
+  private static String read(Path file) {
+    byte[] bytes;
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      bytes = in.readNBytes(MAX_BYTES + 1);
     } catch (NoSuchFileException e) {
       throw new UsageException("config file " + file + " does not exist");
     } catch (IOException | java.io.UncheckedIOException e) {
       throw new UsageException("cannot read config file " + file + ": " + e.getMessage());
     }
-    return parse(file, text, drivers);
+    if (bytes.length > MAX_BYTES) {
+      throw new UsageException(
+          "config file " + file + " is larger than " + (MAX_BYTES >> 20) + " MiB, the limit for a deployment file;"
+              + " is it the right file?");
+    }
+    try {
+      return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new UsageException("config file " + file + " is not UTF-8 text");
+    }
   }
 
   /** Parses and validates deployment text with the drivers on the class path. */
@@ -103,13 +149,14 @@ public record Deployment(Path file, Map<String, CameraSpec> cameras, Optional<Ev
   /** Parses and validates deployment text; {@code file} only names it in messages. */
   public static Deployment parse(Path file, String text, CameraDrivers drivers) {
     JsonNode root;
+    if (text.length() > MAX_BYTES) {
+      throw new UsageException("config file " + file + " is larger than " + (MAX_BYTES >> 20) + " MiB, the limit for a deployment file");
+    }
     try {
-      root = new ObjectMapper(new YAMLFactory()).readTree(text);
+      root = YAML.readTree(text);
     } catch (JsonProcessingException e) {
-      String where =
-          e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
-      throw new UsageException(
-          "config file " + file + " is not valid YAML" + where + ": " + e.getOriginalMessage());
+      throw new UsageException("config file " + file + " is not valid YAML" + YamlErrors.where(e) + ": " + YamlErrors.reason(e));
+      // (no cause attached: its message quotes the line, and --verbose prints causes)
     }
     String prefix = "config file " + file + ": ";
     if (root == null || root.isMissingNode() || root.isNull()) {
@@ -293,7 +340,8 @@ public record Deployment(Path file, Map<String, CameraSpec> cameras, Optional<Ev
       return Optional.empty();
     }
     if (!value.isValueNode()) {
-      throw new UsageException(where + key + " must be a single value, was " + value);
+      // The value is not shown: a mis-indented secret would be printed.
+      throw new UsageException(where + key + " must be a single value, not a " + (value.isArray() ? "list" : "mapping"));
     }
     String text = value.asText().trim();
     if (text.isEmpty()) {

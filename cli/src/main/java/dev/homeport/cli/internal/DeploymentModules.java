@@ -48,6 +48,7 @@ public final class DeploymentModules {
             .csrfToken(csrfToken.orElseThrow(() -> new UsageException("smartthings needs a CSRF token")))
             .cookie(cookie.orElseThrow(() -> new UsageException("smartthings needs a session cookie")));
     config.trust(trust(spec));
+    spec.timeout().ifPresent(timeout -> config.connectTimeout(timeout).callTimeout(timeout));
     return new SmartThingsEventsModule(config.build());
   }
 

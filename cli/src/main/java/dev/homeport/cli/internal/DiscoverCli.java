@@ -18,10 +18,11 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Find cameras on the local network with the discovery probe of the brand's driver (kasa: UDP",
-      "9999), broadcast and sent to each --target (a KC420WS ignores broadcasts: name it). Prints host,",
-      "model, alias, device id, and for kasa stream_version (2: the camera serves LINKIE2.json) and the",
-      "protocol: LINKIE (this tool's) or TAPO (SMART.IPCAMERA, cameras behind a hub; not supported).",
+      "Find cameras on the local network with the discovery probe of the brand's driver.",
+      "The probe (kasa: UDP 9999) is broadcast and sent to each --target (a KC420WS ignores broadcasts:"
+          + " name it). Prints host, model, alias, device id, and for kasa stream_version (2: the camera"
+          + " serves LINKIE2.json) and the protocol: LINKIE (this tool's) or TAPO (SMART.IPCAMERA, cameras"
+          + " behind a hub; not supported).",
     })
 final class DiscoverCli implements Callable<Integer> {
 

@@ -1,5 +1,6 @@
 package dev.homeport.cli.internal;
 
+import dev.homeport.adapter.events.wss.SmartThingsConfig;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -9,11 +10,12 @@ import java.util.Optional;
  * are not held here: only the names of the environment variables that hold them.
  *
  * @param source {@code smartthings} or {@code inmemory}
- * @param url the WebSocket URL (required for smartthings)
+ * @param url the WebSocket URL (smartthings: the library's default, {@link SmartThingsConfig#DEFAULT_URL}, unless given)
  * @param csrfEnv the variable holding the CSRF token
  * @param cookieEnv the variable holding the session cookie
  * @param trust {@code default}, {@code insecure} or {@code sha256:HEX}
  * @param caCert an extra CA certificate (PEM) to trust, if any
+ * @param timeout the connect and call time-out, when not the adapter's default
  */
 public record EventSourceSpec(
     String source,
@@ -21,17 +23,24 @@ public record EventSourceSpec(
     String csrfEnv,
     String cookieEnv,
     String trust,
-    Optional<Path> caCert) {
+    Optional<Path> caCert,
+    Optional<java.time.Duration> timeout) {
+
+  /** A spec with the adapter's default time-outs. */
+  public EventSourceSpec(
+      String source, Optional<URI> url, String csrfEnv, String cookieEnv, String trust, Optional<Path> caCert) {
+    this(source, url, csrfEnv, cookieEnv, trust, caCert, Optional.empty());
+  }
 
   /** The default variable for the CSRF token. */
   public static final String DEFAULT_CSRF_ENV = "HOMEPORT_CSRF_TOKEN";
   /** The default variable for the session cookie. */
   public static final String DEFAULT_COOKIE_ENV = "HOMEPORT_COOKIE";
 
-  /** SmartThings with defaults everywhere. */
+  /** SmartThings with defaults everywhere; the URL is the library's own default, not a copy of it. */
   public static EventSourceSpec smartThings() {
     return new EventSourceSpec(
-        "smartthings", Optional.empty(), DEFAULT_CSRF_ENV, DEFAULT_COOKIE_ENV, "default", Optional.empty());
+        "smartthings", Optional.of(SmartThingsConfig.DEFAULT_URL), DEFAULT_CSRF_ENV, DEFAULT_COOKIE_ENV, "default", Optional.empty());
   }
 
   /** Checks that the spec is complete enough to connect; before any I/O. */
@@ -44,22 +53,26 @@ public record EventSourceSpec(
   }
 
   public EventSourceSpec withUrl(URI value) {
-    return new EventSourceSpec(source, Optional.of(value), csrfEnv, cookieEnv, trust, caCert);
+    return new EventSourceSpec(source, Optional.of(value), csrfEnv, cookieEnv, trust, caCert, timeout);
   }
 
   public EventSourceSpec withCsrfEnv(String value) {
-    return new EventSourceSpec(source, url, value, cookieEnv, trust, caCert);
+    return new EventSourceSpec(source, url, value, cookieEnv, trust, caCert, timeout);
   }
 
   public EventSourceSpec withCookieEnv(String value) {
-    return new EventSourceSpec(source, url, csrfEnv, value, trust, caCert);
+    return new EventSourceSpec(source, url, csrfEnv, value, trust, caCert, timeout);
   }
 
   public EventSourceSpec withTrust(String value) {
-    return new EventSourceSpec(source, url, csrfEnv, cookieEnv, value, caCert);
+    return new EventSourceSpec(source, url, csrfEnv, cookieEnv, value, caCert, timeout);
   }
 
   public EventSourceSpec withCaCert(Path value) {
-    return new EventSourceSpec(source, url, csrfEnv, cookieEnv, trust, Optional.of(value));
+    return new EventSourceSpec(source, url, csrfEnv, cookieEnv, trust, Optional.of(value), timeout);
+  }
+
+  public EventSourceSpec withTimeout(java.time.Duration value) {
+    return new EventSourceSpec(source, url, csrfEnv, cookieEnv, trust, caCert, Optional.of(value));
   }
 }

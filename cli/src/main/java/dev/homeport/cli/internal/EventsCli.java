@@ -45,6 +45,7 @@ import picocli.CommandLine.Spec;
       ExitCodesHelp.UNREACHABLE,
       ExitCodesHelp.REFUSED,
       ExitCodesHelp.CERTIFICATE,
+      ExitCodesHelp.OUTPUT_CLOSED,
     },
     description = {
       "Query a smart home and watch its device events.",
@@ -59,11 +60,11 @@ import picocli.CommandLine.Spec;
     })
 public final class EventsCli implements Callable<Integer> {
 
-  /** Time-out for connecting and for queries (see {@link Futures#await}). */
-  private static final Optional<Duration> QUERY_WAIT = Optional.of(Duration.ofSeconds(10));
+  /** Default time-out for connecting and for queries (see {@link Futures#await}); --timeout changes it. */
+  private static final Duration QUERY_WAIT = Duration.ofSeconds(10);
 
-  /** Time-out for filling the device directory before watching. */
-  private static final Optional<Duration> WATCH_WAIT = Optional.of(Duration.ofSeconds(30));
+  /** Default time-out for filling the device directory before watching (at least --timeout). */
+  private static final Duration WATCH_WAIT = Duration.ofSeconds(30);
 
   private final CliContext context;
 
@@ -72,8 +73,17 @@ public final class EventsCli implements Callable<Integer> {
   @Option(names = "--config", paramLabel = "FILE", description = "Deployment file naming the event source (YAML).")
   Path config;
 
-  @Option(names = "--url", paramLabel = "URL", description = "WebSocket URL, e.g. wss://my.smartthings.com/socket.io/")
+  @Option(
+      names = "--url",
+      paramLabel = "URL",
+      description = {"WebSocket URL; default, the library's:", "${sys:homeport.events.default-url}"})
   String url;
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "DURATION",
+      description = "Time-out for connecting and for each query, such as 10s or 500ms (default: 10s).")
+  String timeout;
 
   @Option(
       names = "--csrf-env",
@@ -113,6 +123,11 @@ public final class EventsCli implements Callable<Integer> {
         "missing events command: one of " + String.join(", ", spec.subcommands().keySet()));
   }
 
+  /** The --timeout for connecting and queries, checked. */
+  Optional<Duration> queryWait() {
+    return Optional.of(timeout == null ? QUERY_WAIT : Values.duration("--timeout", timeout));
+  }
+
   EventSourceSpec resolve() {
     EventSourceSpec base =
         config != null ? Deployment.load(config).eventSource() : EventSourceSpec.smartThings();
@@ -131,6 +146,9 @@ public final class EventsCli implements Callable<Integer> {
     if (caCert != null) {
       base = base.withCaCert(caCert);
     }
+    if (timeout != null) {
+      base = base.withTimeout(Values.duration("--timeout", timeout));
+    }
     if (base.caCert().isPresent() && !java.nio.file.Files.isReadable(base.caCert().get())) {
       throw new UsageException("--ca-cert " + base.caCert().get() + " is not a readable file");
     }
@@ -140,6 +158,7 @@ public final class EventsCli implements Callable<Integer> {
   /** Validates, reads secrets, connects; the caller closes the session. */
   SmartHomeSession connect(Output output) {
     EventSourceSpec source = resolve();
+    Optional<Duration> wait = queryWait();
     Optional<Secret> csrf = Optional.empty();
     Optional<Secret> cookie = Optional.empty();
     if (source.source().equals("smartthings")) {
@@ -151,22 +170,22 @@ public final class EventsCli implements Callable<Integer> {
     }
     output.progress("Connecting to " + source.url().map(Object::toString).orElse(source.source()) + "...");
     return Futures.await(
-        context.backends().gateway(source, csrf, cookie).connect(), QUERY_WAIT);
+        context.backends().gateway(source, csrf, cookie).connect(), wait);
   }
 
   <T> int query(Function<SmartHomeSession, CompletableFuture<T>> call, Function<T, Result> view) {
     Output output = context.output(json);
     try (SmartHomeSession session = connect(output)) {
-      T value = Futures.await(call.apply(session), QUERY_WAIT);
+      T value = Futures.await(call.apply(session), queryWait());
       output.result(view.apply(value));
     }
     return 0;
   }
 
   /** A location given by id or by name (names are matched case-insensitively). */
-  static LocationId location(SmartHomeSession session, String text) {
+  LocationId location(SmartHomeSession session, String text) {
     List<Location> locations =
-        Futures.await(session.locations(), QUERY_WAIT);
+        Futures.await(session.locations(), queryWait());
     for (Location location : locations) {
       if (location.id().value().equals(text)) {
         return location.id();
@@ -214,7 +233,7 @@ public final class EventsCli implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      return parent.query(session -> session.rooms(EventsCli.location(session, location)), HomeViews::rooms);
+      return parent.query(session -> session.rooms(parent.location(session, location)), HomeViews::rooms);
     }
   }
 
@@ -226,7 +245,7 @@ public final class EventsCli implements Callable<Integer> {
     public Integer call() {
       return parent.query(
           session -> {
-            LocationId id = EventsCli.location(session, location);
+            LocationId id = parent.location(session, location);
             return session.devices(id).thenCombine(session.rooms(id), HomeViews::devices);
           },
           Function.identity());
@@ -251,7 +270,7 @@ public final class EventsCli implements Callable<Integer> {
     @Option(names = "--count", paramLabel = "N", description = "Stop after N events.")
     Long count;
 
-    @Option(names = "--duration", paramLabel = "DURATION", description = "Stop after this long, e.g. 30s.")
+    @Option(names = "--duration", paramLabel = "DURATION", description = "Stop after this long, such as 30s.")
     String duration;
 
     @Override
@@ -261,6 +280,7 @@ public final class EventsCli implements Callable<Integer> {
       }
       Optional<Duration> limit =
           duration == null ? Optional.empty() : Optional.of(Values.duration("--duration", duration));
+      parent.queryWait(); // checked before connecting
       Output output = parent.context.output(parent.json);
       try (SmartHomeSession session = parent.connect(output)) {
         return watch(session, output, limit);
@@ -268,9 +288,10 @@ public final class EventsCli implements Callable<Integer> {
     }
 
     private int watch(SmartHomeSession session, Output output, Optional<Duration> limit) {
-      LocationId id = EventsCli.location(session, location);
+      LocationId id = parent.location(session, location);
       // Fill the directory first, so events carry their device's name.
-      Futures.await(session.devices(id), WATCH_WAIT);
+      Duration query = parent.queryWait().orElseThrow();
+      Futures.await(session.devices(id), Optional.of(query.compareTo(WATCH_WAIT) > 0 ? query : WATCH_WAIT));
       ImmutableEventFilter.Builder filter = ImmutableEventFilter.builder().locationId(id);
       if (devices != null) {
         devices.forEach(device -> filter.addDeviceIds(DeviceId.of(device)));
@@ -286,21 +307,13 @@ public final class EventsCli implements Callable<Integer> {
       LifecycleWatcher lifecycle = new LifecycleWatcher(output, done);
       session.lifecycle().subscribe(lifecycle);
       EventPrinter printer = new EventPrinter(output, received, count == null ? Long.MAX_VALUE : count, done);
-      session.subscribe(built).subscribe(printer);
+      // Backpressure: into a slow pipe the session stops reading the socket instead of dropping or failing.
+      session.subscribe(built, dev.homeport.ports.flow.OverflowPolicy.BACKPRESSURE).subscribe(printer);
       output.progress("Watching " + id + (limit.map(d -> " for " + d.toSeconds() + " s").orElse(""))
           + (count == null ? "" : ", up to " + count + " events") + "; Ctrl-C to stop.");
 
-      CompletableFuture<Void> stop = parent.context.environment().stopSignal();
-      CompletableFuture<Object> end = CompletableFuture.anyOf(done, stop);
-      if (limit.isPresent()) {
-        end = end.completeOnTimeout(null, limit.get().toMillis(), TimeUnit.MILLISECONDS);
-      }
       try {
-        end.get();
-      } catch (java.util.concurrent.ExecutionException e) {
-        throw Failures.rethrowable(e.getCause());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+        parent.context.awaitEnd(done, limit);
       } finally {
         printer.cancel();
         lifecycle.cancel();
@@ -346,7 +359,8 @@ public final class EventsCli implements Callable<Integer> {
   }
 
   /** Prints events as they come; completes {@code done} at the count or on a terminal signal. */
-  static final class EventPrinter extends WatchSubscriber<DeviceEvent> {
+  static final class EventPrinter extends WatchSubscriber<DeviceEvent>
+      implements dev.homeport.ports.flow.BatchingSubscriber<DeviceEvent> {
     private final AtomicLong received;
     private final long limit;
 
@@ -366,18 +380,42 @@ public final class EventsCli implements Callable<Integer> {
         return;
       }
       if (output.json()) {
-        output.jsonLine(HomeViews.event(event));
+        output.jsonLineInBurst(HomeViews.event(event));
       } else {
-        output.line(HomeViews.eventText(event));
+        output.lineInBurst(HomeViews.eventText(event));
       }
       if (n == limit) {
+        endBurst();
         done.complete(null);
+      }
+    }
+
+    /**
+     * The delivery queue is empty for now: write out the burst. A person watching sees each event
+     * within the delivery's linger (about a millisecond) of its arrival.
+     */
+    @Override
+    public void onBatchEnd() {
+      endBurst();
+    }
+
+    private void endBurst() {
+      if (!output.endBurst()) {
+        done.completeExceptionally(
+            new java.io.UncheckedIOException(new java.io.IOException("standard output cannot be written (closed?)")));
       }
     }
 
     @Override
     public void onComplete() {
+      endBurst();
       done.complete(null);
+    }
+
+    @Override
+    public void onError(Throwable failure) {
+      endBurst();
+      super.onError(failure);
     }
   }
 

@@ -11,6 +11,7 @@ final class ExitCodesHelp {
   static final String UNREACHABLE = "4:unreachable, timed out, or an answer not understood";
   static final String REFUSED = "5:refused or unsupported by the device or service";
   static final String CERTIFICATE = "6:certificate mismatch (not the pinned or recorded certificate)";
+  static final String OUTPUT_CLOSED = "141:standard output was closed by its reader (a pipe into head): 128 + SIGPIPE";
 
   private ExitCodesHelp() {}
 }

@@ -49,6 +49,9 @@ public final class Failures {
   /** The exit code for {@code failure} (see {@link ExitCode}). */
   public static int exitCode(Throwable failure) {
     Throwable cause = unwrap(failure);
+    if (cause instanceof OutputClosedException) {
+      return ExitCode.OUTPUT_CLOSED;
+    }
     if (isUsage(cause)) {
       return ExitCode.USAGE;
     }
@@ -139,6 +142,10 @@ public final class Failures {
 
   /** Prints the one-line description, and the stack trace when {@code verbose}. */
   public static int report(Throwable failure, PrintWriter err, boolean verbose) {
+    if (unwrap(failure) instanceof OutputClosedException) {
+      // The reader went away on purpose (| head): nothing to report, like any tool ended by SIGPIPE.
+      return ExitCode.OUTPUT_CLOSED;
+    }
     err.println(describe(failure));
     if (verbose) {
       unwrap(failure).printStackTrace(err);

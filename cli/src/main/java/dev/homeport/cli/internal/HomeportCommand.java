@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
       SimulateCli.class,
       DiscoverCli.class,
       BridgeCli.class,
-      picocli.CommandLine.HelpCommand.class
+      HelpCli.class
     },
     exitCodeListHeading = ExitCodesHelp.HEADING,
     exitCodeList = {
@@ -38,6 +38,7 @@ import picocli.CommandLine.Spec;
       ExitCodesHelp.UNREACHABLE,
       ExitCodesHelp.REFUSED,
       ExitCodesHelp.CERTIFICATE,
+      ExitCodesHelp.OUTPUT_CLOSED,
     },
     footer = {
       "",

@@ -47,13 +47,22 @@ final class OnvifSim {
     }
     resources.add(simulator);
     simulator.motionEvery(Duration.ofSeconds(10));
-    out.line("ONVIF camera simulator listening on " + simulator.deviceServiceUrl());
-    out.line("  username     " + simulator.username());
-    out.line("  password     " + simulator.password() + "   (a simulator credential)");
-    out.line("  motion       toggles every 10 s (pull-point events)");
-    out.line("Try:");
-    out.line("  export HOMEPORT_CAMERA_PASSWORD='" + simulator.password() + "'");
-    out.line("  ./homeport camera --brand onvif --host " + simulator.host() + " --port " + simulator.port()
+    List<String> text = new java.util.ArrayList<>();
+    text.add("ONVIF camera simulator listening on " + simulator.deviceServiceUrl());
+    text.add("  username     " + simulator.username());
+    text.add("  password     " + simulator.password() + "   (a simulator credential)");
+    text.add("  motion       toggles every 10 s (pull-point events)");
+    text.add("Try:");
+    text.add("  export HOMEPORT_CAMERA_PASSWORD='" + simulator.password() + "'");
+    text.add("  ./homeport camera --brand onvif --host " + simulator.host() + " --port " + simulator.port()
         + " --username " + simulator.username() + " info");
+    com.fasterxml.jackson.databind.node.ObjectNode json = JsonViews.NODES.objectNode();
+    json.put("url", simulator.deviceServiceUrl().toString());
+    json.put("host", simulator.host());
+    json.put("port", simulator.port());
+    json.put("brand", "onvif");
+    json.put("username", simulator.username());
+    json.put("password", simulator.password());
+    SimulateCli.announce(out, text, json);
   }
 }

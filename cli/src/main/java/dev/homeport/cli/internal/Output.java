@@ -5,11 +5,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Where the CLI writes: results to standard output (text for people, one JSON document for
  * scripts), diagnostics to standard error, progress only when a person watches and never with
- * {@code --json}. Not thread-safe except {@link #note} and {@link #jsonLine}, which synchronise.
+ * {@code --json}. Not thread-safe except {@link #note}, {@link #line}, {@link #jsonLine} and
+ * {@link #flush}, which synchronise.
+ *
+ * <p>A write to standard output that fails (the reader closed the pipe: EPIPE, which
+ * {@link PrintWriter} only records, see {@link PrintWriter#checkError()}) is detected here and only
+ * here, after every flush: it completes the run's {@code outputClosed} signal, which long-running
+ * commands wait on, and throws {@link OutputClosedException} (exit code 141). Code that writes
+ * through a buffer of its own must call {@link #flush()} after each batch so the check runs.
  */
 public final class Output {
 
@@ -21,11 +29,37 @@ public final class Output {
   private final boolean json;
   private final boolean interactive;
 
+  private final CompletableFuture<Void> closed;
+
   public Output(PrintWriter out, PrintWriter err, boolean json, boolean interactive) {
+    this(out, err, json, interactive, new CompletableFuture<>());
+  }
+
+  /** An output whose failed writes complete {@code closed} (the run's {@code outputClosed} signal). */
+  public Output(PrintWriter out, PrintWriter err, boolean json, boolean interactive, CompletableFuture<Void> closed) {
     this.out = out;
     this.err = err;
     this.json = json;
     this.interactive = interactive;
+    this.closed = closed;
+  }
+
+  /**
+   * Flushes standard output and checks that it is still open.
+   *
+   * @throws OutputClosedException if the reader closed it (also completing the closed signal)
+   */
+  public synchronized void flush() {
+    // checkError() flushes, then reports whether any write or flush so far failed.
+    if (closed.isDone() || out.checkError()) {
+      closed.complete(null);
+      throw new OutputClosedException();
+    }
+  }
+
+  /** Completes when standard output was found closed; commands that wait also wait on this. */
+  public CompletableFuture<Void> closed() {
+    return closed;
   }
 
   public boolean json() {
@@ -42,19 +76,42 @@ public final class Output {
         out.println(text);
       }
     }
-    out.flush();
+    flush();
   }
 
   /** One compact JSON document on one line (for streams of events). */
   public synchronized void jsonLine(JsonNode node) {
     out.println(compact(node));
+    flush();
+  }
+
+  /**
+   * One compact JSON document on one line, part of a burst: buffered until {@link #endBurst()}
+   * (or until the buffer fills), so a fast stream costs one write per burst, not per line.
+   */
+  public synchronized void jsonLineInBurst(JsonNode node) {
+    out.println(compact(node));
+  }
+
+  /** One line of text, part of a burst (see {@link #jsonLineInBurst}). */
+  public synchronized void lineInBurst(String text) {
+    out.println(text);
+  }
+
+  /**
+   * Writes out what the burst buffered.
+   *
+   * @return false if standard output could not be written (e.g. its reader went away)
+   */
+  public synchronized boolean endBurst() {
     out.flush();
+    return !out.checkError();
   }
 
   /** One line of text on standard output. */
   public synchronized void line(String text) {
     out.println(text);
-    out.flush();
+    flush();
   }
 
   /** Progress for a person: on a terminal only, never with --json. */

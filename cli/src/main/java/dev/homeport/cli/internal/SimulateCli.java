@@ -41,7 +41,9 @@ public final class SimulateCli implements Callable<Integer> {
 
   /** Blocks until the stop signal (Ctrl-C), then closes {@code resources} in reverse order. */
   int runUntilStopped(Output out, List<AutoCloseable> resources) {
-    out.line("Ctrl-C to stop.");
+    if (!out.json()) {
+      out.line("Ctrl-C to stop.");
+    }
     try {
       context.environment().stopSignal().get();
     } catch (InterruptedException e) {
@@ -65,10 +67,16 @@ public final class SimulateCli implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "P", description = "Port on 127.0.0.1 (default: any free port).")
     Integer port;
 
+    @Option(
+        names = "--json",
+        description = "Once ready, print one JSON line with everything a client needs (url, host, port,"
+            + " credentials, fingerprint), then serve until SIGTERM or Ctrl-C.")
+    boolean json;
+
     @Override
     public Integer call() {
       int wanted = port == null ? 0 : Values.port("--port", port);
-      Output out = parent.context.output(false);
+      Output out = parent.context.output(json);
       List<AutoCloseable> resources = new ArrayList<>();
       try {
         start(wanted, out, resources);
@@ -87,8 +95,8 @@ public final class SimulateCli implements Callable<Integer> {
       name = "camera",
       mixinStandardHelpOptions = true,
       description = {
-        "A Kasa camera speaking LINKIE over HTTPS (self-signed certificate), and answering the",
-        "discovery probe on a UDP port of its own.",
+        "A Kasa camera speaking LINKIE over HTTPS (self-signed certificate).",
+        "It also answers the discovery probe on a UDP port of its own.",
         "Firmware profiles (--firmware), each a real model's behaviour (kasa-firmware.md):",
         "  seed      the seed simulator: base64 password, 401, LINKIE.json, 1920x1080 (default)",
         "  kc100     md5 password, 401, 1080P list-form resolution, many modules 'module not support',",
@@ -143,24 +151,40 @@ public final class SimulateCli implements Callable<Integer> {
           .credentials(simulator.username(), simulator.password()).start());
       resources.add(media);
       int listening = simulator.port();
+      List<String> text = new ArrayList<>();
       boolean linkie2 = profile == KasaFirmware.KC410S || profile == KasaFirmware.KC420WS
           || profile == KasaFirmware.EC60;
-      out.line("Kasa camera simulator (" + profile.text() + ", " + profile.model() + ") listening on https://"
+      text.add("Kasa camera simulator (" + profile.text() + ", " + profile.model() + ") listening on https://"
           + simulator.host() + ":" + listening + (linkie2 ? KasaCameraSimulator.LINKIE2 : KasaCameraSimulator.LINKIE));
-      out.line("  username     " + simulator.username());
-      out.line("  password     " + simulator.password() + "   (a simulator credential)");
-      out.line("  certificate  sha256:" + simulator.fingerprint());
-      out.line("  live stream  https://" + simulator.host() + ":" + media.streamPort()
+      text.add("  username     " + simulator.username());
+      text.add("  password     " + simulator.password() + "   (a simulator credential)");
+      text.add("  certificate  sha256:" + simulator.fingerprint());
+      text.add("  live stream  https://" + simulator.host() + ":" + media.streamPort()
           + "/https/stream/mixed (one viewer), talk on port " + media.talkPort());
-      out.line("  discovery    udp " + simulator.host() + ":" + discovery.port());
-      out.line("Try:");
-      out.line("  export HOMEPORT_CAMERA_PASSWORD='" + simulator.password() + "'");
-      out.line("  ./homeport camera --host " + simulator.host() + " --port " + listening + " --username "
+      text.add("  discovery    udp " + simulator.host() + ":" + discovery.port());
+      text.add("Try:");
+      text.add("  export HOMEPORT_CAMERA_PASSWORD='" + simulator.password() + "'");
+      text.add("  ./homeport camera --host " + simulator.host() + " --port " + listening + " --username "
           + simulator.username() + " --trust sha256:" + simulator.fingerprint() + " info");
-      out.line("  ./homeport camera --host " + simulator.host() + " --port " + listening + " --username "
+      text.add("  ./homeport camera --host " + simulator.host() + " --port " + listening + " --username "
           + simulator.username() + " --trust sha256:" + simulator.fingerprint() + " --stream-port "
           + media.streamPort() + " --talk-port " + media.talkPort() + " record --output porch --duration 10s");
-      out.line("  ./homeport discover --target " + simulator.host() + ":" + discovery.port());
+      text.add("  ./homeport discover --target " + simulator.host() + ":" + discovery.port());
+      com.fasterxml.jackson.databind.node.ObjectNode json = JsonViews.NODES.objectNode();
+      json.put("url", "https://" + simulator.host() + ":" + listening
+          + (linkie2 ? KasaCameraSimulator.LINKIE2 : KasaCameraSimulator.LINKIE));
+      json.put("host", simulator.host());
+      json.put("port", listening);
+      json.put("brand", "kasa");
+      json.put("firmware", profile.text());
+      json.put("model", profile.model());
+      json.put("username", simulator.username());
+      json.put("password", simulator.password());
+      json.put("fingerprint", "sha256:" + simulator.fingerprint());
+      json.put("streamPort", media.streamPort());
+      json.put("talkPort", media.talkPort());
+      json.put("discoveryPort", discovery.port());
+      announce(out, text, json);
     }
   }
 
@@ -176,15 +200,39 @@ public final class SimulateCli implements Callable<Integer> {
       resources.add(simulator);
       String url = simulator.spec().url().orElseThrow().toString();
       resources.add(EventTicker.start(home));
-      out.line("SmartThings simulator listening on " + url);
-      out.line("  CSRF token      " + simulator.csrfToken().reveal() + "   (a simulator credential)");
-      out.line("  session cookie  " + simulator.cookie().reveal() + "   (a simulator credential)");
-      out.line("  certificate     sha256:" + simulator.fingerprint());
-      out.line("  location        " + DemoData.HOME + " (Maison); one device event every 500 ms");
-      out.line("Try:");
-      out.line("  export HOMEPORT_CSRF_TOKEN='" + simulator.csrfToken().reveal() + "'");
-      out.line("  export HOMEPORT_COOKIE='" + simulator.cookie().reveal() + "'");
-      out.line("  ./homeport events --url " + url + " --trust sha256:" + simulator.fingerprint() + " watch Maison");
+      List<String> text = new ArrayList<>();
+      text.add("SmartThings simulator listening on " + url);
+      text.add("  CSRF token      " + simulator.csrfToken().reveal() + "   (a simulator credential)");
+      text.add("  session cookie  " + simulator.cookie().reveal() + "   (a simulator credential)");
+      text.add("  certificate     sha256:" + simulator.fingerprint());
+      text.add("  location        " + DemoData.HOME + " (Maison); one device event every 500 ms");
+      text.add("Try:");
+      text.add("  export HOMEPORT_CSRF_TOKEN='" + simulator.csrfToken().reveal() + "'");
+      text.add("  export HOMEPORT_COOKIE='" + simulator.cookie().reveal() + "'");
+      text.add("  ./homeport events --url " + url + " --trust sha256:" + simulator.fingerprint() + " watch Maison");
+      java.net.URI uri = simulator.spec().url().orElseThrow();
+      com.fasterxml.jackson.databind.node.ObjectNode json = JsonViews.NODES.objectNode();
+      json.put("url", url);
+      json.put("host", uri.getHost());
+      json.put("port", uri.getPort());
+      json.put("csrfToken", simulator.csrfToken().reveal());
+      json.put("cookie", simulator.cookie().reveal());
+      json.put("fingerprint", "sha256:" + simulator.fingerprint());
+      json.put("locationId", DemoData.HOME.value());
+      json.put("locationName", "Maison");
+      announce(out, text, json);
+    }
+  }
+
+  /**
+   * Says how to use a started simulator: the human lines, or with --json the one JSON line a
+   * script reads (then nothing else on standard output).
+   */
+  static void announce(Output out, List<String> text, com.fasterxml.jackson.databind.node.ObjectNode json) {
+    if (out.json()) {
+      out.jsonLine(json);
+    } else {
+      text.forEach(out::line);
     }
   }
 

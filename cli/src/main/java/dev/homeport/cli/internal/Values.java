@@ -78,8 +78,10 @@ public final class Values {
   /** An environment variable name (letters, digits, underscore; not starting with a digit). */
   public static String variableName(String field, String text) {
     if (text == null || !VARIABLE.matcher(text).matches()) {
+      // Not echoed: a value that is not a variable name is often the secret itself, pasted by mistake.
       throw new UsageException(
-          field + " must name an environment variable (letters, digits and _), was \"" + text + "\"");
+          field + " must name an environment variable, such as PORCH_PASSWORD: letters, digits and _,"
+              + " not starting with a digit (the value given is not shown: it may be the secret itself)");
     }
     return text;
   }

@@ -46,10 +46,30 @@ public interface SmartThingsConfig {
     return SmartThingsTrust.systemDefault();
   }
 
-  /** Time allowed for the TCP + TLS + WebSocket handshake and the Engine.IO open packet. */
+  /**
+   * Time allowed for one connection attempt: TCP connect, TLS handshake, WebSocket upgrade and the
+   * Engine.IO open packet, together (default 10 s). A server that accepts TCP but never completes
+   * TLS, or never answers the upgrade, fails the attempt with {@link
+   * dev.homeport.ports.RequestTimeoutException} once it has passed.
+   */
   @Value.Default
   default Duration connectTimeout() {
     return Duration.ofSeconds(10);
+  }
+
+  /** The default {@link #maxMessageSize()}: 16 MiB (device lists of large homes run to a few MB). */
+  int DEFAULT_MAX_MESSAGE_SIZE = 16 * 1024 * 1024;
+
+  /**
+   * The largest WebSocket message the adapter accepts from the server, text or binary, whole or
+   * in fragments, in bytes (default {@link #DEFAULT_MAX_MESSAGE_SIZE}, at least 1024). It is the
+   * only limit: Tyrus' frame buffer is sized from it. A larger message ends the connection (close
+   * code 1009) with a reason naming this setting, and the session reconnects under its {@link
+   * #reconnectPolicy()}; memory stays bounded whatever the server sends.
+   */
+  @Value.Default
+  default int maxMessageSize() {
+    return DEFAULT_MAX_MESSAGE_SIZE;
   }
 
   /** Time a service call waits for its answer before failing with RequestTimeoutException. */
@@ -93,12 +113,18 @@ public interface SmartThingsConfig {
   }
 
   /**
-   * What happens to a subscriber whose buffer is full: by default its subscription fails with
-   * {@link dev.homeport.ports.SubscriberOverflowException}; {@code DROP_OLDEST} drops and counts.
+   * What happens to a subscriber whose buffer is full, for subscriptions that do not choose
+   * ({@code subscribe(filter, policy)}). Default {@link OverflowPolicy#BACKPRESSURE}: nothing is
+   * lost; the session stops reading the socket until that subscriber has drained half its buffer
+   * (TCP flow control then holds the server), which holds every other subscriber of the session
+   * meanwhile; pings go on and a paused session is not declared dead for not reading. {@link
+   * OverflowPolicy#DROP_OLDEST} drops and counts ({@code droppedCount()}), {@link
+   * OverflowPolicy#FAIL} ends the subscription with {@link
+   * dev.homeport.ports.SubscriberOverflowException}; neither slows the other subscribers.
    */
   @Value.Default
   default OverflowPolicy overflowPolicy() {
-    return OverflowPolicy.FAIL_SUBSCRIPTION;
+    return OverflowPolicy.BACKPRESSURE;
   }
 
   /** How many recent event ids are remembered to deliver a duplicated event only once. */
@@ -128,6 +154,10 @@ public interface SmartThingsConfig {
     if (backoffMax().compareTo(backoffMin()) < 0) {
       throw new IllegalArgumentException(
           "backoffMax must be at least backoffMin (" + backoffMin() + "), was " + backoffMax());
+    }
+    if (maxMessageSize() < 1024 || maxMessageSize() > Integer.MAX_VALUE - 64) {
+      throw new IllegalArgumentException(
+          "maxMessageSize must be 1024.." + (Integer.MAX_VALUE - 64) + " bytes, was " + maxMessageSize());
     }
     if (bufferSize() < 1) {
       throw new IllegalArgumentException("bufferSize must be at least 1, was " + bufferSize());

@@ -31,7 +31,7 @@ class SmartThingsConfigTest {
     assertThat(config.callTimeout()).isEqualTo(Duration.ofSeconds(10));
     assertThat(config.backoffMin()).isEqualTo(Duration.ofMillis(500));
     assertThat(config.backoffMax()).isEqualTo(Duration.ofSeconds(30));
-    assertThat(config.overflowPolicy()).isEqualTo(OverflowPolicy.FAIL_SUBSCRIPTION);
+    assertThat(config.overflowPolicy()).isEqualTo(OverflowPolicy.BACKPRESSURE);
   }
 
   @Test
@@ -91,6 +91,14 @@ class SmartThingsConfigTest {
     assertThatThrownBy(() -> minimal().bufferSize(0).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("bufferSize must be at least 1");
+  }
+
+  @Test
+  void tinyMaxMessageSize_isRefusedNamingTheField() {
+    assertThatThrownBy(() -> minimal().maxMessageSize(100).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("maxMessageSize must be 1024..")
+        .hasMessageContaining("was 100");
   }
 
   @Test

@@ -56,6 +56,8 @@ final class SmartThingsConnection {
   private final EventRouter router;
   private final Reconnector reconnector;
   private final AtomicLong reconnects = new AtomicLong();
+  private final AtomicBoolean pingBoundsLogged = new AtomicBoolean();
+  private final AtomicBoolean invalidLogged = new AtomicBoolean();
   private final Object stateLock = new Object();
   private FeathersApi api;
   private Ending ending;
@@ -114,9 +116,10 @@ final class SmartThingsConnection {
     Map<String, String> headers =
         Map.of("Cookie", config.cookie().reveal(), "Origin", config.origin());
     List<String> secrets = List.of(token, URLEncoder.encode(token, StandardCharsets.UTF_8), config.cookie().reveal());
-    link.ws = WsConnection.open(uri, displayUrl, sslContext, headers, secrets, config.connectTimeout(), link);
+    link.ws = WsConnection.open(uri, displayUrl, sslContext, headers, secrets, config.connectTimeout(), config.maxMessageSize(), link);
     try {
-      EngineIoHandshake handshake = await(link.opened, deadline, "the Engine.IO open packet");
+      EngineIoHandshake handshake =
+          Heartbeat.bounded(await(link.opened, deadline, "the Engine.IO open packet"), pingBoundsLogged);
       await(link.namespaceConnected, deadline, "the Socket.IO connect packet");
       link.handshake = handshake;
       synchronized (stateLock) {
@@ -128,7 +131,7 @@ final class SmartThingsConnection {
       router.lifecycle(SessionState.CONNECTED, "connected, ping every " + handshake.pingInterval().toMillis() + " ms", false);
       link.pingTask = Heartbeat.start(timer, handshake,
           () -> link.ws.send(EngineIoCodec.encode(EngineIoPacket.of(EngineIoType.PING))),
-          link.lost::get, () -> link.lastReceived, why -> lost(link, why));
+          link.lost::get, link::lastReceivedOrPaused, why -> lost(link, why));
       ArrayNode authArgs = FeathersApi.args("authenticate");
       authArgs.addObject();
       JsonNode auth = awaitCall(call(link, "authenticate", authArgs), "authenticate");
@@ -184,6 +187,7 @@ final class SmartThingsConnection {
     if (!link.lost.compareAndSet(false, true)) {
       return;
     }
+    router.wakeReader();
     link.opened.completeExceptionally(new TransportException("connection lost: " + why, null));
     link.namespaceConnected.completeExceptionally(new TransportException("connection lost: " + why, null));
     link.abandon();
@@ -263,6 +267,7 @@ final class SmartThingsConnection {
     pending.failAll(call -> error != null ? error : new ClosedException(call.description() + " failed: session closed"));
     if (link != null) {
       link.lost.set(true);
+      router.wakeReader();
       link.abandon();
     }
     Link inProgress = connecting;
@@ -284,6 +289,11 @@ final class SmartThingsConnection {
 
   SessionInfo sessionInfo() {
     return sessionInfo;
+  }
+
+  java.util.Optional<EngineIoHandshake> handshake() {
+    Link link = current;
+    return link == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(link.handshake);
   }
 
   long reconnectCount() {
@@ -333,9 +343,35 @@ final class SmartThingsConnection {
     volatile boolean authenticated;
     volatile boolean established;
     volatile long lastReceived = System.nanoTime();
+    /** The reader is waiting for a backpressure subscriber: we are not reading, on purpose. */
+    volatile boolean paused;
 
     Link(long generation) {
       this.generation = generation;
+    }
+
+    /**
+     * For the heartbeat: while paused no pong can be read, so the deadline is suspended (reported
+     * as "just now"); on resume {@link #lastReceived} restarts it.
+     */
+    long lastReceivedOrPaused() {
+      return paused ? Long.MAX_VALUE : lastReceived;
+    }
+
+    /**
+     * Stops reading (this is the Tyrus reader thread, so the socket is not read meanwhile and TCP
+     * flow control holds the server) until every backpressure subscriber has room again, the link
+     * is lost or the session closes. Pings go on from the timer thread; a peer that went away is
+     * found when a ping cannot be written.
+     */
+    private void pause() {
+      paused = true;
+      try {
+        router.awaitRoom(() -> lost.get() || closed);
+      } finally {
+        lastReceived = System.nanoTime();
+        paused = false;
+      }
     }
 
     void abandon() {
@@ -351,6 +387,9 @@ final class SmartThingsConnection {
 
     @Override
     public void onText(String frame) {
+      if (lost.get()) {
+        return; // what is still buffered of a link that is gone (e.g. after a paused read) does not count
+      }
       lastReceived = System.nanoTime();
       try {
         handleFrame(this, frame);
@@ -358,6 +397,9 @@ final class SmartThingsConnection {
         // Never let a frame kill the connection: report it and go on.
         LOG.debug("unreadable frame: {}", e.getMessage());
         router.deliver(new UnknownMessage("", truncate(frame), "frame not understood: " + e.getMessage()));
+      }
+      if (router.mustWait()) {
+        pause();
       }
     }
 
@@ -371,11 +413,14 @@ final class SmartThingsConnection {
         reason = e.getMessage();
       }
       router.deliver(new UnknownMessage("", "<" + frame.remaining() + " bytes>", reason));
+      if (router.mustWait()) {
+        pause();
+      }
     }
 
     @Override
     public void onClosed(int code, String reason) {
-      lost(this, "closed by the server or network (WebSocket code " + code + ")");
+      lost(this, WsConnection.describeClose(code, reason, config.maxMessageSize()));
     }
   }
 
@@ -437,6 +482,15 @@ final class SmartThingsConnection {
         PayloadClassifier.Classified classified = PayloadClassifier.classify(args);
         if (classified.invalid()) {
           router.countInvalid();
+          // The event is skipped (it reaches messages() as an UnknownMessage with the reason) and the
+          // subscription goes on; the first one is a warning, later ones debug, so a server that
+          // sends nothing else cannot flood the log. The reason names the field, never the value.
+          if (invalidLogged.compareAndSet(false, true)) {
+            LOG.warn("skipped an invalid device event ({}); further ones are logged at debug level",
+                classified.message() instanceof UnknownMessage ? ((UnknownMessage) classified.message()).reason() : "");
+          } else {
+            LOG.debug("skipped an invalid device event");
+          }
         }
         router.deliver(classified.message());
         return;

@@ -41,6 +41,19 @@ import java.util.Set;
  */
 public final class WireMapping {
 
+  /**
+   * The most digits a number may have, and the largest exponent (either sign) of its leading digit.
+   * Real values have a handful; a server sending {@code 1e999999999} or a 400-digit integer is
+   * refused, since printing either in plain notation would write a line of up to a gigabyte.
+   */
+  static final int MAX_NUMBER_DIGITS = 100;
+
+  /** The earliest instant accepted in a payload (year 1). */
+  static final Instant MIN_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
+
+  /** The latest instant accepted in a payload (end of year 9999, what ISO-8601 text can say plainly). */
+  static final Instant MAX_INSTANT = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
   private WireMapping() {}
 
   // ---- plain values ----
@@ -89,8 +102,12 @@ public final class WireMapping {
       }
     }
     JsonNode exp = result.get("exp");
-    if (exp != null && exp.canConvertToLong()) {
-      builder.expiresAt(Instant.ofEpochSecond(exp.asLong()));
+    if (exp != null && exp.isIntegralNumber() && exp.canConvertToLong()) {
+      long seconds = exp.asLong();
+      if (seconds < MIN_INSTANT.getEpochSecond() || seconds > MAX_INSTANT.getEpochSecond()) {
+        throw new MalformedFrameException("user field exp must be epoch seconds within years 1..9999, was " + seconds);
+      }
+      builder.expiresAt(Instant.ofEpochSecond(seconds));
     }
     return builder
         .otherFields(otherFields(result, Set.of("uuid", "principal", "user_name", "fullName", "email", "countryCode", "scope", "exp")))
@@ -220,7 +237,7 @@ public final class WireMapping {
         if (value.isIntegralNumber()) {
           number = new BigDecimal(value.bigIntegerValue());
         }
-        return Optional.of(new AttributeValue.NumberValue(number));
+        return Optional.of(new AttributeValue.NumberValue(bounded(number, what + " field value")));
       }
     } catch (NumberFormatException e) {
       throw new MalformedFrameException(what + " field value is not a number although valueType is " + type);
@@ -241,6 +258,22 @@ public final class WireMapping {
   }
 
   // ---- helpers ----
+
+  /**
+   * {@code number} if it has at most {@link #MAX_NUMBER_DIGITS} digits and its leading digit's
+   * exponent is within that many either way; only precision and scale are read, so this is quick
+   * whatever the number.
+   */
+  static BigDecimal bounded(BigDecimal number, String field) {
+    long exponent = (long) number.precision() - number.scale() - 1;
+    if (number.precision() > MAX_NUMBER_DIGITS || Math.abs(exponent) > MAX_NUMBER_DIGITS) {
+      throw new MalformedFrameException(
+          field + " is out of range: at most " + MAX_NUMBER_DIGITS + " digits and a magnitude of 1e-"
+              + MAX_NUMBER_DIGITS + "..1e" + MAX_NUMBER_DIGITS + " are accepted (it has " + number.precision()
+              + " digits, magnitude 1e" + exponent + ")");
+    }
+    return number;
+  }
 
   private static Iterable<JsonNode> list(JsonNode result, String what) {
     if (result != null && result.isArray()) {
@@ -279,15 +312,21 @@ public final class WireMapping {
     if (value == null || value.isNull()) {
       return Optional.empty();
     }
+    Instant instant = null;
     if (value.isIntegralNumber() && value.canConvertToLong()) {
-      return Optional.of(Instant.ofEpochMilli(value.asLong()));
-    }
-    if (value.isTextual()) {
+      instant = Instant.ofEpochMilli(value.asLong());
+    } else if (value.isTextual() && value.asText().length() <= 64) {
       try {
-        return Optional.of(IsoInstants.parse(value.asText()));
+        instant = IsoInstants.parse(value.asText());
       } catch (DateTimeParseException e) {
-        throw new MalformedFrameException(what + " field " + field + " must be an ISO-8601 instant or epoch ms");
+        instant = null;
       }
+    }
+    if (instant != null && !instant.isBefore(MIN_INSTANT) && !instant.isAfter(MAX_INSTANT)) {
+      return Optional.of(instant);
+    }
+    if (instant != null || value.isIntegralNumber()) {
+      throw new MalformedFrameException(what + " field " + field + " is out of range: an instant within years 1..9999 is accepted");
     }
     throw new MalformedFrameException(what + " field " + field + " must be an ISO-8601 instant or epoch ms");
   }

@@ -2,6 +2,9 @@ package dev.homeport.adapter.events.wss.internal;
 
 import dev.homeport.support.PinMismatchException;
 import dev.homeport.ports.CertificateMismatchException;
+import dev.homeport.ports.HomeportException;
+import dev.homeport.ports.RequestTimeoutException;
+import dev.homeport.ports.SessionExpiredException;
 import dev.homeport.ports.TransportException;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.CloseReason;
@@ -20,6 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
 import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.client.ClientProperties;
+import org.glassfish.tyrus.core.HandshakeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +35,11 @@ import org.slf4j.LoggerFactory;
 public final class WsConnection {
 
   private static final Logger LOG = LoggerFactory.getLogger(WsConnection.class);
-  private static final int MAX_TEXT_MESSAGE = 16 * 1024 * 1024;
+  /**
+   * Room for a frame's header (2..14 bytes) in Tyrus' incoming buffer, which must hold a whole
+   * frame: a frame of exactly the message limit then still fits, so the message limit decides.
+   */
+  private static final int FRAME_HEADER = 14;
 
   /** Receives what arrives on the connection. */
   public interface Listener {
@@ -59,9 +67,13 @@ public final class WsConnection {
    * handshake and, later, each send.
    *
    * @param headers extra handshake headers (Cookie, Origin); never logged
+   * @param maxMessage the largest text or binary message (and so frame) accepted, in bytes; a
+   *     larger one closes the connection with 1009, reported by {@link #describeClose}
    * @throws CertificateMismatchException when a pinned certificate does not match
+   * @throws SessionExpiredException when the server answers the upgrade with HTTP 401 or 403
+   * @throws RequestTimeoutException when TCP, TLS or the upgrade did not complete within {@code timeout}
    * @throws TransportException when the server cannot be reached, the TLS handshake fails or the
-   *     upgrade is refused (the message never contains the query string or the headers)
+   *     upgrade is refused otherwise (the message never contains the query string or the headers)
    */
   public static WsConnection open(
       URI uri,
@@ -70,10 +82,19 @@ public final class WsConnection {
       Map<String, String> headers,
       List<String> secrets,
       Duration timeout,
+      int maxMessage,
       Listener listener) {
     ClientManager client = ClientManager.createClient();
-    client.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
-    client.setDefaultMaxTextMessageBufferSize(MAX_TEXT_MESSAGE);
+    // Tyrus' own handshake time-out starts only once TCP and TLS are up (a server that accepts TCP
+    // and never completes TLS held a connect for ever), so the whole attempt is bounded below by
+    // waiting on the connect future; Tyrus' one is a backstop set a little later.
+    client.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis() + 2000));
+    // Tyrus checks two limits: its incoming buffer (one frame; 4 MiB + 11 by default, overflow
+    // closes with 1011 "Buffer overflow") and the session's message buffers (whole messages,
+    // 1009). Both follow the one configured limit, so the limit a user sets is the one that holds.
+    client.getProperties().put(ClientProperties.INCOMING_BUFFER_SIZE, (int) Math.min(Integer.MAX_VALUE, (long) maxMessage + FRAME_HEADER));
+    client.setDefaultMaxTextMessageBufferSize(maxMessage);
+    client.setDefaultMaxBinaryMessageBufferSize(maxMessage);
     client.setDefaultMaxSessionIdleTimeout(-1);
     ClientEndpointConfig config =
         ClientEndpointConfig.Builder.create()
@@ -90,10 +111,17 @@ public final class WsConnection {
                 })
             .build();
     AtomicBoolean closed = new AtomicBoolean();
+    AtomicBoolean abandoned = new AtomicBoolean();
     Endpoint endpoint =
         new Endpoint() {
           @Override
           public void onOpen(Session session, EndpointConfig endpointConfig) {
+            if (abandoned.get()) {
+              closeQuietly(session);
+              return;
+            }
+            session.setMaxTextMessageBufferSize(maxMessage);
+            session.setMaxBinaryMessageBufferSize(maxMessage);
             session.addMessageHandler(String.class, (MessageHandler.Whole<String>) listener::onText);
             session.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) listener::onBinary);
           }
@@ -113,18 +141,68 @@ public final class WsConnection {
           }
         };
     try {
-      Session session = client.connectToServer(endpoint, config, uri);
+      java.util.concurrent.Future<Session> connecting = client.asyncConnectToServer(endpoint, config, uri);
+      Session session;
+      try {
+        session = connecting.get(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+      } catch (java.util.concurrent.TimeoutException e) {
+        // The attempt is abandoned: a session that still opens is closed at once (onOpen). A TCP
+        // connection stuck in TLS stays with Tyrus until its Grizzly container's fixed 30 s limit
+        // closes it: with the defaults (10 s per attempt plus back-off) at most three at a time.
+        abandoned.set(true);
+        connecting.cancel(true);
+        throw new RequestTimeoutException(
+            "could not connect to " + displayUrl + ": no TLS handshake and WebSocket upgrade within "
+                + timeout.toMillis() + " ms (connectTimeout)", null);
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw translate(displayUrl, uri.getHost(), e.getCause() == null ? e : e.getCause(), secrets);
+      } catch (InterruptedException e) {
+        abandoned.set(true);
+        connecting.cancel(true);
+        Thread.currentThread().interrupt();
+        throw new TransportException("interrupted while connecting to " + displayUrl, null);
+      }
       return new WsConnection(session, closed, timeout);
+    } catch (HomeportException e) {
+      throw e;
     } catch (Exception e) {
       throw translate(displayUrl, uri.getHost(), e, secrets);
     }
   }
 
-  static TransportException translate(String displayUrl, String host, Throwable raw, List<String> secrets) {
+  /**
+   * Why a connection closed, in words: 1009 (a message over the limit) names the limit and the
+   * setting; other codes are given as they are.
+   */
+  static String describeClose(int code, String reason, int maxMessage) {
+    // A single frame over the limit overflows Tyrus' incoming buffer first, which it reports as
+    // 1011 "Buffer overflow."; a message over the limit in smaller frames is 1009.
+    boolean overflow = code == CloseReason.CloseCodes.UNEXPECTED_CONDITION.getCode()
+        && reason != null && reason.toLowerCase(java.util.Locale.ROOT).contains("buffer overflow");
+    if (code == CloseReason.CloseCodes.TOO_BIG.getCode() || overflow) {
+      return "the server sent a message larger than maxMessageSize (" + maxMessage
+          + " bytes; WebSocket code " + code + ")";
+    }
+    return "closed by the server or network (WebSocket code " + code + ")";
+  }
+
+  static HomeportException translate(String displayUrl, String host, Throwable raw, List<String> secrets) {
     Throwable error = mentionsAny(raw, secrets) ? null : raw;
     PinMismatchException pin = PinMismatchException.find(raw);
     if (pin != null) {
       return new CertificateMismatchException(host, pin.expected(), pin.actual());
+    }
+    for (Throwable cause = raw; cause != null; cause = cause.getCause()) {
+      if (cause instanceof HandshakeException) {
+        int status = ((HandshakeException) cause).getHttpStatusCode();
+        if (status == 401 || status == 403) {
+          // The service answers the upgrade itself with 401/403 once the cookie or token is no
+          // longer valid: the same credentials will be refused again, so this ends the session.
+          return new SessionExpiredException(
+              "the service refused the WebSocket upgrade at " + displayUrl + " with HTTP " + status
+                  + ": the session cookie or CSRF token has expired or is wrong");
+        }
+      }
     }
     for (Throwable cause = raw; cause != null; cause = cause.getCause()) {
       if (cause instanceof java.security.cert.CertificateException
@@ -137,6 +215,11 @@ public final class WsConnection {
     String message = raw.getMessage() == null ? raw.getClass().getSimpleName() : raw.getMessage();
     for (String secret : secrets) {
       message = message.replace(secret, "[redacted]");
+    }
+    for (Throwable cause = raw; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.util.concurrent.TimeoutException || cause instanceof java.net.SocketTimeoutException) {
+        return new RequestTimeoutException("could not connect to " + displayUrl + ": " + message, error);
+      }
     }
     return new TransportException("could not connect to " + displayUrl + ": " + message, error);
   }
@@ -180,6 +263,14 @@ public final class WsConnection {
 
   public boolean isOpen() {
     return !closed.get() && session.isOpen();
+  }
+
+  private static void closeQuietly(Session session) {
+    try {
+      session.close();
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("closing an abandoned WebSocket failed: {}", e.toString());
+    }
   }
 
   /** Closes the connection (normal closure); idempotent, never throws. */
