@@ -20,6 +20,11 @@ import java.util.concurrent.CompletableFuture;
  * {@link dev.homeport.ports.UnsupportedCommandException} (see {@link #capabilities()}), or
  * {@link dev.homeport.ports.CameraCommandException} (the camera refused). After {@link #close()},
  * every call fails with {@link dev.homeport.ports.ClosedException}.
+ *
+ * <p>As with any {@link CompletableFuture}, {@code join()} throws that exception wrapped in a
+ * {@link java.util.concurrent.CompletionException} and {@code get()} in an {@link
+ * java.util.concurrent.ExecutionException}; {@link dev.homeport.ports.Futures#unwrap} returns the
+ * {@code HomeportException} inside either.
  */
 public interface Camera extends AutoCloseable {
 

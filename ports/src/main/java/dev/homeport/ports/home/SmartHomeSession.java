@@ -20,7 +20,10 @@ import java.util.concurrent.Flow;
  * {@link dev.homeport.ports.AuthenticationException} (rejected or expired),
  * {@link dev.homeport.ports.ServiceCallException} (the service refused),
  * {@link dev.homeport.ports.TransportException} (unreachable, timed out, disconnected while pending),
- * {@link dev.homeport.ports.ClosedException} (after {@link #close()}).
+ * {@link dev.homeport.ports.ClosedException} (after {@link #close()}). {@code join()} throws that
+ * exception wrapped in a {@link java.util.concurrent.CompletionException}, {@code get()} in an
+ * {@link java.util.concurrent.ExecutionException}; {@link dev.homeport.ports.Futures#unwrap}
+ * returns the {@code HomeportException} inside either.
  *
  * <p>Publishers honour {@link Flow.Subscription#request(long)} demand. Each subscriber has a bounded
  * buffer; what happens when it overflows is the adapter's documented overflow policy (by default the

@@ -119,6 +119,11 @@ final class HostileServer implements AutoCloseable {
     return acceptedAt.size();
   }
 
+  /** Connections still open from the server's side (the client has not closed them). */
+  int openConnections() {
+    return open.size();
+  }
+
   @Override
   public void close() throws IOException {
     socket.close();

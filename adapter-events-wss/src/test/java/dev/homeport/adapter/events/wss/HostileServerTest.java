@@ -13,7 +13,6 @@ import dev.homeport.ports.home.SessionState;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -115,22 +114,6 @@ class HostileServerTest {
     assertThat(failure(session.user())).isInstanceOf(SessionExpiredException.class);
   }
 
-  /** Records the attempt numbers the session asks its policy about; short delays keep it fast. */
-  private static final class RecordingPolicy implements ReconnectPolicy {
-    final List<Integer> attempts = new CopyOnWriteArrayList<>();
-
-    @Override
-    public Duration delay(int attempt) {
-      attempts.add(attempt);
-      return Duration.ofMillis(10);
-    }
-
-    @Override
-    public Duration healthyPeriod() {
-      return Duration.ofSeconds(30);
-    }
-  }
-
   @Test
   void serverDroppingEveryConnectionAfterAuthentication_getsGrowingBackOff() throws Exception {
     CountDownLatch dropFirst = new CountDownLatch(1);
@@ -143,7 +126,7 @@ class HostileServerTest {
       }
       peer.drop();
     });
-    RecordingPolicy policy = new RecordingPolicy();
+    ReconnectPolicyTest.Recording policy = new ReconnectPolicyTest.Recording();
     connect(server.config().reconnectPolicy(policy).build());
 
     dropFirst.countDown();
@@ -165,6 +148,8 @@ class HostileServerTest {
         SmartThingsGateway.create(server.config().connectTimeout(Duration.ofSeconds(1)).build()).connect());
 
     assertThat(error).isInstanceOf(RequestTimeoutException.class);
+    // The abandoned attempt's socket is not awaited here: Tyrus' Grizzly container closes it when
+    // its own fixed 30 s TLS handshake limit passes (checked once by hand: closed after ~31 s).
   }
 
   @Test
@@ -178,6 +163,7 @@ class HostileServerTest {
         SmartThingsGateway.create(server.config().connectTimeout(Duration.ofSeconds(1)).build()).connect());
 
     assertThat(error).isInstanceOf(RequestTimeoutException.class);
+    await().atMost(Duration.ofSeconds(10)).until(() -> server.openConnections() == 0);
   }
 
   @Test

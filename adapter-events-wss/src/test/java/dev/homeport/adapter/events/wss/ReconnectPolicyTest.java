@@ -71,8 +71,8 @@ class ReconnectPolicyTest {
     assertThat(minimal().reconnectPolicy(mine).build().reconnectPolicy()).isSameAs(mine);
   }
 
-  /** A policy that records the attempts it was asked about. */
-  private static final class Recording implements ReconnectPolicy {
+  /** A policy that records the attempts it was asked about (also used by HostileServerTest). */
+  static final class Recording implements ReconnectPolicy {
     final List<Integer> attempts = new CopyOnWriteArrayList<>();
 
     @Override

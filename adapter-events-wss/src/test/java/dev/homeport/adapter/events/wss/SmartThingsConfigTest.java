@@ -94,6 +94,14 @@ class SmartThingsConfigTest {
   }
 
   @Test
+  void tinyMaxMessageSize_isRefusedNamingTheField() {
+    assertThatThrownBy(() -> minimal().maxMessageSize(100).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("maxMessageSize must be 1024..")
+        .hasMessageContaining("was 100");
+  }
+
+  @Test
   void pinWithColonsAndUpperCase_isNormalised() {
     String hex = "AB".repeat(32);
     String withColons = String.join(":", hex.split("(?<=\\G..)"));

@@ -146,6 +146,9 @@ public final class WsConnection {
       try {
         session = connecting.get(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
       } catch (java.util.concurrent.TimeoutException e) {
+        // The attempt is abandoned: a session that still opens is closed at once (onOpen). A TCP
+        // connection stuck in TLS stays with Tyrus until its Grizzly container's fixed 30 s limit
+        // closes it: with the defaults (10 s per attempt plus back-off) at most three at a time.
         abandoned.set(true);
         connecting.cancel(true);
         throw new RequestTimeoutException(
