@@ -39,7 +39,7 @@ public final class EventFirehoseRun {
       next = fast(sims, target, next, warmupEvents, "warm-up", buffer);
       next = fast(sims, target, next, events, "firehose", buffer);
       next = slow(sims, target, next, slowEvents, slowPause, OverflowPolicy.DROP_OLDEST);
-      slow(sims, target, next, slowEvents, slowPause, OverflowPolicy.FAIL_SUBSCRIPTION);
+      slow(sims, target, next, slowEvents, slowPause, OverflowPolicy.FAIL);
     }
   }
 
@@ -62,7 +62,7 @@ public final class EventFirehoseRun {
   static long fast(SimControl sims, SimControl.SmartThingsTarget target, long first, long count, String label, int buffer)
       throws Exception {
     EventCounter counter = new EventCounter(0);
-    try (SmartHomeSession session = connect(sims, target, OverflowPolicy.FAIL_SUBSCRIPTION, buffer, counter)) {
+    try (SmartHomeSession session = connect(sims, target, OverflowPolicy.FAIL, buffer, counter)) {
       long[] gc0 = Bench.gcCountAndMillis();
       long cpu0 = Bench.processCpuNanos();
       java.util.Map<String, Long> threads0 = Bench.threadCpuByGroup();

@@ -153,7 +153,10 @@ public final class CliEnvironment {
 
     /** Results are written to {@code stream} as UTF-8. */
     public Builder out(OutputStream stream) {
-      this.out = utf8(stream);
+      Objects.requireNonNull(stream, "stream");
+      // Buffered, not flushed per line: Output flushes each result and each burst of a watch, and
+      // Main flushes at the end (a flush per event line was a write system call per event).
+      this.out = new PrintWriter(new java.io.BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16), false);
       return this;
     }
 

@@ -808,6 +808,152 @@ public abstract class SmartHomeContract {
   }
 
   @Nested
+  @DisplayName("overflow policies")
+  class Overflow {
+
+    /** More than any adapter's default buffer, so a subscriber that does not keep up overflows. */
+    private static final int BURST = 3_000;
+
+    private SmartHomeSession session;
+    private RecordingSubscriber<DeviceEvent> witness;
+
+    @BeforeEach
+    void subscribeWitness() {
+      session = connect();
+      witness = liveWitness(session, HOME);
+    }
+
+    private List<DeviceEvent> burst() {
+      List<DeviceEvent> events = new java.util.ArrayList<>(BURST);
+      for (int i = 0; i < BURST; i++) {
+        events.add(event(HOME, PLUG, "powerMeter", "power", new TextValue("v" + i)));
+      }
+      return events;
+    }
+
+    /** Publishes on a thread of its own: under backpressure publishing waits for the subscriber. */
+    private CompletableFuture<Void> publishInBackground(List<DeviceEvent> events) {
+      CompletableFuture<Void> done = new CompletableFuture<>();
+      Thread publisher = new Thread(() -> {
+        try {
+          events.forEach(backend::publish);
+          done.complete(null);
+        } catch (RuntimeException | Error e) {
+          done.completeExceptionally(e);
+        }
+      }, "contract-publisher");
+      publisher.setDaemon(true);
+      publisher.start();
+      return done;
+    }
+
+    @Test
+    @DisplayName("under BACKPRESSURE a subscriber slower than the burst gets every event, in order, none twice, and publishing completes")
+    void backpressure_slowSubscriber_getsEveryEventInOrder() {
+      SlowSubscriber slow = new SlowSubscriber();
+      session.subscribe(EventFilter.location(HOME), dev.homeport.ports.flow.OverflowPolicy.BACKPRESSURE).subscribe(slow);
+      await("the slow subscriber subscribed").atMost(WAIT).until(() -> slow.subscribed);
+      List<DeviceEvent> events = burst();
+      CompletableFuture<Void> published = publishInBackground(events);
+
+      await("every event of the burst at the slow subscriber (" + BURST + ")")
+          .atMost(WAIT.multipliedBy(3)).pollInterval(Duration.ofMillis(20))
+          .until(() -> slow.count() >= BURST || slow.failure != null);
+      assertThat(slow.failure).as("the slow subscription's error").isNull();
+      result(published, "publishing the burst");
+      assertThat(slow.ids()).as("events at the slow subscriber").containsExactlyElementsOf(ids(events));
+    }
+
+    @Test
+    @DisplayName("under DROP_OLDEST a subscriber that requests nothing keeps its newest events and never holds a backpressure subscriber beside it")
+    void dropOldest_stuckSubscriber_doesNotHoldTheOthers() {
+      RecordingSubscriber<DeviceEvent> stuck = RecordingSubscriber.requesting(0);
+      session.subscribe(EventFilter.location(HOME), dev.homeport.ports.flow.OverflowPolicy.DROP_OLDEST).subscribe(stuck);
+      stuck.awaitSubscribed();
+      RecordingSubscriber<DeviceEvent> other = RecordingSubscriber.unbounded();
+      // The other one loses nothing whatever the delivery threads' pace: backpressure.
+      session.subscribe(EventFilter.location(HOME), dev.homeport.ports.flow.OverflowPolicy.BACKPRESSURE).subscribe(other);
+      other.awaitSubscribed();
+      List<DeviceEvent> events = burst();
+      events.forEach(backend::publish);
+      DeviceEvent marker = sync(witness, HOME);
+
+      other.awaitItem(e -> sameEvent(e, marker));
+      assertThat(ids(ownItems(other))).as("events at the other subscriber").containsExactlyElementsOf(ids(events));
+      assertThat(stuck.terminated()).as("the stuck subscription ended").isFalse();
+      stuck.request(Long.MAX_VALUE);
+      stuck.awaitItem(e -> sameEvent(e, marker));
+      List<EventId> kept = ids(ownItems(stuck));
+      assertThat(kept.size()).as("events the stuck subscriber kept").isPositive().isLessThan(BURST);
+      assertThat(kept).as("kept events: the newest, in order, none twice").isSubsetOf(ids(events)).doesNotHaveDuplicates()
+          .isSortedAccordingTo(java.util.Comparator.comparingInt(id -> Integer.parseInt(id.value().substring(4))))
+          .endsWith(events.get(BURST - 1).eventId());
+    }
+
+    @Test
+    @DisplayName("under FAIL a subscriber that requests nothing fails with SubscriberOverflowException and a backpressure subscriber beside it gets every event")
+    void fail_stuckSubscriber_failsAlone() {
+      RecordingSubscriber<DeviceEvent> stuck = RecordingSubscriber.requesting(0);
+      session.subscribe(EventFilter.location(HOME), dev.homeport.ports.flow.OverflowPolicy.FAIL).subscribe(stuck);
+      stuck.awaitSubscribed();
+      RecordingSubscriber<DeviceEvent> other = RecordingSubscriber.unbounded();
+      session.subscribe(EventFilter.location(HOME), dev.homeport.ports.flow.OverflowPolicy.BACKPRESSURE).subscribe(other);
+      other.awaitSubscribed();
+      List<DeviceEvent> events = burst();
+      events.forEach(backend::publish);
+      DeviceEvent marker = sync(witness, HOME);
+
+      other.awaitItem(e -> sameEvent(e, marker));
+      assertThat(ids(ownItems(other))).as("events at the other subscriber").containsExactlyElementsOf(ids(events));
+      assertThat(stuck.awaitError()).isInstanceOf(dev.homeport.ports.SubscriberOverflowException.class);
+      assertThat(stuck.items()).as("a failed subscription's buffered events are discarded").isEmpty();
+    }
+  }
+
+  /** Takes one event at a time, with a little work per event (slower than a burst arrives). */
+  private static final class SlowSubscriber implements java.util.concurrent.Flow.Subscriber<DeviceEvent> {
+    private final List<EventId> received = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    private java.util.concurrent.Flow.Subscription subscription;
+    volatile boolean subscribed;
+    volatile Throwable failure;
+
+    @Override
+    public void onSubscribe(java.util.concurrent.Flow.Subscription s) {
+      subscription = s;
+      subscribed = true;
+      s.request(1);
+    }
+
+    @Override
+    public void onNext(DeviceEvent item) {
+      if (!isContractEvent(item)) {
+        received.add(item.eventId());
+        // Simulated work per event (not a wait for anything): slower than the burst arrives.
+        java.util.concurrent.locks.LockSupport.parkNanos(100_000);
+      }
+      subscription.request(1);
+    }
+
+    @Override
+    public void onError(Throwable error) {
+      failure = error;
+    }
+
+    @Override
+    public void onComplete() {}
+
+    int count() {
+      return received.size();
+    }
+
+    List<EventId> ids() {
+      synchronized (received) {
+        return List.copyOf(received);
+      }
+    }
+  }
+
+  @Nested
   @DisplayName("lifecycle")
   class Lifecycle {
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class RecordingSubscriberTest {
 
   private final BoundedPublisher<String> publisher =
-      new BoundedPublisher<>(Runnable::run, 8, OverflowPolicy.FAIL_SUBSCRIPTION);
+      new BoundedPublisher<>(Runnable::run, 8, OverflowPolicy.FAIL);
 
   @Test
   void requesting_honoursItsInitialDemand_andLaterRequests() {
@@ -33,7 +33,7 @@ class RecordingSubscriberTest {
     completed.awaitCompletion();
     assertThat(completed.completed()).isTrue();
 
-    BoundedPublisher<String> failing = new BoundedPublisher<>(Runnable::run, 8, OverflowPolicy.FAIL_SUBSCRIPTION);
+    BoundedPublisher<String> failing = new BoundedPublisher<>(Runnable::run, 8, OverflowPolicy.FAIL);
     RecordingSubscriber<String> failed = RecordingSubscriber.unbounded();
     failing.subscribe(failed);
     failing.closeExceptionally(new IllegalStateException("gone"));

@@ -46,7 +46,9 @@ import java.util.concurrent.Executor;
  * matches (with the device attached when the session's directory knows it), every message to {@code
  * messages()} subscribers. Delivery runs on the configured {@link Executor} (direct by default, so
  * it happens on the publishing thread), with one bounded buffer per subscriber and the configured
- * {@link OverflowPolicy}.
+ * {@link OverflowPolicy} (or the one a subscription chose): under {@link OverflowPolicy#BACKPRESSURE}
+ * {@link #publish} waits while a subscriber's buffer is full, as a server held by TCP flow control
+ * would, until it has drained half of it, cancelled, or its session ended.
  *
  * <p><b>Faults.</b> {@link #rejectCredentials(boolean)}: connect fails with {@link
  * AuthenticationException}. {@link #failNextCall(HomeportException)}: the next call (connect or
@@ -192,7 +194,8 @@ public final class InMemorySmartHome implements SmartHomeGateway {
   /**
    * Pushes {@code message} to every open, connected session (see the class documentation). A
    * device event first updates the matching state of its device, when the device is known. Messages
-   * published while sessions are disconnected or expired are not delivered to them.
+   * published while sessions are disconnected or expired are not delivered to them. Blocks while a
+   * {@link OverflowPolicy#BACKPRESSURE} subscriber's buffer is full (see the class documentation).
    *
    * @throws NullPointerException if {@code message} is null
    */
@@ -376,7 +379,7 @@ public final class InMemorySmartHome implements SmartHomeGateway {
   /**
    * Builds an {@link InMemorySmartHome}. Defaults: the system UTC clock; user {@code user-1} named
    * {@code user@example.com}; a session length of 8 hours with stay-logged-in; 256 items buffered
-   * per subscriber; {@link OverflowPolicy#FAIL_SUBSCRIPTION}; direct delivery on the publishing
+   * per subscriber; {@link OverflowPolicy#BACKPRESSURE} (as the SmartThings adapter); direct delivery on the publishing
    * thread ({@code Runnable::run}). Not thread-safe; build once.
    */
   public static final class Builder {
@@ -393,7 +396,7 @@ public final class InMemorySmartHome implements SmartHomeGateway {
     private Duration sessionLength = Duration.ofHours(8);
     private boolean stayLoggedIn = true;
     private int bufferSize = 256;
-    private OverflowPolicy overflowPolicy = OverflowPolicy.FAIL_SUBSCRIPTION;
+    private OverflowPolicy overflowPolicy = OverflowPolicy.BACKPRESSURE;
     private Executor executor = Runnable::run;
 
     private Builder() {}
@@ -442,7 +445,7 @@ public final class InMemorySmartHome implements SmartHomeGateway {
       return this;
     }
 
-    /** What happens to a subscriber whose buffer is full. */
+    /** What happens to a subscriber whose buffer is full, for subscriptions that do not choose. */
     public Builder overflowPolicy(OverflowPolicy policy) {
       this.overflowPolicy = Objects.requireNonNull(policy, "policy");
       return this;

@@ -70,7 +70,10 @@ public final class InMemorySmartHomeSession implements SmartHomeSession {
     this.clock = clock;
     this.events = new BoundedPublisher<>(executor, bufferSize, policy);
     this.messages = new BoundedPublisher<>(executor, bufferSize, policy);
-    this.lifecycle = new LatestReplayPublisher<>(executor, bufferSize, policy);
+    // Lifecycle events are few and the latest matters most: they never hold the publisher.
+    this.lifecycle =
+        new LatestReplayPublisher<>(
+            executor, bufferSize, policy == OverflowPolicy.BACKPRESSURE ? OverflowPolicy.DROP_OLDEST : policy);
   }
 
   void open() {
@@ -197,10 +200,29 @@ public final class InMemorySmartHomeSession implements SmartHomeSession {
     return events.filtered(filter::matches);
   }
 
+  /**
+   * As {@link #subscribe(EventFilter)} under {@code policy}; a full {@link
+   * OverflowPolicy#BACKPRESSURE} subscriber holds {@link InMemorySmartHome#publish} until it has
+   * room (or the session ends).
+   *
+   * @throws NullPointerException if {@code filter} or {@code policy} is null
+   */
+  @Override
+  public Flow.Publisher<DeviceEvent> subscribe(EventFilter filter, OverflowPolicy policy) {
+    Objects.requireNonNull(filter, "filter");
+    return events.filtered(filter::matches, policy);
+  }
+
   /** Every pushed message (device events with their device attached when known). */
   @Override
   public Flow.Publisher<PushedMessage> messages() {
     return messages;
+  }
+
+  /** As {@link #messages()} under {@code policy}. */
+  @Override
+  public Flow.Publisher<PushedMessage> messages(OverflowPolicy policy) {
+    return messages.filtered(message -> true, policy);
   }
 
   /** The session's lifecycle; a new subscriber first receives the latest event. */
@@ -244,13 +266,37 @@ public final class InMemorySmartHomeSession implements SmartHomeSession {
       if (state != SessionState.AUTHENTICATED) {
         return;
       }
+      // Each offer re-checks: with direct delivery a subscriber may close this session from inside
+      // onNext on this very thread (the lock is re-entrant), which closes the publishers mid-push.
       if (message instanceof DeviceEvent event) {
         DeviceEvent enriched = directory.enrich(event);
-        events.offer(enriched);
-        messages.offer(enriched);
+        offer(events, enriched);
+        offer(messages, enriched);
       } else {
-        messages.offer(message);
+        offer(messages, message);
       }
+    }
+    // Backpressure holds the publishing thread, outside the lock so that close() and expire() can
+    // end the wait.
+    awaitRoom(events);
+    awaitRoom(messages);
+  }
+
+  private static <T> void offer(BoundedPublisher<T> publisher, T item) {
+    if (!publisher.isClosed()) {
+      publisher.offer(item);
+    }
+  }
+
+  private void awaitRoom(BoundedPublisher<?> publisher) {
+    try {
+      while (!publisher.awaitRoom(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        if (!isOpen()) {
+          return;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -336,7 +336,7 @@ class InMemorySmartHomeTest {
 
     @Test
     void overflowWithFailPolicy_failsOnlyTheSlowSubscriber() {
-      InMemorySmartHome home = populated(homeBuilder().bufferSize(2).overflowPolicy(OverflowPolicy.FAIL_SUBSCRIPTION).build());
+      InMemorySmartHome home = populated(homeBuilder().bufferSize(2).overflowPolicy(OverflowPolicy.FAIL).build());
       SmartHomeSession session = home.connect().join();
       RecordingSubscriber<DeviceEvent> stalled = new RecordingSubscriber<>(0);
       RecordingSubscriber<DeviceEvent> fast = RecordingSubscriber.unbounded();
@@ -351,6 +351,78 @@ class InMemorySmartHomeTest {
       assertThat(stalled.items()).isEmpty();
       assertThat(fast.error).isNull();
       assertThat(fast.items()).hasSize(3);
+    }
+
+    /** Waits until {@code condition} holds, at most 10 s. */
+    private void awaitTrue(java.util.function.BooleanSupplier condition) {
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+      while (!condition.getAsBoolean()) {
+        assertThat(System.nanoTime()).as("condition within 10 s").isLessThan(deadline);
+        java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+      }
+    }
+
+    @Test
+    void subscriberClosingTheSessionInsideOnNext_publishGoesOn() {
+      // The flake of EventsCommandsTest$Watch: with direct delivery a subscriber (there: the
+      // simulator, whose send failed) closed the session on the publishing thread between the
+      // events and the messages offer, and publish threw "publisher is closed".
+      InMemorySmartHome home = populated(homeBuilder().build());
+      SmartHomeSession session = home.connect().join();
+      RecordingSubscriber<PushedMessage> messages = RecordingSubscriber.unbounded();
+      session.messages().subscribe(messages);
+      java.util.concurrent.Flow.Subscriber<DeviceEvent> closer =
+          new java.util.concurrent.Flow.Subscriber<>() {
+            @Override
+            public void onSubscribe(java.util.concurrent.Flow.Subscription s) {
+              s.request(Long.MAX_VALUE);
+            }
+
+            @Override
+            public void onNext(DeviceEvent item) {
+              session.close();
+            }
+
+            @Override
+            public void onError(Throwable throwable) {}
+
+            @Override
+            public void onComplete() {}
+          };
+      session.subscribe(EventFilter.location(HOME)).subscribe(closer);
+
+      home.publish(power(PLUG, 1));
+      home.publish(power(PLUG, 2));
+
+      assertThat(messages.completed).as("messages completed by the close").isTrue();
+    }
+
+    @Test
+    void backpressure_publishWaitsForTheSubscriber_andNothingIsLost() throws Exception {
+      InMemorySmartHome home = populated(homeBuilder().bufferSize(2).overflowPolicy(OverflowPolicy.BACKPRESSURE).build());
+      SmartHomeSession session = home.connect().join();
+      RecordingSubscriber<DeviceEvent> stalled = new RecordingSubscriber<>(0);
+      session.subscribe(EventFilter.location(HOME)).subscribe(stalled);
+
+      java.util.concurrent.CompletableFuture<Void> published =
+          java.util.concurrent.CompletableFuture.runAsync(() -> {
+            for (int watts = 1; watts <= 10; watts++) {
+              home.publish(power(PLUG, watts));
+            }
+          });
+      // Publishing cannot finish while the subscriber holds 2 (its buffer) and requests nothing.
+      awaitTrue(() -> home.publishedMessages().size() == 2);
+      assertThat(published).isNotDone();
+      for (int i = 1; i <= 10; i++) {
+        stalled.request(1);
+        int wanted = i;
+        awaitTrue(() -> stalled.items().size() >= wanted);
+      }
+      published.get(10, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(stalled.error).isNull();
+      assertThat(stalled.items())
+          .extracting(event -> event.value().orElseThrow())
+          .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 10).mapToObj(AttributeValue.NumberValue::of).collect(java.util.stream.Collectors.toList()));
     }
 
     @Test

@@ -307,7 +307,8 @@ public final class EventsCli implements Callable<Integer> {
       LifecycleWatcher lifecycle = new LifecycleWatcher(output, done);
       session.lifecycle().subscribe(lifecycle);
       EventPrinter printer = new EventPrinter(output, received, count == null ? Long.MAX_VALUE : count, done);
-      session.subscribe(built).subscribe(printer);
+      // Backpressure: into a slow pipe the session stops reading the socket instead of dropping or failing.
+      session.subscribe(built, dev.homeport.ports.flow.OverflowPolicy.BACKPRESSURE).subscribe(printer);
       output.progress("Watching " + id + (limit.map(d -> " for " + d.toSeconds() + " s").orElse(""))
           + (count == null ? "" : ", up to " + count + " events") + "; Ctrl-C to stop.");
 
@@ -358,7 +359,8 @@ public final class EventsCli implements Callable<Integer> {
   }
 
   /** Prints events as they come; completes {@code done} at the count or on a terminal signal. */
-  static final class EventPrinter extends WatchSubscriber<DeviceEvent> {
+  static final class EventPrinter extends WatchSubscriber<DeviceEvent>
+      implements dev.homeport.ports.flow.BatchingSubscriber<DeviceEvent> {
     private final AtomicLong received;
     private final long limit;
 
@@ -378,18 +380,42 @@ public final class EventsCli implements Callable<Integer> {
         return;
       }
       if (output.json()) {
-        output.jsonLine(HomeViews.event(event));
+        output.jsonLineInBurst(HomeViews.event(event));
       } else {
-        output.line(HomeViews.eventText(event));
+        output.lineInBurst(HomeViews.eventText(event));
       }
       if (n == limit) {
+        endBurst();
         done.complete(null);
+      }
+    }
+
+    /**
+     * The delivery queue is empty for now: write out the burst. A person watching sees each event
+     * within the delivery's linger (about a millisecond) of its arrival.
+     */
+    @Override
+    public void onBatchEnd() {
+      endBurst();
+    }
+
+    private void endBurst() {
+      if (!output.endBurst()) {
+        done.completeExceptionally(
+            new java.io.UncheckedIOException(new java.io.IOException("standard output cannot be written (closed?)")));
       }
     }
 
     @Override
     public void onComplete() {
+      endBurst();
       done.complete(null);
+    }
+
+    @Override
+    public void onError(Throwable failure) {
+      endBurst();
+      super.onError(failure);
     }
   }
 

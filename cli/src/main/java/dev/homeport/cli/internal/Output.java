@@ -85,6 +85,29 @@ public final class Output {
     flush();
   }
 
+  /**
+   * One compact JSON document on one line, part of a burst: buffered until {@link #endBurst()}
+   * (or until the buffer fills), so a fast stream costs one write per burst, not per line.
+   */
+  public synchronized void jsonLineInBurst(JsonNode node) {
+    out.println(compact(node));
+  }
+
+  /** One line of text, part of a burst (see {@link #jsonLineInBurst}). */
+  public synchronized void lineInBurst(String text) {
+    out.println(text);
+  }
+
+  /**
+   * Writes out what the burst buffered.
+   *
+   * @return false if standard output could not be written (e.g. its reader went away)
+   */
+  public synchronized boolean endBurst() {
+    out.flush();
+    return !out.checkError();
+  }
+
   /** One line of text on standard output. */
   public synchronized void line(String text) {
     out.println(text);

@@ -9,6 +9,7 @@ import dev.homeport.domain.home.PushedMessage;
 import dev.homeport.domain.home.Room;
 import dev.homeport.domain.home.SessionInfo;
 import dev.homeport.domain.home.User;
+import dev.homeport.ports.flow.OverflowPolicy;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
@@ -26,8 +27,13 @@ import java.util.concurrent.Flow;
  * returns the {@code HomeportException} inside either.
  *
  * <p>Publishers honour {@link Flow.Subscription#request(long)} demand. Each subscriber has a bounded
- * buffer; what happens when it overflows is the adapter's documented overflow policy (by default the
- * slow subscription fails with {@link dev.homeport.ports.SubscriberOverflowException}; others go on).
+ * buffer; what happens when it is full is the subscription's {@link OverflowPolicy}, chosen per
+ * subscription ({@link #subscribe(EventFilter, OverflowPolicy)}, {@link #messages(OverflowPolicy)})
+ * or else the adapter's configured default: {@link OverflowPolicy#BACKPRESSURE} loses nothing and
+ * stops taking events from the service while the subscriber is full (which holds every
+ * subscriber of this session meanwhile), {@link OverflowPolicy#DROP_OLDEST} drops and counts,
+ * {@link OverflowPolicy#FAIL} ends that subscription with {@link
+ * dev.homeport.ports.SubscriberOverflowException}; the last two never slow the other subscribers.
  * Publishers complete when the session closes and signal an error when it ends for good (e.g.
  * session expired).
  */
@@ -57,10 +63,19 @@ public interface SmartHomeSession extends AutoCloseable {
   Flow.Publisher<DeviceEvent> subscribe(EventFilter filter);
 
   /**
+   * As {@link #subscribe(EventFilter)}, each subscriber's buffer under {@code policy} instead of the
+   * adapter's default (see the class documentation for what each policy does to the others).
+   */
+  Flow.Publisher<DeviceEvent> subscribe(EventFilter filter, OverflowPolicy policy);
+
+  /**
    * Every pushed message of every subscription of this session, including kinds other than device
    * events ({@link dev.homeport.domain.home.UnknownMessage} for what was not understood).
    */
   Flow.Publisher<PushedMessage> messages();
+
+  /** As {@link #messages()}, each subscriber's buffer under {@code policy} instead of the adapter's default. */
+  Flow.Publisher<PushedMessage> messages(OverflowPolicy policy);
 
   /**
    * The session's life: connected, authenticated, reconnecting (with a gap notice), expired, closed.

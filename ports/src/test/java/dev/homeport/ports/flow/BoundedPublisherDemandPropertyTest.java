@@ -31,7 +31,7 @@ class BoundedPublisherDemandPropertyTest {
   void deliveries_followDemandAndOrder(
       @ForAll("steps") List<Step> steps, @ForAll @IntRange(min = 0, max = 3) int initialDemand) {
     BoundedPublisher<Integer> publisher =
-        new BoundedPublisher<>(Runnable::run, 1_000, OverflowPolicy.FAIL_SUBSCRIPTION);
+        new BoundedPublisher<>(Runnable::run, 1_000, OverflowPolicy.FAIL);
     RecordingSubscriber<Integer> subscriber = new RecordingSubscriber<>(initialDemand);
     publisher.subscribe(subscriber);
     long requested = initialDemand;

@@ -24,7 +24,7 @@ class BoundedPublisherTest {
 
   /** Direct executor: delivery happens on the calling thread, so assertions need no waiting. */
   private final BoundedPublisher<Integer> direct =
-      new BoundedPublisher<>(Runnable::run, 16, OverflowPolicy.FAIL_SUBSCRIPTION);
+      new BoundedPublisher<>(Runnable::run, 16, OverflowPolicy.FAIL);
 
   private final ExecutorService pool = Executors.newFixedThreadPool(4);
 
@@ -64,7 +64,7 @@ class BoundedPublisherTest {
 
   @Test
   void items_arriveInOfferOrder_onAPoolExecutor_withoutOverlappingSignals() {
-    BoundedPublisher<Integer> publisher = new BoundedPublisher<>(pool, 10_000, OverflowPolicy.FAIL_SUBSCRIPTION);
+    BoundedPublisher<Integer> publisher = new BoundedPublisher<>(pool, 10_000, OverflowPolicy.FAIL);
     RecordingSubscriber<Integer> subscriber = new RecordingSubscriber<>(Long.MAX_VALUE);
     publisher.subscribe(subscriber);
     await().atMost(BOUND).until(() -> subscriber.subscribes.get() == 1);
@@ -80,7 +80,7 @@ class BoundedPublisherTest {
 
   @Test
   void concurrentProducers_everyItemArrivesOnce_perProducerInOrder() throws Exception {
-    BoundedPublisher<Integer> publisher = new BoundedPublisher<>(pool, 100_000, OverflowPolicy.FAIL_SUBSCRIPTION);
+    BoundedPublisher<Integer> publisher = new BoundedPublisher<>(pool, 100_000, OverflowPolicy.FAIL);
     RecordingSubscriber<Integer> subscriber = new RecordingSubscriber<>(Long.MAX_VALUE);
     publisher.subscribe(subscriber);
     await().atMost(BOUND).until(() -> subscriber.subscribes.get() == 1);
@@ -123,7 +123,7 @@ class BoundedPublisherTest {
 
   @Test
   void failSubscription_endsOnlyTheSlowSubscriber_othersGoOn() {
-    BoundedPublisher<Integer> publisher = new BoundedPublisher<>(Runnable::run, 2, OverflowPolicy.FAIL_SUBSCRIPTION);
+    BoundedPublisher<Integer> publisher = new BoundedPublisher<>(Runnable::run, 2, OverflowPolicy.FAIL);
     RecordingSubscriber<Integer> slow = new RecordingSubscriber<>(0);
     RecordingSubscriber<Integer> fast = new RecordingSubscriber<>(Long.MAX_VALUE);
     publisher.subscribe(slow);
@@ -232,7 +232,7 @@ class BoundedPublisherTest {
   void lateSubscriber_whenTheExecutorIsShutDown_isStillSubscribedThenCompleted() {
     ExecutorService stopped = Executors.newSingleThreadExecutor();
     stopped.shutdown();
-    BoundedPublisher<Integer> publisher = new BoundedPublisher<>(stopped, 4, OverflowPolicy.FAIL_SUBSCRIPTION);
+    BoundedPublisher<Integer> publisher = new BoundedPublisher<>(stopped, 4, OverflowPolicy.FAIL);
     publisher.close();
     RecordingSubscriber<Integer> subscriber = new RecordingSubscriber<>(0);
     publisher.subscribe(subscriber);
@@ -319,7 +319,7 @@ class BoundedPublisherTest {
 
   @Test
   void filteredView_doesNotCountRejectedItemsAgainstTheBuffer() {
-    BoundedPublisher<Integer> publisher = new BoundedPublisher<>(Runnable::run, 1, OverflowPolicy.FAIL_SUBSCRIPTION);
+    BoundedPublisher<Integer> publisher = new BoundedPublisher<>(Runnable::run, 1, OverflowPolicy.FAIL);
     RecordingSubscriber<Integer> subscriber = new RecordingSubscriber<>(0);
     publisher.filtered(i -> i == 42).subscribe(subscriber);
     IntStream.range(0, 10).forEach(publisher::offer);
@@ -383,7 +383,7 @@ class BoundedPublisherTest {
   void rejectingExecutor_deliversOnTheCallingThreadInstead() {
     ExecutorService stopped = Executors.newSingleThreadExecutor();
     stopped.shutdown();
-    BoundedPublisher<Integer> publisher = new BoundedPublisher<>(stopped, 4, OverflowPolicy.FAIL_SUBSCRIPTION);
+    BoundedPublisher<Integer> publisher = new BoundedPublisher<>(stopped, 4, OverflowPolicy.FAIL);
     RecordingSubscriber<Integer> subscriber = new RecordingSubscriber<>(Long.MAX_VALUE);
     publisher.subscribe(subscriber);
     publisher.offer(1);

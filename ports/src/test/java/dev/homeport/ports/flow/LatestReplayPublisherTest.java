@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class LatestReplayPublisherTest {
 
   private final LatestReplayPublisher<String> publisher =
-      new LatestReplayPublisher<>(Runnable::run, 16, OverflowPolicy.FAIL_SUBSCRIPTION);
+      new LatestReplayPublisher<>(Runnable::run, 16, OverflowPolicy.FAIL);
 
   /** Requests everything; records items and completion. */
   private static class Recorder implements Flow.Subscriber<String> {

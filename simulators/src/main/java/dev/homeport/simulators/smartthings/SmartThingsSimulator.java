@@ -543,6 +543,8 @@ public final class SmartThingsSimulator implements AutoCloseable {
     volatile boolean authenticated;
     volatile boolean frozen;
     volatile long lastSeen = System.nanoTime();
+    private final java.util.concurrent.locks.ReentrantLock sendLock = new java.util.concurrent.locks.ReentrantLock();
+    private final java.util.concurrent.atomic.AtomicReference<String> owedPong = new java.util.concurrent.atomic.AtomicReference<>();
 
     SimConnection(Session session, Map<String, String> handshake) {
       this.session = session;
@@ -554,14 +556,57 @@ public final class SmartThingsSimulator implements AutoCloseable {
       if (frozen) {
         return;
       }
-      synchronized (this) {
-        try {
-          if (session.isOpen()) {
-            session.getBasicRemote().sendText(frame);
-          }
-        } catch (IOException | RuntimeException e) {
-          LOG.debug("simulator could not send: {}", e.toString());
+      sendLock.lock();
+      try {
+        write(frame);
+        String pong = owedPong.getAndSet(null);
+        if (pong != null) {
+          write(pong);
         }
+      } finally {
+        sendLock.unlock();
+      }
+    }
+
+    /**
+     * Answers a ping without ever waiting for the send lock: while a client is not reading (its
+     * backpressure), a push blocks in its write, and a real socket.io server still reads pings
+     * and queues the pong; waiting here would stop this connection's reading too, and the
+     * simulator would then drop the client as silent. The pong is written by whoever holds the
+     * lock, after its frame.
+     */
+    void pong(String frame) {
+      if (frozen) {
+        return;
+      }
+      if (sendLock.tryLock()) {
+        try {
+          write(frame);
+        } finally {
+          sendLock.unlock();
+        }
+      } else {
+        owedPong.set(frame);
+        if (sendLock.tryLock()) { // the holder may have finished before the pong was set
+          try {
+            String pong = owedPong.getAndSet(null);
+            if (pong != null) {
+              write(pong);
+            }
+          } finally {
+            sendLock.unlock();
+          }
+        }
+      }
+    }
+
+    private void write(String frame) {
+      try {
+        if (session.isOpen()) {
+          session.getBasicRemote().sendText(frame);
+        }
+      } catch (IOException | RuntimeException e) {
+        LOG.debug("simulator could not send: {}", e.toString());
       }
     }
 
@@ -591,7 +636,7 @@ public final class SmartThingsSimulator implements AutoCloseable {
       char type = frame.charAt(0);
       if (type == '2') {
         pings.incrementAndGet();
-        send("3" + frame.substring(1));
+        pong("3" + frame.substring(1));
       } else if (type == '1') {
         close();
       } else if (type == '4') {

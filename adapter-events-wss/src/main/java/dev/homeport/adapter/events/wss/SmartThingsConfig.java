@@ -113,12 +113,18 @@ public interface SmartThingsConfig {
   }
 
   /**
-   * What happens to a subscriber whose buffer is full: by default its subscription fails with
-   * {@link dev.homeport.ports.SubscriberOverflowException}; {@code DROP_OLDEST} drops and counts.
+   * What happens to a subscriber whose buffer is full, for subscriptions that do not choose
+   * ({@code subscribe(filter, policy)}). Default {@link OverflowPolicy#BACKPRESSURE}: nothing is
+   * lost; the session stops reading the socket until that subscriber has drained half its buffer
+   * (TCP flow control then holds the server), which holds every other subscriber of the session
+   * meanwhile; pings go on and a paused session is not declared dead for not reading. {@link
+   * OverflowPolicy#DROP_OLDEST} drops and counts ({@code droppedCount()}), {@link
+   * OverflowPolicy#FAIL} ends the subscription with {@link
+   * dev.homeport.ports.SubscriberOverflowException}; neither slows the other subscribers.
    */
   @Value.Default
   default OverflowPolicy overflowPolicy() {
-    return OverflowPolicy.FAIL_SUBSCRIPTION;
+    return OverflowPolicy.BACKPRESSURE;
   }
 
   /** How many recent event ids are remembered to deliver a duplicated event only once. */

@@ -15,9 +15,10 @@ import java.util.concurrent.CompletableFuture;
  * {@link dev.homeport.ports.SessionExpiredException}), or a reconnect fails in a way retrying cannot
  * fix, such as a changed certificate (lifecycle DISCONNECTED, publishers end with that error).
  *
- * <p>Sessions deliver events through bounded per-subscriber buffers; when a subscriber's buffer
- * overflows, {@link SmartThingsConfig#overflowPolicy()} applies to that subscriber alone (by default
- * its subscription fails with {@link dev.homeport.ports.SubscriberOverflowException}). Thread-safe.
+ * <p>Sessions deliver events through bounded per-subscriber buffers; when a subscriber's buffer is
+ * full, the subscription's overflow policy applies (chosen per subscription, else {@link
+ * SmartThingsConfig#overflowPolicy()}; by default {@code BACKPRESSURE}: the session stops reading the
+ * socket until that subscriber catches up, nothing lost). Thread-safe.
  */
 public final class SmartThingsGateway implements SmartHomeGateway {
 

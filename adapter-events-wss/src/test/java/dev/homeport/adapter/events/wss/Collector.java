@@ -6,7 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Flow;
 
 /** A test subscriber that records what it gets; requests {@code initial} items at subscribe. */
-final class Collector<T> implements Flow.Subscriber<T> {
+class Collector<T> implements Flow.Subscriber<T> {
   final List<T> items = new CopyOnWriteArrayList<>();
   final CompletableFuture<Flow.Subscription> subscribed = new CompletableFuture<>();
   final CompletableFuture<Void> completed = new CompletableFuture<>();

@@ -31,7 +31,7 @@ class SmartThingsConfigTest {
     assertThat(config.callTimeout()).isEqualTo(Duration.ofSeconds(10));
     assertThat(config.backoffMin()).isEqualTo(Duration.ofMillis(500));
     assertThat(config.backoffMax()).isEqualTo(Duration.ofSeconds(30));
-    assertThat(config.overflowPolicy()).isEqualTo(OverflowPolicy.FAIL_SUBSCRIPTION);
+    assertThat(config.overflowPolicy()).isEqualTo(OverflowPolicy.BACKPRESSURE);
   }
 
   @Test

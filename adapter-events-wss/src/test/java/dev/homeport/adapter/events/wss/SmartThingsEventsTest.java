@@ -208,7 +208,7 @@ class SmartThingsEventsTest {
 
   @Test
   void slowSubscriber_failsWithOverflowWhileOthersGoOn() throws Exception {
-    connect(SimulatorHarness.config(simulator).withBufferSize(16));
+    connect(SimulatorHarness.config(simulator).withBufferSize(16).withOverflowPolicy(OverflowPolicy.FAIL));
     Collector<DeviceEvent> slow = subscribe(session.subscribe(EventFilter.location(TestHome.HOME)), new Collector<>(0));
     Collector<DeviceEvent> fast = subscribe(session.subscribe(EventFilter.location(TestHome.HOME)), new Collector<>());
 

@@ -11,6 +11,11 @@ import dev.homeport.ports.home.ConcurrentDeviceDirectory;
 import dev.homeport.ports.home.LifecycleEvent;
 import dev.homeport.ports.home.SessionState;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -22,11 +27,20 @@ import org.slf4j.LoggerFactory;
  * Where pushed messages go: drops duplicated device events (by id, within a window), enriches them
  * from the device directory, and offers them to the bounded publisher of their location and to
  * the all-messages publisher; publishes lifecycle events (the latest replayed to late
- * subscribers). Thread-safe.
+ * subscribers). {@link #deliver} never blocks; it says when a backpressure subscriber is full, and
+ * the reader then waits in {@link #awaitRoom} (that wait is what stops reading the socket).
+ * Delivery tasks linger {@link #LINGER} on an empty buffer so a busy stream wakes a delivery thread
+ * once per nap, not once per event. Thread-safe.
  */
 final class EventRouter {
 
   private static final Logger LOG = LoggerFactory.getLogger(EventRouter.class);
+
+  /** How long a delivery task naps on an empty buffer before taking the next batch (added latency at most). */
+  static final Duration LINGER = Duration.ofMillis(1);
+
+  /** How long one wait for room lasts before the reader checks whether its connection is still wanted. */
+  private static final long ROOM_CHECK_MILLIS = 50;
 
   private final Clock clock;
   private final Executor deliver;
@@ -41,6 +55,10 @@ final class EventRouter {
   private final AtomicLong duplicates = new AtomicLong();
   private final AtomicLong invalidPayloads = new AtomicLong();
 
+  /** Set by {@link #deliver} (reader thread) when a backpressure subscriber filled; cleared by {@link #awaitRoom}. */
+  private volatile boolean mustWait;
+  private volatile boolean paused;
+  private final AtomicLong pauses = new AtomicLong();
   private boolean ended;
   private HomeportException endError;
 
@@ -49,33 +67,99 @@ final class EventRouter {
     this.deliver = deliver;
     this.bufferSize = bufferSize;
     this.overflowPolicy = overflowPolicy;
-    this.messages = new BoundedPublisher<>(deliver, bufferSize, overflowPolicy);
+    this.messages = new BoundedPublisher<>(deliver, bufferSize, overflowPolicy, LINGER);
     // Lifecycle events are few and the latest matters most: a slow reader loses old ones, not the session.
     this.lifecycle = new LatestReplayPublisher<>(deliver, Math.max(64, bufferSize), OverflowPolicy.DROP_OLDEST);
     this.recentEventIds = new RecentIds<>(duplicateWindow);
   }
 
-  /** Routes one pushed message (a device event once per id, to its location and to all messages). */
-  void deliver(PushedMessage message) {
+  /**
+   * Routes one pushed message (a device event once per id, to its location and to all messages).
+   * Never blocks.
+   *
+   * @return whether the reader may go on; {@code false} when a backpressure subscriber is full:
+   *     call {@link #awaitRoom} before reading on
+   */
+  boolean deliver(PushedMessage message) {
     try {
       if (message instanceof DeviceEvent) {
         DeviceEvent event = (DeviceEvent) message;
         if (!recentEventIds.add(event.eventId().value())) {
           duplicates.incrementAndGet();
-          return;
+          return true;
         }
         DeviceEvent enriched = directory.enrich(event);
         BoundedPublisher<DeviceEvent> location = events.get(enriched.locationId());
+        boolean room = true;
         if (location != null && !location.isClosed()) {
-          location.offer(enriched);
+          room = location.offer(enriched);
         }
-        messages.offer(enriched);
-      } else {
-        messages.offer(message);
+        room = messages.offer(enriched) && room;
+        if (!room) {
+          mustWait = true;
+        }
+        return room;
       }
+      if (!messages.offer(message)) {
+        mustWait = true;
+        return false;
+      }
+      return true;
     } catch (IllegalStateException closedMeanwhile) {
       LOG.debug("message arrived after the session closed");
+      return true;
     }
+  }
+
+  /**
+   * Waits (on the reader's thread) until every backpressure subscriber has room again, or {@code
+   * stop} says the wait is pointless (connection lost, session closed; checked at least every
+   * {@value #ROOM_CHECK_MILLIS} ms and at {@link #wakeReader}).
+   *
+   * @return false if it stopped because of {@code stop} or an interrupt
+   */
+  boolean awaitRoom(BooleanSupplier stop) {
+    mustWait = false;
+    List<BoundedPublisher<?>> publishers = new ArrayList<>(events.values());
+    publishers.add(messages);
+    pauses.incrementAndGet();
+    paused = true;
+    try {
+      for (BoundedPublisher<?> publisher : publishers) {
+        while (!publisher.awaitRoom(ROOM_CHECK_MILLIS, TimeUnit.MILLISECONDS)) {
+          if (stop.getAsBoolean()) {
+            return false;
+          }
+        }
+      }
+      return !stop.getAsBoolean();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } finally {
+      paused = false;
+    }
+  }
+
+  /** Whether the reader is waiting in {@link #awaitRoom} now. */
+  boolean readerPaused() {
+    return paused;
+  }
+
+  /** How often the reader waited for a backpressure subscriber. */
+  long pauseCount() {
+    return pauses.get();
+  }
+
+  /** Whether a delivery since the last {@link #awaitRoom} found a backpressure subscriber full. */
+  boolean mustWait() {
+    return mustWait;
+  }
+
+  /** Wakes a reader waiting in {@link #awaitRoom}, so it sees its stop condition now. */
+  void wakeReader() {
+    events.values().forEach(BoundedPublisher::wakeWaiters);
+    messages.wakeWaiters();
   }
 
   /** Counts a pushed payload that looked like a device event but was invalid. */
@@ -94,7 +178,7 @@ final class EventRouter {
       return events.computeIfAbsent(
           locationId,
           id -> {
-            BoundedPublisher<DeviceEvent> publisher = new BoundedPublisher<>(deliver, bufferSize, overflowPolicy);
+            BoundedPublisher<DeviceEvent> publisher = new BoundedPublisher<>(deliver, bufferSize, overflowPolicy, LINGER);
             if (ended) {
               if (endError == null) {
                 publisher.close();

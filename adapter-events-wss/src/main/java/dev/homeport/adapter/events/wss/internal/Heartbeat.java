@@ -20,6 +20,14 @@ import org.slf4j.LoggerFactory;
  * #MIN_INTERVAL}..{@link #MAX_INTERVAL} and {@link #MIN_TIMEOUT}..{@link #MAX_TIMEOUT} ({@link
  * #bounded}), so a server cannot switch liveness off with a huge value (a half-open socket is
  * still found within two minutes) nor make the client flood it or give up at once with a tiny one.
+ *
+ * <p>While the reader is paused on purpose (backpressure: a subscriber is full, so the socket is not
+ * read), {@code lastReceived} reports {@link Long#MAX_VALUE}: no pong can be read then, so the pong
+ * deadline is suspended, and it restarts when reading resumes (the connection sets {@code
+ * lastReceived} to that moment). Pings are still written while paused, which keeps the server from
+ * dropping us and finds a peer that went away: its socket refuses the write (a reset peer fails
+ * the second write at the latest). A peer that stays silent with its socket open is found one
+ * {@code pingTimeout} after reading resumes.
  */
 final class Heartbeat {
 
@@ -71,7 +79,8 @@ final class Heartbeat {
    * {@link #bounded} already.
    *
    * @param gone whether the connection is already lost (no ping is sent then)
-   * @param lastReceived {@link System#nanoTime()} of the last frame received
+   * @param lastReceived {@link System#nanoTime()} of the last frame received, {@link Long#MAX_VALUE}
+   *     while reading is paused on purpose
    * @param onLost called with the reason when a ping fails or goes unanswered
    */
   static ScheduledFuture<?> start(ScheduledExecutorService timer, EngineIoHandshake handshake, Pinger pinger,

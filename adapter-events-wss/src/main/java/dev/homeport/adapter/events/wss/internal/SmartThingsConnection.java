@@ -131,7 +131,7 @@ final class SmartThingsConnection {
       router.lifecycle(SessionState.CONNECTED, "connected, ping every " + handshake.pingInterval().toMillis() + " ms", false);
       link.pingTask = Heartbeat.start(timer, handshake,
           () -> link.ws.send(EngineIoCodec.encode(EngineIoPacket.of(EngineIoType.PING))),
-          link.lost::get, () -> link.lastReceived, why -> lost(link, why));
+          link.lost::get, link::lastReceivedOrPaused, why -> lost(link, why));
       ArrayNode authArgs = FeathersApi.args("authenticate");
       authArgs.addObject();
       JsonNode auth = awaitCall(call(link, "authenticate", authArgs), "authenticate");
@@ -187,6 +187,7 @@ final class SmartThingsConnection {
     if (!link.lost.compareAndSet(false, true)) {
       return;
     }
+    router.wakeReader();
     link.opened.completeExceptionally(new TransportException("connection lost: " + why, null));
     link.namespaceConnected.completeExceptionally(new TransportException("connection lost: " + why, null));
     link.abandon();
@@ -266,6 +267,7 @@ final class SmartThingsConnection {
     pending.failAll(call -> error != null ? error : new ClosedException(call.description() + " failed: session closed"));
     if (link != null) {
       link.lost.set(true);
+      router.wakeReader();
       link.abandon();
     }
     Link inProgress = connecting;
@@ -341,9 +343,35 @@ final class SmartThingsConnection {
     volatile boolean authenticated;
     volatile boolean established;
     volatile long lastReceived = System.nanoTime();
+    /** The reader is waiting for a backpressure subscriber: we are not reading, on purpose. */
+    volatile boolean paused;
 
     Link(long generation) {
       this.generation = generation;
+    }
+
+    /**
+     * For the heartbeat: while paused no pong can be read, so the deadline is suspended (reported
+     * as "just now"); on resume {@link #lastReceived} restarts it.
+     */
+    long lastReceivedOrPaused() {
+      return paused ? Long.MAX_VALUE : lastReceived;
+    }
+
+    /**
+     * Stops reading (this is the Tyrus reader thread, so the socket is not read meanwhile and TCP
+     * flow control holds the server) until every backpressure subscriber has room again, the link
+     * is lost or the session closes. Pings go on from the timer thread; a peer that went away is
+     * found when a ping cannot be written.
+     */
+    private void pause() {
+      paused = true;
+      try {
+        router.awaitRoom(() -> lost.get() || closed);
+      } finally {
+        lastReceived = System.nanoTime();
+        paused = false;
+      }
     }
 
     void abandon() {
@@ -359,6 +387,9 @@ final class SmartThingsConnection {
 
     @Override
     public void onText(String frame) {
+      if (lost.get()) {
+        return; // what is still buffered of a link that is gone (e.g. after a paused read) does not count
+      }
       lastReceived = System.nanoTime();
       try {
         handleFrame(this, frame);
@@ -366,6 +397,9 @@ final class SmartThingsConnection {
         // Never let a frame kill the connection: report it and go on.
         LOG.debug("unreadable frame: {}", e.getMessage());
         router.deliver(new UnknownMessage("", truncate(frame), "frame not understood: " + e.getMessage()));
+      }
+      if (router.mustWait()) {
+        pause();
       }
     }
 
@@ -379,6 +413,9 @@ final class SmartThingsConnection {
         reason = e.getMessage();
       }
       router.deliver(new UnknownMessage("", "<" + frame.remaining() + " bytes>", reason));
+      if (router.mustWait()) {
+        pause();
+      }
     }
 
     @Override

@@ -14,6 +14,7 @@ import dev.homeport.ports.ClosedException;
 import dev.homeport.ports.Futures;
 import dev.homeport.ports.HomeportException;
 import dev.homeport.ports.TransportException;
+import dev.homeport.ports.flow.OverflowPolicy;
 import dev.homeport.ports.home.DeviceDirectory;
 import dev.homeport.ports.home.LifecycleEvent;
 import dev.homeport.ports.home.SessionState;
@@ -54,9 +55,11 @@ public final class SmartThingsSession implements SmartHomeSession {
   private final EventRouter router;
   private final SmartThingsConnection connection;
   private final FeathersApi api;
+  private final OverflowPolicy overflowPolicy;
 
   public SmartThingsSession(SmartThingsConfig config, Clock clock) {
     int number = SESSIONS.incrementAndGet();
+    this.overflowPolicy = config.overflowPolicy();
     this.timer = new ScheduledThreadPoolExecutor(1, threads("homeport-smartthings-" + number + "-timer"));
     this.timer.setRemoveOnCancelPolicy(true);
     this.timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
@@ -156,9 +159,20 @@ public final class SmartThingsSession implements SmartHomeSession {
 
   @Override
   public Flow.Publisher<DeviceEvent> subscribe(EventFilter filter) {
+    return subscribe(filter, overflowPolicy);
+  }
+
+  /**
+   * Device events of {@code filter} under {@code policy}. Under {@link OverflowPolicy#BACKPRESSURE}
+   * a full subscriber stops this session's reader (every subscriber of the session waits, pings go
+   * on); under the other two policies a slow subscriber never slows the others.
+   */
+  @Override
+  public Flow.Publisher<DeviceEvent> subscribe(EventFilter filter, OverflowPolicy policy) {
     java.util.Objects.requireNonNull(filter, "filter");
+    java.util.Objects.requireNonNull(policy, "policy");
     Flow.Publisher<DeviceEvent> view =
-        subscriber -> router.locationEvents(filter.locationId()).filtered(filter::matches).subscribe(subscriber);
+        subscriber -> router.locationEvents(filter.locationId()).filtered(filter::matches, policy).subscribe(subscriber);
     return subscriber -> {
       if (subscriber == null) {
         throw new NullPointerException("subscriber");
@@ -192,6 +206,11 @@ public final class SmartThingsSession implements SmartHomeSession {
   @Override
   public Flow.Publisher<PushedMessage> messages() {
     return router.messages();
+  }
+
+  @Override
+  public Flow.Publisher<PushedMessage> messages(OverflowPolicy policy) {
+    return router.messages().filtered(message -> true, policy);
   }
 
   @Override
@@ -234,6 +253,16 @@ public final class SmartThingsSession implements SmartHomeSession {
   /** Items dropped from slow subscribers' buffers under DROP_OLDEST (events and messages). */
   public long droppedCount() {
     return router.droppedCount();
+  }
+
+  /** Whether the reader is paused now because a backpressure subscriber is full (the socket is not read). */
+  public boolean readerPaused() {
+    return router.readerPaused();
+  }
+
+  /** How often the reader paused for a backpressure subscriber so far. */
+  public long readerPauseCount() {
+    return router.pauseCount();
   }
 
   public boolean isClosed() {

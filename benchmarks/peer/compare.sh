@@ -1,0 +1,33 @@
+#!/bin/sh
+# homeport `events watch --json` against the Node socket.io-client 2 peer, side by side against the
+# same PeerServer, N events each, twice, alternating. Prints each client's process CPU seconds
+# (user+sys, /usr/bin/time), wall time, lines received and the load average.
+# Build first: mvn -B -pl benchmarks,cli -am package -DskipTests ; benchmarks/peer/install.sh
+# Usage: benchmarks/peer/compare.sh [events, default 200000] [homeport JVM options]
+set -e
+cd "$(dirname "$0")/../.."
+N=${1:-200000}
+HOMEPORT_JVM=${2:-"-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto"}
+JAR=benchmarks/target/benchmarks.jar
+CLI=$(ls cli/target/homeport-cli-*-all.jar | head -n 1)
+ENV=benchmarks/target/peer-server.env
+rm -f "$ENV"
+java -Xms512m -Xmx1g -Dpeer.info=$ENV -cp $JAR dev.homeport.benchmarks.PeerServer --events=$N > benchmarks/target/peer-server.log 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null' EXIT
+while [ ! -f "$ENV" ]; do sleep 0.2; done
+. "$ENV"
+export HOMEPORT_CSRF_TOKEN="$CSRF" HOMEPORT_COOKIE="$COOKIE"
+run() { # name, command...
+  name=$1; shift
+  /usr/bin/time -f "%U %S %e" -o benchmarks/target/peer-time.txt "$@" > benchmarks/target/peer-out.txt
+  read u s e < benchmarks/target/peer-time.txt
+  lines=$(wc -l < benchmarks/target/peer-out.txt)
+  uniq=$(grep -o '"eventId":"[^"]*"' benchmarks/target/peer-out.txt | sort -u | wc -l)
+  echo "$name: cpu $(echo "$u + $s" | bc) s (user $u, sys $s), wall $e s, lines $lines, distinct ids $uniq, load $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+for round in 1 2; do
+  echo "round $round, $N events"
+  run "socket.io-client" node benchmarks/target/peer/peer.js "$URL" "$CSRF" "$COOKIE" "$LOCATION" "$N"
+  run "homeport" java $HOMEPORT_JVM -jar "$CLI" events --url "$URL" --trust "sha256:$PIN" watch Bench --json --count "$N"
+done
