@@ -61,6 +61,9 @@ class DeploymentFileTest {
         .contains("environment variable");
     assertThat(Deployment.parse(FILE, "events:\n  source: smartthings\n").eventSource().url())
         .contains(dev.homeport.adapter.events.wss.SmartThingsConfig.DEFAULT_URL);
+    assertThat(Deployment.parse(FILE, "events:\n  source: smartthings\n  timeout: 3s\n").eventSource().timeout())
+        .contains(Duration.ofSeconds(3));
+    assertThat(refused("events:\n  source: smartthings\n  timeout: soon\n").getMessage()).contains("timeout", "500ms");
     assertThat(refused("events:\n  source: smartthings\n  url: wss://h/socket.io/\n  cookie: JSESSIONID=abc\n").getMessage())
         .contains("looks like a secret", "cookie-env").doesNotContain("JSESSIONID=abc");
   }

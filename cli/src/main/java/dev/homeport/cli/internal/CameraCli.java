@@ -361,7 +361,7 @@ public final class CameraCli implements Callable<Integer> {
   // The names and values come from Setting itself (DynamicHelp), never a copy kept here.
   @Command(name = "get", description = "Read a setting.")
   static final class Get extends Sub {
-    @Parameters(index = "0", paramLabel = "SETTING")
+    @Parameters(index = "0", paramLabel = "SETTING", description = "Which setting (the names above).")
     String setting;
 
     @Override
@@ -376,8 +376,8 @@ public final class CameraCli implements Callable<Integer> {
 
   @Command(name = "set", description = "Change a setting.")
   static final class SetCmd extends Sub {
-    @Parameters(index = "0", paramLabel = "SETTING") String setting;
-    @Parameters(index = "1", paramLabel = "VALUE") String value;
+    @Parameters(index = "0", paramLabel = "SETTING", description = "Which setting (the names above).") String setting;
+    @Parameters(index = "1", paramLabel = "VALUE", description = "Its new value, in the form listed above.") String value;
 
     @Override
     public Integer call() {

@@ -45,6 +45,7 @@ import java.util.Set;
  *   cookie-env: HOMEPORT_COOKIE
  *   trust: default           # default, insecure, sha256:HEX
  *   ca-cert: /path/to/ca.pem
+ *   timeout: 10s             # connecting and each query (the same as events --timeout)
  * </pre>
  *
  * @param file where it was read from
@@ -61,7 +62,7 @@ public record Deployment(Path file, Map<String, CameraSpec> cameras, Optional<Ev
   private static final List<String> OPTION_KEYS =
       List.of("auth", "trust", "known-hosts", "timeout", "stream-port", "talk-port");
   private static final List<String> EVENT_KEYS =
-      List.of("source", "url", "csrf-env", "cookie-env", "trust", "ca-cert");
+      List.of("source", "url", "csrf-env", "cookie-env", "trust", "ca-cert", "timeout");
   private static final Set<String> SECRET_KEYS =
       Set.of("password", "pass", "passwd", "secret", "token", "csrf", "csrf-token", "csrftoken", "cookie");
 
@@ -302,6 +303,10 @@ public record Deployment(Path file, Map<String, CameraSpec> cameras, Optional<Ev
     Optional<String> trust = text(where, node, "trust");
     if (trust.isPresent()) {
       spec = spec.withTrust(Values.serviceTrust(where + "trust", trust.get()));
+    }
+    Optional<String> timeout = text(where, node, "timeout");
+    if (timeout.isPresent()) {
+      spec = spec.withTimeout(Values.duration(where + "timeout", timeout.get()));
     }
     Optional<String> caCert = text(where, node, "ca-cert");
     if (caCert.isPresent()) {

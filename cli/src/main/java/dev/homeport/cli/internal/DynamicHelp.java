@@ -17,6 +17,9 @@ public final class DynamicHelp {
   /** The system property the {@code events --url} description interpolates. */
   static final String DEFAULT_URL_PROPERTY = "homeport.events.default-url";
 
+  /** The longest help line written here: fits picocli's default usage width of 80. */
+  private static final int LINE = 78;
+
   private DynamicHelp() {}
 
   /** Fills in the descriptions of {@code camera get}, {@code camera set} and {@code events --url}. */
@@ -40,7 +43,17 @@ public final class DynamicHelp {
       lines.add("Settings and the values they take:");
       int width = Setting.all().stream().mapToInt(s -> s.id().length()).max().orElse(0);
       for (Setting<?> setting : Setting.all()) {
-        lines.add("  " + escape(String.format("%-" + width + "s  %s", setting.id(), setting.allowedValues())));
+        // Wrapped here, indented under the values: picocli would wrap a long line to column 0.
+        String indent = " ".repeat(width + 4);
+        StringBuilder line = new StringBuilder("  " + String.format("%-" + width + "s  ", setting.id()));
+        for (String word : setting.allowedValues().split(" ")) {
+          if (line.length() + word.length() > LINE && line.length() > indent.length()) {
+            lines.add(escape(line.toString().stripTrailing()));
+            line = new StringBuilder(indent);
+          }
+          line.append(word).append(' ');
+        }
+        lines.add(escape(line.toString().stripTrailing()));
       }
       set.getCommandSpec().usageMessage().description(lines.toArray(String[]::new));
     }

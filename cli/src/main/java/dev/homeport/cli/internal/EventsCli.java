@@ -401,8 +401,8 @@ public final class EventsCli implements Callable<Integer> {
 
     private void endBurst() {
       if (!output.endBurst()) {
-        done.completeExceptionally(
-            new java.io.UncheckedIOException(new java.io.IOException("standard output cannot be written (closed?)")));
+        // The reader went away (| head): exit 141 quietly, as Output's closed signal does.
+        done.completeExceptionally(new OutputClosedException());
       }
     }
 

@@ -104,8 +104,13 @@ public final class Output {
    * @return false if standard output could not be written (e.g. its reader went away)
    */
   public synchronized boolean endBurst() {
-    out.flush();
-    return !out.checkError();
+    // The one closed-output check (flush), so a burst's failed write also signals outputClosed.
+    try {
+      flush();
+      return true;
+    } catch (OutputClosedException e) {
+      return false;
+    }
   }
 
   /** One line of text on standard output. */
