@@ -329,6 +329,13 @@ class CameraCommandsTest {
     }
 
     @Test
+    void presetSave_onKasa_isRefusedAsUnsupported_exits5() {
+      Run run = camera("preset", "save", "Porch");
+      assertThat(run.code()).as(run.toString()).isEqualTo(ExitCode.REFUSED);
+      assertThat(run.err()).contains("does not support SavePreset");
+    }
+
+    @Test
     void unsupportedModule_exits5() {
       Run run = camera("raw", "smartlife.cam.ipcamera.teleport", "go", "{}");
       assertThat(run.code()).as(run.toString()).isEqualTo(ExitCode.REFUSED);

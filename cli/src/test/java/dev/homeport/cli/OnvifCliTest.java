@@ -9,7 +9,14 @@ import dev.homeport.cli.CliRunner.Run;
 import dev.homeport.domain.camera.GetCameraInfo;
 import dev.homeport.domain.camera.GetSetting;
 import dev.homeport.domain.camera.GetSnapshot;
+import dev.homeport.domain.camera.GetPosition;
 import dev.homeport.domain.camera.GetStreamUri;
+import dev.homeport.domain.camera.GoToPreset;
+import dev.homeport.domain.camera.ListPresets;
+import dev.homeport.domain.camera.Position;
+import dev.homeport.domain.camera.Preset;
+import dev.homeport.domain.camera.SavePreset;
+import dev.homeport.domain.camera.SetPosition;
 import dev.homeport.domain.camera.Setting;
 import dev.homeport.ports.camera.CameraCapabilities;
 import dev.homeport.simulators.onvif.OnvifCameraSimulator;
@@ -23,7 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** camera --brand onvif: info, snapshot --output, stream and events, through the real driver and simulator. */
+/** camera --brand onvif: info, preset save, snapshot --output, stream and events, through the real driver and simulator. */
 class OnvifCliTest {
 
   @TempDir Path dir;
@@ -35,7 +42,8 @@ class OnvifCliTest {
   void start() {
     backend = InMemoryCamera.builder().name("garden")
         .capabilities(CameraCapabilities.of(Set.of(GetCameraInfo.class, GetSetting.class, GetStreamUri.class,
-            GetSnapshot.class), Set.of(Setting.NIGHT_VISION))).build();
+            GetSnapshot.class, SetPosition.class, GetPosition.class, ListPresets.class, GoToPreset.class,
+            SavePreset.class), Set.of(Setting.NIGHT_VISION))).build();
     sim = OnvifCameraSimulator.builder().backend(backend).start();
     cli = new CliRunner().env("HOMEPORT_CAMERA_PASSWORD", sim.password());
   }
@@ -64,6 +72,41 @@ class OnvifCliTest {
     assertThat(stream.out()).contains("rtsp://streams.inmemory.invalid/garden/stream1");
     Run night = cli.run(target("get", "night-vision"));
     assertThat(night.out()).contains("auto");
+  }
+
+  @Test
+  void presetSave_printsTheCamerasToken_whichPresetsListAndPresetReaches() throws Exception {
+    assertThat(cli.run(target("position", "1234", "8765")).code()).isZero();
+
+    Run saved = cli.run(target("--json", "preset", "save", "Front door"));
+
+    assertThat(saved.code()).as(saved.toString()).isZero();
+    JsonNode node = new ObjectMapper().readTree(saved.out());
+    String token = node.get("preset").asText();
+    assertThat(node.get("action").asText()).isEqualTo("preset-save");
+    assertThat(node.get("name").asText()).isEqualTo("Front door");
+    assertThat(backend.execute(new ListPresets()).join()).contains(new Preset(token, "Front door"));
+    Run list = cli.run(target("presets"));
+    assertThat(list.out()).contains("Front door");
+    assertThat(cli.run(target("position", "0", "0")).code()).isZero();
+    Run go = cli.run(target("preset", token));
+    assertThat(go.code()).as(go.toString()).isZero();
+    assertThat(backend.peekPosition()).isEqualTo(new Position(1234, 8765));
+    Run unnamed = cli.run(target("preset", "save"));
+    assertThat(unnamed.code()).as(unnamed.toString()).isZero();
+    assertThat(unnamed.out().strip()).matches("saved preset \\S+").isNotEqualTo("saved preset " + token);
+  }
+
+  @Test
+  void presetSave_withTwoNamesOrABlankName_isAUsageErrorBeforeIo() {
+    int before = backend.executedCommands().size();
+    Run two = cli.run(target("preset", "save", "Front", "door"));
+    Run blank = cli.run(target("preset", "save", " "));
+    assertThat(two.code()).as(two.toString()).isEqualTo(2);
+    assertThat(two.err()).contains("at most one NAME");
+    assertThat(blank.code()).as(blank.toString()).isEqualTo(2);
+    assertThat(blank.err()).contains("preset name must be empty or 1..64 characters");
+    assertThat(backend.executedCommands()).hasSize(before);
   }
 
   @Test

@@ -7,10 +7,17 @@ import dev.homeport.domain.camera.FormatSdCard;
 import dev.homeport.domain.camera.GetPosition;
 import dev.homeport.domain.camera.GoToPreset;
 import dev.homeport.domain.camera.ImmutableDetectionEvent;
+import dev.homeport.domain.camera.ListPresets;
 import dev.homeport.domain.camera.Move;
 import dev.homeport.domain.camera.Position;
+import dev.homeport.domain.camera.Preset;
+import dev.homeport.domain.camera.SavePreset;
 import dev.homeport.domain.camera.SetPosition;
 import dev.homeport.domain.camera.Stop;
+import dev.homeport.ports.HomeportException;
+import dev.homeport.ports.UnsupportedCommandException;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,7 +25,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The camera contract on actions: presets, pan/tilt moves and stop, absolute positions, formatting the SD card.
+ * The camera contract on actions: going to and saving presets, pan/tilt moves and stop, absolute positions, formatting the SD card.
  *
  * <p>One concern of {@link CameraContract}, which runs it as a {@code @Nested} group; each test
  * gets a fresh camera and backend from the fixture through {@link CameraContractSupport}.
@@ -35,6 +42,48 @@ public interface ActionsContract extends CameraContractSupport {
     assertThat(backend().executedCommands()).last().isEqualTo(new GoToPreset(preset));
     assertThat(backend().peekPosition()).isNotEqualTo(new Position(Position.MAX, Position.MAX));
     assertThat(backend().isMoving()).isFalse();
+  }
+
+  @Test
+  @DisplayName("saving a preset stores the current position under the token it answers, which listing shows and going to reaches")
+  default void savePreset_thenGoToIt_returnsToTheSavedPosition() {
+    assumeSupported(new SavePreset("Contract"), new ListPresets(), new GoToPreset(1), SetPosition.of(1, 1));
+    ok(SetPosition.of(1234, 8765));
+
+    String token = ok(new SavePreset("Contract"));
+
+    assertThat(backend().executedCommands()).last().isEqualTo(new SavePreset("Contract"));
+    List<Preset> listed = ok(new ListPresets());
+    assertThat(listed).contains(new Preset(token, "Contract")).containsExactlyElementsOf(truth(new ListPresets()));
+    ok(SetPosition.of(0, 0));
+    ok(new GoToPreset(token));
+    assertThat(backend().peekPosition()).isEqualTo(new Position(1234, 8765));
+  }
+
+  @Test
+  @DisplayName("saving an unnamed preset answers a token no earlier preset has")
+  default void savePreset_unnamed_answersANewToken() {
+    assumeSupported(new SavePreset(), new ListPresets());
+    List<String> before = ok(new ListPresets()).stream().map(Preset::token).toList();
+
+    String token = ok(new SavePreset());
+
+    assertThat(before).doesNotContain(token);
+    assertThat(ok(new ListPresets()).stream().map(Preset::token).toList()).contains(token);
+  }
+
+  @Test
+  @DisplayName("a camera that cannot save presets refuses it as unsupported, sending nothing")
+  default void savePreset_withoutTheCapability_isRefusedAsUnsupported() {
+    if (camera().capabilities().supports(new SavePreset())) {
+      Assumptions.abort("the camera saves presets (see capabilities())");
+    }
+    int before = executedCount();
+
+    HomeportException failure = failureOf(camera().execute(new SavePreset("Contract")));
+
+    assertThat(failure).isInstanceOf(UnsupportedCommandException.class).hasMessageContaining("SavePreset");
+    assertThat(executedCount()).isEqualTo(before);
   }
 
   @ParameterizedTest(name = "{0}")

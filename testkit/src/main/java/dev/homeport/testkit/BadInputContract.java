@@ -1,5 +1,6 @@
 package dev.homeport.testkit;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.homeport.domain.camera.Direction;
@@ -8,6 +9,7 @@ import dev.homeport.domain.camera.GoToPreset;
 import dev.homeport.domain.camera.ListDetections;
 import dev.homeport.domain.camera.Move;
 import dev.homeport.domain.camera.RawCommand;
+import dev.homeport.domain.camera.SavePreset;
 import dev.homeport.domain.camera.SetPosition;
 import dev.homeport.domain.camera.SetSetting;
 import dev.homeport.domain.camera.Setting;
@@ -34,6 +36,16 @@ public interface BadInputContract extends CameraContractSupport {
     assertThatThrownBy(() -> camera().execute(new GoToPreset(" ")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("preset must be 1..64 characters, not blank");
+  }
+
+  @Test
+  @DisplayName("a blank preset name is refused when the command is built, naming field and rule")
+  default void blankPresetName_refusedBeforeIo() {
+    int before = executedCount();
+    assertThatThrownBy(() -> camera().execute(new SavePreset(" ")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("preset name must be empty or 1..64 characters, not blank");
+    assertThat(executedCount()).isEqualTo(before);
   }
 
   @Test

@@ -19,6 +19,7 @@ import dev.homeport.domain.camera.ListDetections;
 import dev.homeport.domain.camera.ListPresets;
 import dev.homeport.domain.camera.Move;
 import dev.homeport.domain.camera.RawCommand;
+import dev.homeport.domain.camera.SavePreset;
 import dev.homeport.domain.camera.SetPosition;
 import dev.homeport.domain.camera.SetSetting;
 import dev.homeport.domain.camera.Setting;
@@ -177,6 +178,7 @@ public interface CameraContractSupport {
         GetSetting.of(Setting.STATUS_LED),
         SetSetting.of(Setting.STATUS_LED, Boolean.TRUE),
         new GoToPreset(1),
+        new SavePreset("Contract"),
         new Move(Direction.RIGHT, 1),
         new Stop(),
         new GetPosition(),

@@ -10,9 +10,9 @@ import dev.homeport.domain.camera.CloudInfo;
 import dev.homeport.domain.camera.DetectionEvent;
 import dev.homeport.domain.camera.FormatSdCard;
 import dev.homeport.domain.camera.GetCameraInfo;
+import dev.homeport.domain.camera.GetSetting;
 import dev.homeport.domain.camera.GetSnapshot;
 import dev.homeport.domain.camera.GetStreamUri;
-import dev.homeport.domain.camera.GetSetting;
 import dev.homeport.domain.camera.GetThumbnailLink;
 import dev.homeport.domain.camera.GoToPreset;
 import dev.homeport.domain.camera.ImmutableCameraInfo;
@@ -26,6 +26,7 @@ import dev.homeport.domain.camera.Preset;
 import dev.homeport.domain.camera.RawCommand;
 import dev.homeport.domain.camera.Resolution;
 import dev.homeport.domain.camera.Rotation;
+import dev.homeport.domain.camera.SavePreset;
 import dev.homeport.domain.camera.SdCardState;
 import dev.homeport.domain.camera.Sensitivity;
 import dev.homeport.domain.camera.SetPosition;
@@ -84,14 +85,16 @@ import java.util.function.Predicate;
  * credentials}; then per command: a fault armed with {@link #failNext}; {@link
  * UnsupportedCommandException} for commands outside {@link #capabilities()} and for raw commands
  * without a handler ({@link #onRaw}); {@link CameraCommandException} when the camera refuses (e.g.
- * going to a preset that is not saved, formatting a missing SD card). The first three, and armed
+ * going to a preset that is not saved, saving a preset when 64 are saved,
+ * formatting a missing SD card). The first three, and armed
  * faults that are {@link TransportException}s or {@link AuthenticationException}s, fail a whole
  * {@link #executeAll batch}; every other failure is reported in the command's own outcome.
  *
  * <p><b>Motion.</b> {@link Move} moves the position by {@code speed * }{@value #STEP_PER_SPEED}
  * steps at once (LEFT decreases x, RIGHT increases x, DOWN decreases y, UP increases y), clamped to
  * 0..{@value Position#MAX}; {@link Stop} ends the motion; {@link GoToPreset} moves to the preset's
- * position; {@link SetPosition} moves to the target.
+ * position; {@link SavePreset} saves the current position under the lowest free number and answers
+ * that number as the token; {@link SetPosition} moves to the target.
  *
  * <p><b>Clock.</b> The camera clock follows the injected {@link Clock}; setting {@link
  * Setting#CLOCK} stores an offset from it, so the camera clock keeps running. Times are reported to

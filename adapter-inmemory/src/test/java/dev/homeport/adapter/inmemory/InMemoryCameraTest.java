@@ -24,6 +24,7 @@ import dev.homeport.domain.camera.Position;
 import dev.homeport.domain.camera.Preset;
 import dev.homeport.domain.camera.RawCommand;
 import dev.homeport.domain.camera.Resolution;
+import dev.homeport.domain.camera.SavePreset;
 import dev.homeport.domain.camera.SetPosition;
 import dev.homeport.domain.camera.SetSetting;
 import dev.homeport.domain.camera.Setting;
@@ -230,6 +231,36 @@ class InMemoryCameraTest {
 
       assertThat(camera.peekPosition()).isEqualTo(new Position(100, 200));
       assertThat(camera.execute(new ListPresets()).join()).contains(new Preset(2, "Gate"));
+    }
+
+    @Test
+    void savePreset_storesTheCurrentPositionUnderTheLowestFreeNumber() {
+      InMemoryCamera camera = track(InMemoryCamera.builder().noPresets().preset(2, "Gate", new Position(1, 2)).build());
+      camera.execute(SetPosition.of(300, 400)).join();
+
+      String token = camera.execute(new SavePreset("Porch")).join();
+      String unnamed = camera.execute(new SavePreset()).join();
+
+      assertThat(token).isEqualTo("1");
+      assertThat(unnamed).isEqualTo("3");
+      assertThat(camera.execute(new ListPresets()).join())
+          .containsExactly(new Preset(1, "Porch"), new Preset(2, "Gate"), new Preset(3, ""));
+      camera.execute(SetPosition.of(9000, 9000)).join();
+      camera.execute(new GoToPreset(token)).join();
+      assertThat(camera.peekPosition()).isEqualTo(new Position(300, 400));
+    }
+
+    @Test
+    void savePreset_whenSixtyFourAreSaved_isRefused() {
+      InMemoryCamera camera = track(InMemoryCamera.builder().noPresets().build());
+      for (int i = 1; i <= 64; i++) {
+        assertThat(camera.execute(new SavePreset()).join()).isEqualTo(Integer.toString(i));
+      }
+
+      HomeportException failure = failureOf(camera.execute(new SavePreset("one too many")));
+
+      assertThat(failure).isInstanceOf(CameraCommandException.class).hasMessageContaining("at most 64 presets");
+      assertThat(camera.execute(new ListPresets()).join()).hasSize(64);
     }
 
     @Test

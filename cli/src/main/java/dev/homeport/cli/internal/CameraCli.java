@@ -23,6 +23,7 @@ import dev.homeport.domain.camera.GetTimeStatus;
 import dev.homeport.domain.camera.GoToPreset;
 import dev.homeport.domain.camera.ListDetections;
 import dev.homeport.domain.camera.ListPresets;
+import dev.homeport.domain.camera.SavePreset;
 import dev.homeport.domain.camera.Move;
 import dev.homeport.domain.camera.Position;
 import dev.homeport.domain.camera.RawCommand;
@@ -404,12 +405,34 @@ public final class CameraCli implements Callable<Integer> {
     }
   }
 
-  @Command(name = "preset", description = "Move to a saved position: its token as `presets` lists it (Kasa: 1..4).")
+  @Command(name = "preset", description = {
+      "Move to a saved position: its token as `presets` lists it (Kasa: 1..4);",
+      "or `preset save [NAME]`: save where the camera points now as a new preset and print the token",
+      "the camera gave it (onvif; Kasa cameras save presets in the app only, so they refuse it)."})
   static final class PresetCmd extends Sub {
-    @Parameters(index = "0", paramLabel = "TOKEN") String preset;
+    @Parameters(arity = "1..2", paramLabel = "TOKEN | save [NAME]") List<String> words;
 
     @Override
     public Integer call() {
+      if (words.get(0).equals("save")) {
+        if (words.size() > 2) {
+          throw new UsageException("preset save takes at most one NAME (quote a name with spaces), got "
+              + (words.size() - 1) + " words");
+        }
+        String name = words.size() == 2 ? words.get(1) : "";
+        SavePreset command = new SavePreset(name);
+        return parent.send(command, token -> {
+          Map<String, Object> fields = new LinkedHashMap<>();
+          fields.put("preset", token);
+          fields.put("name", name);
+          return CameraViews.action("preset-save",
+              "saved preset " + token + (name.isEmpty() ? "" : " (" + name + ")"), fields);
+        });
+      }
+      if (words.size() != 1) {
+        throw new UsageException("preset takes a TOKEN, or `save` and an optional NAME");
+      }
+      String preset = words.get(0);
       GoToPreset command = new GoToPreset(preset);
       return parent.send(command, ignored -> CameraViews.action("preset", "moving to preset " + preset,
           Map.of("preset", preset)));

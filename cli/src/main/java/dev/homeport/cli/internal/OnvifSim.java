@@ -30,6 +30,7 @@ final class OnvifSim {
     InMemoryCamera backend = InMemoryCamera.builder().name("garden")
         .capabilities(CameraCapabilities.of(Set.of(GetCameraInfo.class, GetSetting.class, SetSetting.class,
             Move.class, Stop.class, GetPosition.class, SetPosition.class, ListPresets.class, GoToPreset.class,
+            dev.homeport.domain.camera.SavePreset.class,
             GetStreamUri.class, GetSnapshot.class, dev.homeport.domain.camera.Reboot.class),
             Set.of(Setting.NIGHT_VISION)))
         .position(new Position(5000, 5000))

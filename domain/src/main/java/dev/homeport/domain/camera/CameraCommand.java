@@ -15,6 +15,7 @@ public sealed interface CameraCommand<R>
         GetSetting,
         SetSetting,
         GoToPreset,
+        SavePreset,
         Move,
         Stop,
         GetPosition,

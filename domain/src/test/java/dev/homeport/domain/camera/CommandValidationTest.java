@@ -43,6 +43,23 @@ class CommandValidationTest {
     assertThat(new Preset(preset, "x").token()).isEqualTo(Integer.toString(preset));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {" ", "tab\tinside", "new\nline"})
+  void blankOrControlPresetName_isRefusedNamingFieldAndRule(String name) {
+    assertThatThrownBy(() -> new SavePreset(name))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("preset name must be empty or 1..64 characters, not blank, without control characters, ");
+  }
+
+  @Test
+  void presetNameLongerThanSixtyFour_isRefused_emptyAndSixtyFourAreAccepted() {
+    assertThatThrownBy(() -> new SavePreset("n".repeat(65))).hasMessageEndingWith("was 65 characters");
+    assertThatThrownBy(() -> new SavePreset(null)).hasMessageEndingWith("was null");
+    assertThat(new SavePreset("n".repeat(64)).name()).hasSize(64);
+    assertThat(new SavePreset().name()).isEmpty();
+    assertThat(new SavePreset("Porte d'entrée").name()).isEqualTo("Porte d'entrée");
+  }
+
   @Test
   void snapshotCapOutsideRange_isRefusedNamingField() {
     assertThatThrownBy(() -> new GetSnapshot(0)).hasMessage("maxBytes must be 1..67108864, was 0");
@@ -237,6 +254,7 @@ class CommandValidationTest {
   @Test
   void actionsThatMoveOrDestroy_areNotIdempotent_readsAre() {
     assertThat(new GoToPreset(1).idempotent()).isFalse();
+    assertThat(new SavePreset().idempotent()).isFalse();
     assertThat(new Move(Direction.LEFT, 1).idempotent()).isFalse();
     assertThat(SetPosition.of(1, 1).idempotent()).isFalse();
     assertThat(new FormatSdCard().idempotent()).isFalse();
@@ -249,9 +267,10 @@ class CommandValidationTest {
   }
 
   @Test
-  void cameraCommand_permitsExactlyTheTwentyTwoCommandTypes() {
-    assertThat(CameraCommand.class.getPermittedSubclasses()).hasSize(22)
-        .contains(GetStreamUri.class, GetSnapshot.class, Reboot.class, GoToPreset.class, RawCommand.class);
+  void cameraCommand_permitsExactlyTheTwentyThreeCommandTypes() {
+    assertThat(CameraCommand.class.getPermittedSubclasses()).hasSize(23)
+        .contains(GetStreamUri.class, GetSnapshot.class, Reboot.class, GoToPreset.class, SavePreset.class,
+            RawCommand.class);
   }
 
   @Test

@@ -42,5 +42,23 @@ public enum Fault {
    * Reset (close without an answer) any request that arrives while another is being answered,
    * as a KC100 does with overlapping requests (a switch, carried out by the server).
    */
-  RESET_OVERLAPPING
+  RESET_OVERLAPPING,
+  /**
+   * Answer 200 with a chunked body that never ends (64 KiB chunks until the client closes): a
+   * hostile or broken camera that would exhaust memory. One-shot when armed; the server counts the
+   * body bytes it managed to write ({@link FaultPlan#bodyBytesSent}) and counts the fault when the
+   * client has closed.
+   */
+  ENDLESS_ANSWER,
+  /**
+   * Answer 200 announcing {@code Content-Length: 500000000} and send that body as fast as the client
+   * reads it, until it closes. One-shot when armed; counted as {@link #ENDLESS_ANSWER}.
+   */
+  HUGE_CONTENT_LENGTH,
+  /**
+   * Answer 200 with the headers at once (announcing 4096 bytes) and then one body byte every 100 ms,
+   * until the body is done or the client closes: a camera whose body stalls after its headers.
+   * One-shot when armed; counted when the writing ends.
+   */
+  TRICKLE_ANSWER
 }

@@ -22,13 +22,15 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class FaultPlan {
 
-  private static final Set<Fault> ONE_SHOT = EnumSet.of(Fault.DROP_CONNECTION, Fault.NO_ANSWER, Fault.REJECT_LOGIN);
+  private static final Set<Fault> ONE_SHOT = EnumSet.of(Fault.DROP_CONNECTION, Fault.NO_ANSWER, Fault.REJECT_LOGIN,
+      Fault.ENDLESS_ANSWER, Fault.HUGE_CONTENT_LENGTH, Fault.TRICKLE_ANSWER);
   private static final Set<Fault> SWITCHES = EnumSet.of(Fault.MALFORMED_ANSWER, Fault.RESET_OVERLAPPING);
 
   private final Deque<Fault> armed = new ArrayDeque<>();
   private final Set<Fault> on = EnumSet.noneOf(Fault.class);
   private final Map<Fault, AtomicLong> counts = new EnumMap<>(Fault.class);
   private volatile Duration answerDelay = Duration.ZERO;
+  private final AtomicLong bodyBytes = new AtomicLong();
 
   /** A plan with nothing armed. */
   public FaultPlan() {
@@ -42,7 +44,7 @@ public final class FaultPlan {
    *
    * @return this plan
    * @throws IllegalArgumentException if {@code fault} is not one-shot (DROP_CONNECTION, NO_ANSWER,
-   *     REJECT_LOGIN) or {@code count} is negative
+   *     REJECT_LOGIN, ENDLESS_ANSWER, HUGE_CONTENT_LENGTH, TRICKLE_ANSWER) or {@code count} is negative
    */
   public FaultPlan armNext(Fault fault, int count) {
     Objects.requireNonNull(fault, "fault");
@@ -161,6 +163,19 @@ public final class FaultPlan {
   /** Records that {@code fault} was carried out once (the harness calls this). */
   public void count(Fault fault) {
     counts.get(Objects.requireNonNull(fault, "fault")).incrementAndGet();
+  }
+
+  /** Adds {@code n} body bytes written by an oversized or trickled answer (the harness calls this). */
+  public void addBodyBytesSent(long n) {
+    bodyBytes.addAndGet(n);
+  }
+
+  /**
+   * How many body bytes the {@link Fault#ENDLESS_ANSWER}, {@link Fault#HUGE_CONTENT_LENGTH} and
+   * {@link Fault#TRICKLE_ANSWER} answers wrote before their clients closed.
+   */
+  public long bodyBytesSent() {
+    return bodyBytes.get();
   }
 
   /** How many times {@code fault} was carried out so far, whoever asked for it. */

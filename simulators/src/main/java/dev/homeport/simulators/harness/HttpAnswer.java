@@ -92,9 +92,9 @@ public final class HttpAnswer {
    */
   public static HttpAnswer fault(Fault fault) {
     Objects.requireNonNull(fault, "fault");
-    if (fault != Fault.DROP_CONNECTION && fault != Fault.NO_ANSWER && fault != Fault.REJECT_LOGIN) {
-      throw new IllegalArgumentException(
-          "fault must be DROP_CONNECTION, NO_ANSWER or REJECT_LOGIN for one answer, was " + fault);
+    if (fault == Fault.SLOW_ANSWER || fault == Fault.MALFORMED_ANSWER || fault == Fault.RESET_OVERLAPPING) {
+      throw new IllegalArgumentException("fault must be DROP_CONNECTION, NO_ANSWER, REJECT_LOGIN,"
+          + " ENDLESS_ANSWER, HUGE_CONTENT_LENGTH or TRICKLE_ANSWER for one answer, was " + fault);
     }
     return new HttpAnswer(0, List.of(), new byte[0], null, null, fault, true);
   }

@@ -473,6 +473,10 @@ public final class SimulatorServer implements AutoCloseable {
       hold(socket, in);
       return false;
     }
+    if (fault == Fault.ENDLESS_ANSWER || fault == Fault.HUGE_CONTENT_LENGTH || fault == Fault.TRICKLE_ANSWER) {
+      oversized(fault, socket, out);
+      return false;
+    }
     if (fault == Fault.REJECT_LOGIN) {
       // a bare dispatcher asked for it: the generic refusal (a ProtocolDispatcher uses the brand's)
       faults.count(Fault.REJECT_LOGIN);
@@ -529,6 +533,49 @@ public final class SimulatorServer implements AutoCloseable {
       out.flush();
     }
     return !close;
+  }
+
+  /**
+   * Writes the body of an endless, huge or trickled answer until it is done, the client closes or
+   * the server closes, counting the body bytes written; counts the fault when it ends.
+   */
+  private void oversized(Fault fault, Socket socket, OutputStream out) {
+    String framing = fault == Fault.ENDLESS_ANSWER ? "Transfer-Encoding: chunked"
+        : "Content-Length: " + (fault == Fault.HUGE_CONTENT_LENGTH ? 500_000_000 : 4096);
+    long limit = fault == Fault.ENDLESS_ANSWER ? Long.MAX_VALUE : fault == Fault.HUGE_CONTENT_LENGTH ? 500_000_000 : 4096;
+    byte[] chunk = new byte[64 * 1024];
+    java.util.Arrays.fill(chunk, (byte) 'A');
+    long sent = 0;
+    try {
+      socket.setSoTimeout(0);
+      out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n" + framing + "\r\n\r\n")
+          .getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      while (!closed && sent < limit) {
+        if (fault == Fault.TRICKLE_ANSWER) {
+          Thread.sleep(100);
+          out.write('A');
+          out.flush();
+          sent++;
+        } else if (fault == Fault.ENDLESS_ANSWER) {
+          out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+          out.write(chunk);
+          out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+          sent += chunk.length;
+        } else {
+          int n = (int) Math.min(chunk.length, limit - sent);
+          out.write(chunk, 0, n);
+          sent += n;
+        }
+        faults.addBodyBytesSent(fault == Fault.TRICKLE_ANSWER ? 1 : chunk.length);
+      }
+    } catch (IOException e) {
+      // the client closed: what the fault is there to show
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      faults.count(fault);
+    }
   }
 
   /** Leaves the request unanswered until the client closes, the hold time passes or the server closes. */

@@ -229,14 +229,18 @@ public final class KasaCameraSimulator implements AutoCloseable {
 
   /**
    * Answers {@code module.method} with exactly this JSON object (e.g. one lacking a field, or with
-   * a field of the wrong type) until cleared, without touching the backend.
+   * a field of the wrong type) until cleared, without touching the backend. Numbers are kept
+   * exactly as written ({@code 1e2147483647}, a 400-digit integer), so hostile values reach the
+   * client as a camera would send them.
    *
    * @throws IllegalArgumentException if {@code answerJson} is not a JSON object
    */
   public KasaCameraSimulator overrideAnswer(String module, String method, String answerJson) {
     JsonNode node;
     try {
-      node = JSON.readTree(answerJson);
+      node = JSON.reader()
+          .with(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .readTree(answerJson);
     } catch (IOException e) {
       throw new IllegalArgumentException("answerJson must be JSON: " + e.getMessage(), e);
     }

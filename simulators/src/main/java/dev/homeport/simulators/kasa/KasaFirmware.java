@@ -148,7 +148,8 @@ public enum KasaFirmware {
     }
     if (this == KC100) {
       // modules KC100 answers "module not support" (kasa-firmware.md §3)
-      b.withoutCommands(Move.class, Stop.class, GoToPreset.class, GetPosition.class, SetPosition.class,
+      b.withoutCommands(Move.class, Stop.class, GoToPreset.class, dev.homeport.domain.camera.SavePreset.class,
+          GetPosition.class, SetPosition.class,
           ListPresets.class, GetSdCardState.class, FormatSdCard.class, ListDetections.class,
           GetThumbnailLink.class, GetVodState.class, Reboot.class, Rename.class);
       b.withoutSettings(Setting.RECORD_VIDEO, Setting.RECORD_AUDIO, Setting.BABY_CRY_DETECTION,

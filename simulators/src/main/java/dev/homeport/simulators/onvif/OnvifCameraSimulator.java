@@ -29,6 +29,7 @@ import dev.homeport.domain.camera.NightVisionMode;
 import dev.homeport.domain.camera.Position;
 import dev.homeport.domain.camera.Preset;
 import dev.homeport.domain.camera.Reboot;
+import dev.homeport.domain.camera.SavePreset;
 import dev.homeport.domain.camera.SetPosition;
 import dev.homeport.domain.camera.SetSetting;
 import dev.homeport.domain.camera.Setting;
@@ -92,7 +93,9 @@ import org.w3c.dom.Element;
  * <p>Facts not in the notes, chosen here and said so: the fault for an unknown pull point is
  * {@code s:Sender/ter:InvalidArgVal} with reason "unknown subscription" (real cameras vary: some
  * answer HTTP 404 or refuse the connection); the snapshot is served at {@code /onvif/snapshot} with
- * HTTP Digest.
+ * HTTP Digest; {@code SetPreset} saves a new preset under the backend's lowest free number (the
+ * token it answers), refuses a {@code PresetToken} (overwriting) with {@code ter:ActionNotSupported}
+ * and a full preset table with {@code ter:Action/ter:TooManyPresets}.
  *
  * <p>Thread-safe.
  */
@@ -166,7 +169,12 @@ public final class OnvifCameraSimulator implements AutoCloseable {
       return t;
     });
     this.server = SimulatorServer.builder().name("onvif").plainHttp().port(b.port)
-        .dispatcher(request -> java.util.concurrent.CompletableFuture.completedFuture(answer(handle(request))))
+        .dispatcher(request -> {
+          // a wire fault armed on the plan ({@link #faults()}) takes the next request, whatever it is
+          dev.homeport.simulators.harness.Fault armed = faults().takeArmed();
+          return java.util.concurrent.CompletableFuture.completedFuture(
+              armed != null ? HttpAnswer.fault(armed) : answer(handle(request)));
+        })
         .start();
   }
 
@@ -178,6 +186,14 @@ public final class OnvifCameraSimulator implements AutoCloseable {
   /** {@code 127.0.0.1}. */
   public String host() {
     return "127.0.0.1";
+  }
+
+  /**
+   * The server's fault plan: arm the harness's wire faults ({@code ENDLESS_ANSWER},
+   * {@code TRICKLE_ANSWER}, ...) for the next requests.
+   */
+  public dev.homeport.simulators.harness.FaultPlan faults() {
+    return server.faults();
   }
 
   /** The port the server listens on. */
@@ -757,6 +773,23 @@ public final class OnvifCameraSimulator implements AutoCloseable {
             return fault("Sender", "InvalidArgVal", "NoToken", "no preset with token " + token);
           }
           return ok(TPTZ, name, r -> { });
+        }
+        case "SetPreset": {
+          checkPtzProfile(op);
+          if (find(op, "PresetToken") != null) {
+            // overwriting a preset is not modelled by the backend: say so rather than save a new one
+            return fault("Receiver", "ActionNotSupported", "this simulator saves new presets only (no PresetToken)");
+          }
+          String presetName = text(op, "PresetName");
+          String token;
+          try {
+            token = run(new SavePreset(presetName == null ? "" : presetName));
+          } catch (IllegalArgumentException e) {
+            return fault("Sender", "InvalidArgVal", "InvalidPresetName", e.getMessage());
+          } catch (CameraCommandException e) {
+            return fault("Receiver", "Action", "TooManyPresets", e.getMessage());
+          }
+          return ok(TPTZ, name, r -> add(r, TPTZ, "tptz:PresetToken", token));
         }
         case "GetImagingSettings": {
           checkVideoSource(op);

@@ -27,7 +27,8 @@ class InMemoryFixedCameraContractTest extends CameraContract {
         InMemoryCamera.builder()
             .name("fixed")
             .withoutCommands(
-                GoToPreset.class, Move.class, Stop.class, GetPosition.class, SetPosition.class, ListPresets.class)
+                GoToPreset.class, Move.class, Stop.class, GetPosition.class, SetPosition.class, ListPresets.class,
+                dev.homeport.domain.camera.SavePreset.class)
             .withoutSettings(Setting.MOTION_TRACKING, Setting.PATROL)
             .requestTimeout(REQUEST_TIMEOUT)
             .build();

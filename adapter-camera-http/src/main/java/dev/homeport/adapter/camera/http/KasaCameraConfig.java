@@ -143,6 +143,16 @@ public interface KasaCameraConfig {
     return TlsProvider.AUTO;
   }
 
+  /**
+   * The largest answer body accepted from the camera, in bytes (default 256 KiB; real answers are
+   * a few KB). A larger answer fails its request with a {@code ProtocolException} and the rest of
+   * it is never read, so a camera cannot make memory grow.
+   */
+  @Value.Default
+  default int maxAnswerBytes() {
+    return dev.homeport.adapter.camera.http.internal.LinkieTransport.DEFAULT_MAX_ANSWER_BYTES;
+  }
+
   /** {@code ~/.homeport/known_hosts}, where {@code ~} follows {@code $HOME} (see {@link KnownHostsStore#defaultFile()}). */
   static Path defaultKnownHostsFile() {
     return KnownHostsStore.defaultFile();
@@ -191,6 +201,10 @@ public interface KasaCameraConfig {
         throw new IllegalArgumentException("streamVersion must be 1 or 2, was " + v);
       }
     });
+    if (maxAnswerBytes() < 1024 || maxAnswerBytes() > 64 * 1024 * 1024) {
+      throw new IllegalArgumentException("maxAnswerBytes must be 1024..67108864 (1 KiB..64 MiB), was "
+          + maxAnswerBytes());
+    }
     checkPositive("connectTimeout", connectTimeout());
     checkPositive("requestTimeout", requestTimeout());
     checkPositive("streamStallTimeout", streamStallTimeout());

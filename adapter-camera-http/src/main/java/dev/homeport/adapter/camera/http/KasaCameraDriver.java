@@ -1,6 +1,6 @@
 package dev.homeport.adapter.camera.http;
 
-import dev.homeport.adapter.camera.http.internal.CameraTls;
+import dev.homeport.adapter.camera.http.internal.CameraClients;
 import dev.homeport.adapter.camera.http.internal.Credentials;
 import dev.homeport.adapter.camera.http.internal.EndpointOptions;
 import dev.homeport.adapter.camera.http.internal.KasaCamera;
@@ -26,7 +26,6 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.SSLContext;
 
 /**
  * The {@code kasa} brand: TP-Link Kasa cameras over their local HTTPS LINKIE endpoint, on the JDK
@@ -39,8 +38,11 @@ import javax.net.ssl.SSLContext;
  * }
  * }</pre>
  *
- * <p>Each camera gets its own HTTP client and its own TLS trust (trust on first use, a pinned
- * fingerprint, or an explicit {@code insecure}); all cameras of one driver share its executor.
+ * <p>All cameras of one driver on the JDK's TLS share one HTTP client (per connect time-out: one
+ * selector thread, one connection pool; a camera on Bouncy Castle's TLS keeps its own) and its executor, and each keeps its own TLS
+ * trust (trust on first use, a pinned fingerprint, or an explicit {@code insecure}), chosen per
+ * handshake by the camera's address; see {@code CameraClients} for why TLS sessions and pooled
+ * connections never cross camera identities. Two cameras on the same address get separate clients.
  * Connecting does no I/O. Thread-safe: one driver may serve any number of cameras at once.
  *
  * <p>Endpoint options ({@link #options()}): {@code auth}, {@code trust}, {@code fingerprint},
@@ -60,6 +62,7 @@ public final class KasaCameraDriver implements CameraDriver {
   }
 
   private final Executor executor;
+  private final CameraClients clients;
 
   /**
    * A driver with its own executor: daemon threads, created on demand and ended after a minute
@@ -70,13 +73,24 @@ public final class KasaCameraDriver implements CameraDriver {
   }
 
   /**
-   * A driver whose cameras run on {@code executor} (the caller owns its lifecycle): each camera
-   * holds one of its threads while a request is in flight (the JDK client's blocking send, at most
-   * one per camera), and futures complete on its threads. Give it at least as many threads as
-   * cameras busy at once; a refusing executor fails commands with a {@code TransportException}.
+   * A driver whose cameras run on {@code executor} (the caller owns its lifecycle): the HTTP
+   * client's internal tasks and the live stream and talk-back work run on it; a request in flight
+   * holds no thread (the answer completes on the thread that read it). A refusing executor fails
+   * commands with a {@code TransportException}.
    */
   public KasaCameraDriver(Executor executor) {
+    this(executor, true);
+  }
+
+  /**
+   * A driver on {@code executor} that shares one HTTP client among its cameras or not.
+   *
+   * @param shareClients false gives each camera its own HTTP client (one selector thread and one
+   *     TLS context per camera), as drivers did before; meant for same-run baselines
+   */
+  public KasaCameraDriver(Executor executor, boolean shareClients) {
     this.executor = Objects.requireNonNull(executor, "executor");
+    this.clients = new CameraClients(executor, shareClients);
   }
 
   private static ExecutorService defaultExecutor() {
@@ -154,26 +168,38 @@ public final class KasaCameraDriver implements CameraDriver {
       default:
         trust = PinningTrustManager.trustOnFirstUse(hostKey, new KnownHostsStore(config.knownHostsFile()));
     }
-    SSLContext tls = CameraTls.context(trust, config.tlsProvider());
-    HttpClient client = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(config.connectTimeout())
-        .sslContext(tls)
-        .sslParameters(CameraTls.parameters(tls))
-        .executor(executor)
-        .build();
+    String host = config.host();
+    List<String> addresses = List.of(hostKey, LinkieTransport.hostKey(host, config.streamPort()),
+        LinkieTransport.hostKey(host, config.talkPort()));
+    CameraClients.Lease lease = clients.lease(addresses, identity(config), trust,
+        config.tlsProvider(), config.connectTimeout());
+    HttpClient client = lease.client();
     LinkieTransport transport = new LinkieTransport(config.name(), config.host(), config.port(),
         new Credentials(config.username(), config.password()), config.authVariant(),
         config.connectTimeout(), config.requestTimeout(), client, executor, config.userAgent(),
-        config.streamVersion().orElse(1) == 2 ? LinkieTransport.LINKIE2 : LinkieTransport.LINKIE, false);
+        config.streamVersion().orElse(1) == 2 ? LinkieTransport.LINKIE2 : LinkieTransport.LINKIE, false,
+        config.maxAnswerBytes());
     KasaMedia media = new KasaMedia(config.name(), config.host(), config.streamPort(), config.talkPort(),
         new Credentials(config.username(), config.password()), client, executor,
         new KasaLiveStream.Timing(config.connectTimeout(), config.streamStallTimeout(),
             Duration.ofMillis(500), Duration.ofSeconds(30)),
         KasaTalk.Pacer::realTime);
     return new KasaCamera(config.name(), hostKey, transport, new KasaDialect(), media)
-        .eventPollInterval(config.eventPollInterval());
+        .eventPollInterval(config.eventPollInterval())
+        .whenClosed(lease::release);
+  }
+
+  /** What makes two cameras on one address the same peer to trust (no secret in it). */
+  private static String identity(KasaCameraConfig config) {
+    switch (config.trustMode()) {
+      case PINNED:
+        return "pinned " + Fingerprints.normalize(config.pinnedSha256().get());
+      case INSECURE:
+        return "insecure";
+      case TOFU:
+      default:
+        return "tofu " + config.knownHostsFile().toAbsolutePath().normalize();
+    }
   }
 
   @Override

@@ -94,6 +94,24 @@ class KasaCameraConfigTest {
   }
 
   @Test
+  void maxAnswerBytes_takesBytesOrKibOrMib_andRefusesOthersNamingTheOption() {
+    assertThat(dev.homeport.adapter.camera.http.internal.EndpointOptions.toConfig(
+        endpoint(Map.of("max-answer-bytes", "512KiB"))).maxAnswerBytes()).isEqualTo(512 * 1024);
+    assertThat(dev.homeport.adapter.camera.http.internal.EndpointOptions.toConfig(
+        endpoint(Map.of("max-answer-bytes", "2 MiB"))).maxAnswerBytes()).isEqualTo(2 * 1024 * 1024);
+    assertThat(dev.homeport.adapter.camera.http.internal.EndpointOptions.toConfig(
+        endpoint(Map.of("max-answer-bytes", "4096"))).maxAnswerBytes()).isEqualTo(4096);
+    KasaCameraDriver driver = new KasaCameraDriver();
+    for (String bad : new String[] {"1000", "65MiB", "1e9", "-5", "lots", ""}) {
+      assertThatThrownBy(() -> driver.connect(endpoint(Map.of("max-answer-bytes", bad))))
+          .as(bad).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("option 'max-answer-bytes'").hasMessageContaining("1024..67108864");
+    }
+    assertThatThrownBy(() -> base().maxAnswerBytes(100).build())
+        .hasMessageContaining("maxAnswerBytes must be 1024..67108864");
+  }
+
+  @Test
   void trustSha256Spelling_pinsThatFingerprint_andTimeoutSetsBoth() {
     KasaCameraConfig config = dev.homeport.adapter.camera.http.internal.EndpointOptions.toConfig(
         endpoint(Map.of("trust", "sha256:" + FP, "timeout", "3s", "known-hosts", "~/kh")));
@@ -109,7 +127,9 @@ class KasaCameraConfigTest {
     var options = new KasaCameraDriver().options();
     assertThat(options).extracting(o -> o.name())
         .containsExactly("auth", "trust", "fingerprint", "known-hosts", "timeout", "connect-timeout", "request-timeout",
-            "stream-port", "talk-port", "stream-stall-timeout", "user-agent", "stream-version", "tls-provider");
+            "stream-port", "talk-port", "stream-stall-timeout", "user-agent", "stream-version", "tls-provider",
+            "max-answer-bytes");
+    assertThat(options.get(13).defaultValue()).contains("262144");
     assertThat(options.get(0).choices()).containsExactly("auto", "base64", "md5", "plain", "admin-md5", "admin-default");
     assertThat(options.get(12).choices()).containsExactly("auto", "jdk", "bouncy-castle");
     assertThat(options.get(12).defaultValue()).contains("auto");

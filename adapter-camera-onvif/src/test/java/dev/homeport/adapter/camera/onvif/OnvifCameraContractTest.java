@@ -21,7 +21,8 @@ class OnvifCameraContractTest extends CameraContract {
   protected CameraFixture createFixture() {
     InMemoryCamera backend = OnvifTestSupport.backend();
     OnvifCameraSimulator simulator = OnvifCameraSimulator.builder().backend(backend).start();
-    Camera camera = OnvifTestSupport.connect(simulator, Map.of());
+    Camera camera = OnvifTestSupport.connect(simulator,
+        Map.of("requestTimeout", REQUEST_TIMEOUT.toMillis() + "ms"));
     return new CameraFixture() {
       @Override
       public Camera camera() {

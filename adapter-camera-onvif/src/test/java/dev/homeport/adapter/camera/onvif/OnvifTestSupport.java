@@ -35,7 +35,8 @@ final class OnvifTestSupport {
   /** The capabilities the ONVIF mapping covers: the backend claims exactly these. */
   static final CameraCapabilities ONVIF = CameraCapabilities.of(
       Set.of(GetCameraInfo.class, GetSetting.class, SetSetting.class, Move.class, Stop.class, GetPosition.class,
-          SetPosition.class, ListPresets.class, GoToPreset.class, GetStreamUri.class, GetSnapshot.class,
+          SetPosition.class, ListPresets.class, GoToPreset.class, dev.homeport.domain.camera.SavePreset.class,
+          GetStreamUri.class, GetSnapshot.class,
           dev.homeport.domain.camera.Reboot.class),
       Set.of(Setting.NIGHT_VISION));
 
@@ -60,7 +61,7 @@ final class OnvifTestSupport {
     ImmutableCameraEndpoint.Builder b = ImmutableCameraEndpoint.builder()
         .name("garden").brand("onvif").host(sim.host()).port(sim.port())
         .username(sim.username()).password(Secret.of(password))
-        .putOptions("requestTimeout", "2s").putOptions("connectTimeout", "2s");
+        .putOptions("requestTimeout", "10s").putOptions("connectTimeout", "10s");
     b.putAllOptions(options);
     return DRIVER.connect(b.build());
   }

@@ -25,6 +25,7 @@ import dev.homeport.domain.camera.Move;
 import dev.homeport.domain.camera.Position;
 import dev.homeport.domain.camera.Preset;
 import dev.homeport.domain.camera.RawCommand;
+import dev.homeport.domain.camera.SavePreset;
 import dev.homeport.domain.camera.SdCardState;
 import dev.homeport.domain.camera.SetPosition;
 import dev.homeport.domain.camera.SetSetting;
@@ -64,6 +65,12 @@ import org.slf4j.LoggerFactory;
  * batch, faults included, is applied atomically).
  */
 public final class CameraState {
+
+  /**
+   * The most presets it keeps: {@link SavePreset} beyond this is refused, so a client saving in a
+   * loop cannot grow the fake without bound.
+   */
+  public static final int MAX_PRESETS = 64;
 
   /** Pan/tilt steps moved per unit of {@link Move#speed()}. */
   public static final int STEP_PER_SPEED = 100;
@@ -162,6 +169,20 @@ public final class CameraState {
       position = preset.position();
       moving = false;
       return null;
+    }
+    if (command instanceof SavePreset save) {
+      // the lowest free number, as a camera fills its preset slots
+      int index = 1;
+      while (presets.containsKey(index)) {
+        index++;
+      }
+      if (index > MAX_PRESETS) {
+        // no Kasa method saves presets, so this refusal names the command, not a firmware method
+        throw new CameraCommandException(
+            command, "SavePreset", "TooManyPresets", "the camera keeps at most " + MAX_PRESETS + " presets", false);
+      }
+      presets.put(index, new SavedPreset(save.name(), position));
+      return Integer.toString(index);
     }
     if (command instanceof Move move) {
       position = moved(position, move);

@@ -66,7 +66,12 @@ public final class EndpointOptions {
       DriverOption.choice("tls-provider",
           "Which TLS carries this camera: auto uses Bouncy Castle's when the JDK disables the"
               + " static-RSA suites cameras need (JDK 24+), for this camera only.",
-          "auto", "auto", "jdk", "bouncy-castle"));
+          "auto", "auto", "jdk", "bouncy-castle"),
+      DriverOption.text("max-answer-bytes",
+          "The largest answer accepted from the camera; a larger one fails as a protocol error"
+              + " without the rest being read (answers are a few KB).",
+          "a number of bytes 1024..67108864, or with KiB/MiB (such as 512KiB)",
+          String.valueOf(LinkieTransport.DEFAULT_MAX_ANSWER_BYTES)));
 
   private EndpointOptions() {}
 
@@ -149,6 +154,9 @@ public final class EndpointOptions {
     if (options.containsKey("tls-provider")) {
       b.tlsProvider(option(where, "tls-provider", () -> TlsProvider.parse(options.get("tls-provider"))));
     }
+    if (options.containsKey("max-answer-bytes")) {
+      b.maxAnswerBytes(option(where, "max-answer-bytes", () -> bytes(options.get("max-answer-bytes"))));
+    }
     if (options.containsKey("user-agent")) {
       b.userAgent(options.get("user-agent"));
     }
@@ -179,6 +187,29 @@ public final class EndpointOptions {
     }
     throw new IllegalArgumentException(where + ": option '" + name + "' must be a port 1..65535, was \""
         + text + "\"");
+  }
+
+  /** A byte count: digits, optionally followed by KiB or MiB. */
+  private static int bytes(String text) {
+    String t = text == null ? "" : text.strip();
+    long unit = 1;
+    String lower = t.toLowerCase(Locale.ROOT);
+    if (lower.endsWith("kib")) {
+      unit = 1024;
+      t = t.substring(0, t.length() - 3).strip();
+    } else if (lower.endsWith("mib")) {
+      unit = 1024 * 1024;
+      t = t.substring(0, t.length() - 3).strip();
+    }
+    if (t.isEmpty() || t.length() > 9 || !t.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      throw new IllegalArgumentException("must be a number of bytes 1024..67108864 (or with KiB/MiB), was \""
+          + text + "\"");
+    }
+    long value = Long.parseLong(t) * unit;
+    if (value < 1024 || value > 64L * 1024 * 1024) {
+      throw new IllegalArgumentException("must be 1024..67108864 bytes (1 KiB..64 MiB), was \"" + text + "\"");
+    }
+    return (int) value;
   }
 
   /** A path; a leading {@code ~/} is the user's home directory. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.homeport.domain.camera.CameraCommand;
 import dev.homeport.domain.camera.GetSnapshot;
 import dev.homeport.domain.camera.GetStreamUri;
+import dev.homeport.domain.camera.SavePreset;
 import dev.homeport.ports.AuthenticationException;
 import dev.homeport.ports.CameraCommandException;
 import dev.homeport.ports.ClosedException;
@@ -44,10 +45,14 @@ public final class KasaCamera extends AbstractCamera {
   private static final Logger LOG = LoggerFactory.getLogger(KasaCamera.class);
   private static final String TRANSIENT = "-40602";
   private static final CameraCapabilities ALL = CameraCapabilities.all();
-  /** Everything but the ONVIF-only queries (Kasa serves no still image or RTSP address on the LAN). */
+  /**
+   * Everything but the ONVIF-only queries (Kasa serves no still image or RTSP address on the LAN)
+   * and saving presets (no preset-save method is documented for LINKIE: presets are saved in the
+   * app, so {@code SavePreset} is refused as unsupported rather than guessed).
+   */
   private static final CameraCapabilities CAPABILITIES = ImmutableCameraCapabilities.copyOf(ALL)
       .withCommandTypes(ALL.commandTypes().stream()
-          .filter(type -> type != GetSnapshot.class && type != GetStreamUri.class)
+          .filter(type -> type != GetSnapshot.class && type != GetStreamUri.class && type != SavePreset.class)
           .collect(Collectors.toSet()));
   /** The same with the live stream and talk-back, when the camera was built with its media. */
   private static final CameraCapabilities CAPABILITIES_WITH_MEDIA =
@@ -59,6 +64,13 @@ public final class KasaCamera extends AbstractCamera {
   private final SerialQueue queue = new SerialQueue();
 
   private final KasaMedia media;
+  private volatile Runnable onClosed = () -> {};
+
+  /** Runs {@code action} once when this camera closes (the driver gives its client lease back). */
+  public KasaCamera whenClosed(Runnable action) {
+    this.onClosed = Objects.requireNonNull(action, "action");
+    return this;
+  }
 
   public KasaCamera(String name, String hostKey, LinkieTransport transport) {
     this(name, hostKey, transport, new KasaDialect(), null);
@@ -417,6 +429,7 @@ public final class KasaCamera extends AbstractCamera {
     if (media != null) {
       media.close();
     }
+    onClosed.run();
     LOG.debug("camera {}: closed", name());
   }
 

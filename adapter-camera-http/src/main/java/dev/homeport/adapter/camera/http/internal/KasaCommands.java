@@ -63,7 +63,6 @@ import dev.homeport.domain.camera.VodState;
 import dev.homeport.ports.ProtocolException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -155,7 +154,7 @@ public final class KasaCommands {
     onOff(Setting.STATUS_LED, "led", "get_status", "set_status", "value");
     onOff(Setting.DO_NOT_DISTURB, "dndSchedule", "get_dnd_enable", "set_dnd_enable", "enable");
     put(new SettingWire<>(Setting.CLOCK, PREFIX + "dateTime", "get_time", "set_time",
-        (answer, ctx) -> Instant.ofEpochSecond(integer(answer, "epoch_sec", ctx)),
+        (answer, ctx) -> WireJson.epochSecond(answer, "epoch_sec", ctx),
         value -> {
           ObjectNode p = WireJson.object();
           p.put("epoch_sec", value.getEpochSecond());
@@ -644,8 +643,9 @@ public final class KasaCommands {
     JsonNode sys = objectField(answer, "system", ctx);
     String c = ctx + ".system";
     ImmutableLatestActivity.Builder b = ImmutableLatestActivity.builder();
-    optionalInteger(sys, "last_activity_timestamp", c)
-        .ifPresent(t -> { if (t > 0) { b.time(Instant.ofEpochSecond(t)); } });
+    // 0 is "no activity yet"; anything beyond year 9999 is a protocol error naming the field
+    WireJson.optionalEpochSecond(sys, "last_activity_timestamp", c)
+        .filter(t -> t.getEpochSecond() > 0).ifPresent(b::time);
     optionalInteger(sys, "a_type", c).ifPresent(b::kindCode);
     JsonNode motion = companions.get(PREFIX + "motionDetect.get_detect_event_state");
     if (motion != null) {
@@ -661,7 +661,7 @@ public final class KasaCommands {
 
   private static TimeStatus timeStatus(JsonNode answer, String ctx) {
     return ImmutableTimeStatus.builder()
-        .time(Instant.ofEpochSecond(integer(answer, "epoch_sec", ctx)))
+        .time(WireJson.epochSecond(answer, "epoch_sec", ctx))
         .timeZone(timeZone(answer, ctx))
         .otherFields(WireJson.toFieldMap(answer,
             Set.of("err_code", "err_msg", "epoch_sec", "timezone", "area")))
@@ -681,8 +681,8 @@ public final class KasaCommands {
       // start_time/end_time/type where present
       ImmutableDetectionEvent.Builder b = ImmutableDetectionEvent.builder()
           .otherFields(WireJson.toFieldMap(item, Set.of("start_time", "end_time", "type")));
-      optionalInteger(item, "start_time", c).ifPresent(t -> b.start(Instant.ofEpochSecond(t)));
-      optionalInteger(item, "end_time", c).ifPresent(end -> b.end(Instant.ofEpochSecond(end)));
+      WireJson.optionalEpochSecond(item, "start_time", c).ifPresent(b::start);
+      WireJson.optionalEpochSecond(item, "end_time", c).ifPresent(b::end);
       optionalText(item, "type", c).ifPresent(b::kind);
       try {
         events.add(b.build());

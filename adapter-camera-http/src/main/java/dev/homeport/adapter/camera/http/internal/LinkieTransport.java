@@ -6,6 +6,8 @@ import dev.homeport.adapter.camera.http.AuthVariant;
 import dev.homeport.ports.AuthenticationException;
 import dev.homeport.ports.CertificateMismatchException;
 import dev.homeport.ports.Futures;
+import dev.homeport.support.CappedBody;
+import dev.homeport.support.ExchangeDeadline;
 import dev.homeport.support.PinMismatchException;
 import dev.homeport.ports.HomeportException;
 import dev.homeport.ports.ProtocolException;
@@ -73,6 +75,7 @@ public final class LinkieTransport {
   private final String userAgent;
   private final boolean pathFixed;
   private final List<AuthVariant> autoOrder;
+  private final int maxAnswerBytes;
 
   private volatile String path = LINKIE;
   private volatile boolean pathConfirmed;
@@ -82,7 +85,7 @@ public final class LinkieTransport {
       AuthVariant variant, Duration connectTimeout, Duration requestTimeout, HttpClient client,
       Executor executor) {
     this(cameraName, host, port, credentials, variant, connectTimeout, requestTimeout, client, executor,
-        APP_USER_AGENT, LINKIE, false);
+        APP_USER_AGENT, LINKIE, false, DEFAULT_MAX_ANSWER_BYTES);
   }
 
   /**
@@ -92,10 +95,12 @@ public final class LinkieTransport {
    * @param firstPath {@link #LINKIE} or {@link #LINKIE2}: where to start (LINKIE2 when the camera's
    *     {@code stream_version} is 2)
    * @param pathFixed true to never move to the other path
+   * @param maxAnswerBytes the largest answer body accepted; a larger one fails the request with a
+   *     {@link ProtocolException} without the rest being read
    */
   public LinkieTransport(String cameraName, String host, int port, Credentials credentials,
       AuthVariant variant, Duration connectTimeout, Duration requestTimeout, HttpClient client,
-      Executor executor, String userAgent, String firstPath, boolean pathFixed) {
+      Executor executor, String userAgent, String firstPath, boolean pathFixed, int maxAnswerBytes) {
     this.cameraName = cameraName;
     this.hostKey = hostKey(host, port);
     this.base = URI.create("https://" + hostKey);
@@ -111,6 +116,7 @@ public final class LinkieTransport {
     this.path = firstPath;
     this.pathFixed = pathFixed;
     this.pathConfirmed = pathFixed;
+    this.maxAnswerBytes = maxAnswerBytes;
     this.autoOrder = credentials.userIsAdmin()
         ? AUTO_ORDER.stream().filter(v -> v != AuthVariant.ADMIN_MD5).toList() : AUTO_ORDER;
   }
@@ -144,23 +150,40 @@ public final class LinkieTransport {
     return attempt.run();
   }
 
+  /** A finished HTTP answer: its status and (capped) body bytes. */
+  record Answer(int status, byte[] body) {}
+
+  /** The default cap on one answer's body: answers are a few KB, the largest seen ~2 KB. */
+  public static final int DEFAULT_MAX_ANSWER_BYTES = 256 * 1024;
+
   /**
-   * One HTTP exchange: the blocking {@code send} on the driver's executor rather than
-   * {@code sendAsync}, because the JDK's {@code sendAsync} hands every answer to the common pool,
-   * which on a two-core machine starts a new thread per answer. At most one request per camera is
-   * in flight, so this holds at most one executor thread per camera.
+   * One HTTP exchange that holds no thread while it waits. The answer is taken from the capped
+   * body subscriber on the client's own thread that read it (not from the future of
+   * {@code sendAsync}, whose dependent actions the JDK runs on the common pool: a new thread per
+   * answer on two cores). The whole exchange, body included, must finish within the request
+   * time-out (the JDK's own time-out covers the headers only): when it passes the exchange is
+   * cancelled, which closes the connection, and the caller's queue moves on.
    */
-  private CompletableFuture<HttpResponse<String>> exchange(HttpRequest request) {
-    return CompletableFuture.supplyAsync(() -> {
-      try {
-        return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.ISO_8859_1));
-      } catch (IOException e) {
-        throw new CompletionException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new CompletionException(new java.io.InterruptedIOException("interrupted"));
+  private CompletableFuture<Answer> exchange(HttpRequest request) {
+    CompletableFuture<Answer> done = new CompletableFuture<>();
+    CompletableFuture<HttpResponse<byte[]>> sent = client.sendAsync(request,
+        CappedBody.handler(maxAnswerBytes, (info, body, failure) -> {
+          if (failure != null) {
+            done.completeExceptionally(failure);
+          } else {
+            done.complete(new Answer(info.statusCode(), body));
+          }
+        }));
+    // failures before any body (refused, TLS, header time-out) arrive only here
+    sent.whenComplete((response, failure) -> {
+      if (failure != null) {
+        done.completeExceptionally(failure);
       }
-    }, executor);
+    });
+    // the whole exchange within the request time-out; a too-large body or the deadline cancels
+    // the exchange, and its connection with it
+    ExchangeDeadline.bound(done, sent, requestTimeout);
+    return done;
   }
 
   /** One logical request: its tries across variants, paths and one reconnect. */
@@ -204,7 +227,7 @@ public final class LinkieTransport {
             + describe() + " (" + e.getClass().getSimpleName() + ")", null, false));
         return;
       }
-      CompletableFuture<HttpResponse<String>> exchange;
+      CompletableFuture<Answer> exchange;
       try {
         exchange = exchange(request);
       } catch (java.util.concurrent.RejectedExecutionException e) {
@@ -245,8 +268,8 @@ public final class LinkieTransport {
       result.completeExceptionally(translate(cause));
     }
 
-    void onResponse(HttpResponse<String> response, AuthVariant variant, String usedPath) {
-      int status = response.statusCode();
+    void onResponse(Answer response, AuthVariant variant, String usedPath) {
+      int status = response.status();
       if (status == 404) {
         if (LINKIE.equals(usedPath) && !pathConfirmed && !pathFixed) {
           LOG.info("camera {}: {} answered 404; using {} from now on", cameraName, LINKIE, LINKIE2);
@@ -274,7 +297,7 @@ public final class LinkieTransport {
         return;
       }
       byte[] json;
-      String body = response.body() == null ? "" : response.body();
+      String body = new String(response.body(), StandardCharsets.ISO_8859_1);
       if (body.stripLeading().startsWith("{")) {
         // some firmware answers (errors) as plain JSON text rather than base64 (kasa-firmware.md §3)
         json = body.strip().getBytes(StandardCharsets.ISO_8859_1);
@@ -385,6 +408,7 @@ public final class LinkieTransport {
         && !(t instanceof HttpTimeoutException)
         && !(t instanceof ConnectException)
         && !(t instanceof SSLException)
+        && !(t instanceof CappedBody.TooLarge)
         && PinMismatchException.find(t) == null;
   }
 
@@ -397,6 +421,10 @@ public final class LinkieTransport {
     PinMismatchException pin = PinMismatchException.find(t);
     if (pin != null) {
       return new CertificateMismatchException(pin.host(), pin.expected(), pin.actual());
+    }
+    if (t instanceof CappedBody.TooLarge big) {
+      return new ProtocolException("camera " + describe() + " sent an answer larger than the "
+          + big.max() + "-byte cap (option max-answer-bytes); the rest was not read");
     }
     if (t instanceof HttpConnectTimeoutException) {
       return new RequestTimeoutException("connecting to camera " + describe() + " timed out after "

@@ -149,9 +149,13 @@ public final class WireCall<R> {
    * Reads the method's answer with its companions' answers (those that succeeded), and runs the
    * success hook.
    *
-   * @throws dev.homeport.ports.ProtocolException naming the missing or mistyped field
+   * @throws dev.homeport.ports.ProtocolException naming the missing or mistyped field, or a number
+   *     too large to be a real value ({@link WireJson#checkNumbers})
    */
   public R read(JsonNode answer, Map<String, JsonNode> companionAnswers) {
+    // absurd numbers fail this command only, before any reader could expand or truncate them
+    WireJson.checkNumbers(answer, qualifiedName());
+    companionAnswers.forEach((name, companion) -> WireJson.checkNumbers(companion, name));
     R value = reader.read(answer, companionAnswers, qualifiedName());
     onSuccess.run();
     return value;

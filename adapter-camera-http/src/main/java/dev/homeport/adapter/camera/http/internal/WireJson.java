@@ -27,8 +27,29 @@ import java.util.Set;
  */
 public final class WireJson {
 
+  /**
+   * The longest number text parsed at all (Jackson's own default, stated so it cannot drift): a
+   * longer one fails the whole answer as invalid JSON, bounding the parser's work. Shorter numbers
+   * that are still absurd are refused per command by {@link #checkNumbers}.
+   */
+  static final int MAX_NUMBER_TEXT = 1000;
+  /** Nesting deeper than this fails the answer: real answers nest four levels. */
+  static final int MAX_NESTING = 64;
+  /**
+   * The most digits a number may have when written out in full (no exponent): a 64-bit integer has
+   * 19, sizes and timestamps fewer. {@code 1e999999999} would be a gigabyte when printed.
+   */
+  static final int MAX_NUMBER_DIGITS = 40;
+  /** The last epoch second accepted from a camera: 9999-12-31T23:59:59Z (cameras send 2020s). */
+  static final long MAX_EPOCH_SECOND = 253_402_300_799L;
+
   static final ObjectMapper MAPPER =
-      new ObjectMapper()
+      new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+          .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+              .maxNumberLength(MAX_NUMBER_TEXT)
+              .maxNestingDepth(MAX_NESTING)
+              .build())
+          .build())
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
   static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -53,6 +74,8 @@ public final class WireJson {
       node = TREE_READER.readTree(json);
     } catch (JsonProcessingException e) {
       throw new ProtocolException(what + " is not valid JSON (" + e.getOriginalMessage() + ")");
+    } catch (ArithmeticException | NumberFormatException e) {
+      throw numberOutOfReach(what);
     }
     if (node == null || !node.isObject()) {
       throw new ProtocolException(what + " must be a JSON object, was "
@@ -71,6 +94,8 @@ public final class WireJson {
     JsonNode node;
     try {
       node = TREE_READER.readTree(json);
+    } catch (ArithmeticException | NumberFormatException e) {
+      throw numberOutOfReach(what);
     } catch (java.io.IOException e) {
       throw new ProtocolException(what + " is not valid JSON (" + (e instanceof JsonProcessingException
           ? ((JsonProcessingException) e).getOriginalMessage() : e.getClass().getSimpleName()) + ")");
@@ -80,6 +105,11 @@ public final class WireJson {
           + (node == null || node.isMissingNode() ? "empty" : node.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
     }
     return (ObjectNode) node;
+  }
+
+  /** A number whose exponent is beyond what a decimal can hold (its scale overflows 32 bits). */
+  private static ProtocolException numberOutOfReach(String what) {
+    return new ProtocolException(what + " is not valid JSON (a number's exponent is out of range)");
   }
 
   /** Serializes a node compactly. */
@@ -135,6 +165,100 @@ public final class WireJson {
       }
     }
     throw mistyped(context, field, "an integer", value);
+  }
+
+  /**
+   * An epoch-seconds field read as an instant: an integer 0..{@value #MAX_EPOCH_SECOND} (year
+   * 9999); anything else is a protocol error naming the field (never a {@code DateTimeException}).
+   */
+  static java.time.Instant epochSecond(JsonNode object, String field, String context) {
+    long seconds = integer(object, field, context);
+    if (seconds < 0 || seconds > MAX_EPOCH_SECOND) {
+      throw new ProtocolException("camera answer has " + where(context, field) + " = " + seconds
+          + ", not an epoch second in 0.." + MAX_EPOCH_SECOND + " (1970..9999)");
+    }
+    return java.time.Instant.ofEpochSecond(seconds);
+  }
+
+  /** {@link #epochSecond} when the field is present and not null. */
+  static java.util.Optional<java.time.Instant> optionalEpochSecond(JsonNode object, String field,
+      String context) {
+    JsonNode value = object.get(field);
+    if (value == null || value.isNull()) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(epochSecond(object, field, context));
+  }
+
+  /**
+   * Refuses an answer holding a number of more than {@value #MAX_NUMBER_DIGITS} digits when
+   * written out in full ({@code 1e2147483647}, {@code 1e-999999999}, a 400-digit integer), naming
+   * the field by its path. Run on each method's answer before it is read, so one absurd value
+   * fails only its own command, and never reaches code that would expand it (printing it plainly,
+   * {@code toBigInteger}) or truncate it silently. The check is linear in the answer's size and
+   * never expands a number: it uses only precision and scale.
+   *
+   * @throws ProtocolException naming the field and what is allowed
+   */
+  static void checkNumbers(JsonNode answer, String context) {
+    Extreme bad = firstExtreme(answer);
+    if (bad != null) {
+      throw new ProtocolException("camera answer has "
+          + where(context, bad.path().isEmpty() ? "(the answer)" : bad.path()) + " = "
+          + abbreviate(bad.value().toString()) + ", a number of more than " + MAX_NUMBER_DIGITS
+          + " digits written out (cameras send 64-bit integers and short decimals)");
+    }
+  }
+
+  /** An extreme number and where it is. */
+  private record Extreme(String path, JsonNode value) {}
+
+  /** The first extreme number under {@code node}; its path is built only when one is found. */
+  private static Extreme firstExtreme(JsonNode node) {
+    if (node.isNumber()) {
+      return extreme(node) ? new Extreme("", node) : null;
+    }
+    if (node.isObject()) {
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
+        Extreme bad = firstExtreme(e.getValue());
+        if (bad != null) {
+          return new Extreme(bad.path().isEmpty() || bad.path().startsWith("[")
+              ? e.getKey() + bad.path() : e.getKey() + "." + bad.path(), bad.value());
+        }
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        Extreme bad = firstExtreme(node.get(i));
+        if (bad != null) {
+          return new Extreme("[" + i + "]" + (bad.path().isEmpty() || bad.path().startsWith("[")
+              ? bad.path() : "." + bad.path()), bad.value());
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Whether a number would take more than MAX_NUMBER_DIGITS digits written out in full. */
+  static boolean extreme(JsonNode number) {
+    if (number.isIntegralNumber()) {
+      // int and long nodes always fit; a BigInteger node is measured by its bit length (cheap)
+      return number.isBigInteger()
+          && new BigDecimal(number.bigIntegerValue()).precision() > MAX_NUMBER_DIGITS;
+    }
+    if (number.isBigDecimal()) {
+      BigDecimal d = number.decimalValue();
+      if (d.signum() == 0) {
+        return d.scale() > MAX_NUMBER_DIGITS || d.scale() < -MAX_NUMBER_DIGITS;
+      }
+      long precision = d.precision();
+      long scale = d.scale();
+      // digits written in full: integer part (precision - scale, when positive) plus fraction (scale)
+      long digits = scale <= 0 ? precision - scale : Math.max(precision, scale + 1);
+      return digits > MAX_NUMBER_DIGITS;
+    }
+    // float/double nodes (not produced by this mapper): NaN and infinities are extreme
+    double v = number.doubleValue();
+    return Double.isNaN(v) || Double.isInfinite(v);
   }
 
   static java.util.OptionalLong optionalInteger(JsonNode object, String field, String context) {

@@ -17,6 +17,7 @@ import dev.homeport.domain.camera.NightVisionMode;
 import dev.homeport.domain.camera.Position;
 import dev.homeport.domain.camera.Preset;
 import dev.homeport.domain.camera.Reboot;
+import dev.homeport.domain.camera.SavePreset;
 import dev.homeport.domain.camera.SetPosition;
 import dev.homeport.domain.camera.SetSetting;
 import dev.homeport.domain.camera.Setting;
@@ -77,7 +78,7 @@ public final class OnvifCamera implements Camera {
   /** What the brand can do at most; {@link #capabilities()} narrows it once the profile is known. */
   static final CameraCapabilities ALL = CameraCapabilities.of(
       Set.of(GetCameraInfo.class, GetSetting.class, SetSetting.class, Move.class, Stop.class, GetPosition.class,
-          SetPosition.class, ListPresets.class, GoToPreset.class, GetStreamUri.class, GetSnapshot.class, Reboot.class),
+          SetPosition.class, ListPresets.class, GoToPreset.class, SavePreset.class, GetStreamUri.class, GetSnapshot.class, Reboot.class),
       Set.of(Setting.NIGHT_VISION));
 
   private final String name;
@@ -232,7 +233,7 @@ public final class OnvifCamera implements Camera {
     Set<Setting<?>> settings = new java.util.HashSet<>(ALL.settings());
     if (!services.hasPtz()) {
       types.removeAll(List.of(Move.class, Stop.class, GetPosition.class, SetPosition.class, ListPresets.class,
-          GoToPreset.class));
+          GoToPreset.class, SavePreset.class));
     }
     if (!services.hasImaging()) {
       types.removeAll(List.of(GetSetting.class, SetSetting.class));
@@ -382,6 +383,14 @@ public final class OnvifCamera implements Camera {
       XmlElement request = XmlElement.of(Ns.TPTZ, "GotoPreset").add(Ns.TPTZ, "ProfileToken", profile)
           .add(Ns.TPTZ, "PresetToken", go.preset());
       return transport.call(s.requirePtz(), "ptz", "GotoPreset", request).thenApply(a -> null);
+    }
+    if (command instanceof SavePreset save) {
+      // no PresetToken: the camera saves a new preset and chooses its token
+      XmlElement request = XmlElement.of(Ns.TPTZ, "SetPreset").add(Ns.TPTZ, "ProfileToken", profile);
+      if (!save.name().isEmpty()) {
+        request.add(Ns.TPTZ, "PresetName", save.name());
+      }
+      return transport.call(s.requirePtz(), "ptz", "SetPreset", request).thenApply(OnvifCamera::presetToken);
     }
     if (command instanceof GetSetting<?> get && get.setting() == Setting.NIGHT_VISION) {
       XmlElement request = XmlElement.of(Ns.TIMG, "GetImagingSettings")
@@ -628,6 +637,16 @@ public final class OnvifCamera implements Camera {
       }
     }
     return List.copyOf(presets);
+  }
+
+  /** The token a camera answered {@code SetPreset} with, checked like every preset token. */
+  static String presetToken(XmlElement answer) {
+    String token = answer.require("SetPreset", "PresetToken").text().strip();
+    try {
+      return new GoToPreset(token).preset();
+    } catch (IllegalArgumentException e) {
+      throw new ProtocolException("camera answer to SetPreset has an invalid preset token: " + e.getMessage());
+    }
   }
 
   static NightVisionMode nightVision(XmlElement answer) {

@@ -7,6 +7,8 @@ import dev.homeport.ports.HomeportException;
 import dev.homeport.ports.ProtocolException;
 import dev.homeport.ports.RequestTimeoutException;
 import dev.homeport.ports.TransportException;
+import dev.homeport.support.CappedBody;
+import dev.homeport.support.ExchangeDeadline;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -284,7 +286,18 @@ public final class OnvifTransport {
 
   private CompletableFuture<HttpResponse<byte[]>> send(HttpRequest request, int maxBytes, String operation) {
     try {
-      return client.sendAsync(request, CappedBody.handler(maxBytes))
+      CompletableFuture<HttpResponse<byte[]>> sent = client.sendAsync(request, CappedBody.handler(maxBytes));
+      // the request's time-out over the whole exchange, body included (the JDK's covers the headers)
+      CompletableFuture<HttpResponse<byte[]>> whole = new CompletableFuture<>();
+      sent.whenComplete((response, failure) -> {
+        if (failure != null) {
+          whole.completeExceptionally(failure);
+        } else {
+          whole.complete(response);
+        }
+      });
+      ExchangeDeadline.bound(whole, sent, request.timeout().orElse(requestTimeout));
+      return whole
           .handle((response, failure) -> {
             if (failure != null) {
               throw new CompletionException(translate(failure, operation));
@@ -308,7 +321,7 @@ public final class OnvifTransport {
     }
     if (cause instanceof CappedBody.TooLarge big) {
       return new ProtocolException("camera '" + camera + "' answered " + operation + " with more than "
-          + big.max + " bytes");
+          + big.max() + " bytes");
     }
     if (cause instanceof HttpConnectTimeoutException) {
       return new RequestTimeoutException("camera '" + camera + "' did not accept a connection in time for "
