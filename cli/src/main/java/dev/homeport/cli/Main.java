@@ -95,7 +95,16 @@ public final class Main {
           return ExitCode.USAGE;
         });
     commandLine.setExitCodeExceptionMapper(Failures::exitCode);
-    try {
+    // Like ssh, say once on stderr when trust-on-first-use records a certificate and where, so a
+    // first contact with an impostor is at least visible (the store tells only when it records).
+    try (dev.homeport.support.KnownHostsStore.Watch ignored = dev.homeport.support.KnownHostsStore.whenRecorded(
+        (host, fingerprint, file) -> {
+          synchronized (err) {
+            err.println("homeport: first contact with " + host + ": recorded its certificate (SHA-256 "
+                + fingerprint + ") in " + file + "; it is required from now on");
+            err.flush();
+          }
+        })) {
       return commandLine.execute(args);
     } catch (RuntimeException | Error failure) {
       return Failures.report(failure, err, context.verbose());

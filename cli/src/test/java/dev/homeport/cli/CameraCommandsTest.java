@@ -196,6 +196,22 @@ class CameraCommandsTest {
     }
 
     @Test
+    void trustOnFirstUse_saysOnceOnStderrWhatItRecordedAndWhere() {
+      Path knownHosts = dir.resolve("kh/known_hosts");
+      String[] args = {"camera", "--host", simulator.host(), "--port", Integer.toString(simulator.port()),
+          "--username", simulator.username(), "--trust", "tofu", "--known-hosts", knownHosts.toString(),
+          "get", "power"};
+      Run first = cli.run(args);
+      assertThat(first.code()).as(first.toString()).isZero();
+      assertThat(first.err().lines().filter(l -> l.contains("recorded its certificate")))
+          .singleElement().asString()
+          .contains(dev.homeport.support.Fingerprints.normalize(simulator.fingerprint()), knownHosts.toString());
+      Run second = cli.run(args);
+      assertThat(second.code()).as(second.toString()).isZero();
+      assertThat(second.err()).doesNotContain("recorded its certificate");
+    }
+
+    @Test
     void typedPassword_isUsedWhenTheVariableIsUnset() {
       Run run = new CliRunner().typedPassword(simulator.password()).interactive(true).run(target("get", "power"));
       assertThat(run.code()).as(run.toString()).isZero();

@@ -108,6 +108,8 @@ public final class PinningTrustManager extends X509ExtendedTrustManager {
         java.util.Optional<String> recorded;
         try {
           recorded = store.recordIfAbsent(hostKey, actual);
+        } catch (KnownHostsFileException e) {
+          throw new CertificateException(e.getMessage(), e);
         } catch (RuntimeException e) {
           throw new CertificateException("cannot check known-hosts file " + store.file() + " for "
               + hostKey + ": " + e.getMessage(), e);
@@ -117,10 +119,18 @@ public final class PinningTrustManager extends X509ExtendedTrustManager {
               hostKey, actual, store.file());
         } else if (!Fingerprints.matches(recorded.get(), actual)) {
           LOG.warn("{} presented a certificate (SHA-256 {}) other than the one recorded in {} "
-              + "({}); refusing to connect. If the peer was reset or replaced, remove its line "
-              + "from that file.", hostKey, actual, store.file(), recorded.get());
+              + "line {} ({}); refusing to connect. If the peer was reset or replaced, remove that "
+              + "line.", hostKey, actual, store.file(), lineOf(hostKey), recorded.get());
           throw new PinMismatchException(hostKey, recorded.get(), actual);
         }
+    }
+  }
+
+  private String lineOf(String hostKey) {
+    try {
+      return store.lineOf(hostKey).stream().mapToObj(String::valueOf).findFirst().orElse("?");
+    } catch (RuntimeException e) {
+      return "?";
     }
   }
 

@@ -357,7 +357,8 @@ public record Deployment(Path file, Map<String, CameraSpec> cameras, Optional<Ev
 
   static Path expandHome(String path) {
     if (path.equals("~") || path.startsWith("~/")) {
-      return Path.of(System.getProperty("user.home") + path.substring(1));
+      // ~ is $HOME, as in a shell (the JVM's user.home may come from the password database)
+      return Path.of(dev.homeport.support.KnownHostsStore.homeDirectory(System.getenv()) + path.substring(1));
     }
     return Path.of(path);
   }

@@ -1,6 +1,7 @@
 package dev.homeport.adapter.camera.http;
 
 import dev.homeport.support.Fingerprints;
+import dev.homeport.support.KnownHostsStore;
 import dev.homeport.support.TrustMode;
 import dev.homeport.domain.Secret;
 import java.nio.file.Path;
@@ -152,9 +153,9 @@ public interface KasaCameraConfig {
     return dev.homeport.adapter.camera.http.internal.LinkieTransport.DEFAULT_MAX_ANSWER_BYTES;
   }
 
-  /** {@code ~/.homeport/known_hosts}. */
+  /** {@code ~/.homeport/known_hosts}, where {@code ~} follows {@code $HOME} (see {@link KnownHostsStore#defaultFile()}). */
   static Path defaultKnownHostsFile() {
-    return Path.of(System.getProperty("user.home"), ".homeport", "known_hosts");
+    return KnownHostsStore.defaultFile();
   }
 
   /** Checks every field; called by {@code build()}. */

@@ -141,6 +141,40 @@ class KasaSecretsTest {
     }
   }
 
+  @Test
+  void cameraQuotingTheCredentialsBack_hasThemScrubbedFromMessagesResultsAndLogs() throws Exception {
+    String md5 = HexFormat.of().formatHex(
+        MessageDigest.getInstance("MD5").digest(PASSWORD.getBytes(StandardCharsets.UTF_8)));
+    String b64 = Base64.getEncoder().encodeToString(PASSWORD.getBytes(StandardCharsets.UTF_8));
+    String header = "Basic " + Base64.getEncoder().encodeToString((USER + ":" + md5).getBytes(StandardCharsets.UTF_8));
+    String echo = "bad request; Authorization: " + header + " password=" + PASSWORD + " b64=" + b64
+        + " md5=" + md5.toUpperCase(java.util.Locale.ROOT);
+    try (KasaCameraSimulator sim = KasaCameraSimulator.builder().backend(KasaTestSupport.backend())
+        .credentials(USER, PASSWORD).authVariant(KasaAuthVariant.MD5).start();
+        Camera camera = KasaTestSupport.DRIVER.connect(config(sim, PASSWORD))) {
+      await(camera.execute(GetSetting.of(Setting.POWER)));
+      sim.failMethod(KasaCommands.PREFIX + "ptz", "set_move", -40409, echo);
+      Throwable refused = failureOf(camera.execute(new Move(Direction.LEFT, 9)));
+      record(refused);
+      assertThat(refused).isInstanceOf(CameraCommandException.class)
+          .hasMessageContaining("bad request; Authorization: [redacted] password=[redacted]");
+      sim.clearFaults();
+      sim.overrideAnswer("system", "get_sysinfo", "{\"err_code\":0,\"system\":{\"err_msg\":\""
+          + echo + "\"}}");
+      record(failureOf(camera.execute(new GetCameraInfo())));
+    }
+    assertThat(seen).anySatisfy(s -> assertThat(s).contains(dev.homeport.support.SecretScrubber.REDACTED));
+    String logFile = System.getProperty("org.slf4j.simpleLogger.logFile");
+    String logText = logFile == null ? "" : Files.readString(Path.of(logFile), StandardCharsets.UTF_8);
+    for (String forbidden : forbidden()) {
+      assertThat(logText).as("log file").doesNotContain(forbidden);
+      for (String text : seen) {
+        assertThat(text).doesNotContain(forbidden);
+      }
+    }
+    assertThat(String.join("\n", seen)).doesNotContain(md5.toUpperCase(java.util.Locale.ROOT));
+  }
+
   private ImmutableKasaCameraConfig config(KasaCameraSimulator sim, String password) {
     return ImmutableKasaCameraConfig.builder().name("porch").host(sim.host()).port(sim.port())
         .username(USER).password(Secret.of(password)).knownHostsFile(dir.resolve("known_hosts"))

@@ -64,6 +64,23 @@ public final class Credentials {
         .encodeToString((user + ":" + transformed).getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * A scrubber for every form these credentials travel in: the password as is, base64 and MD5
+   * (the forms {@link AuthVariant} sends), and each whole {@code Authorization} header value, so
+   * a camera that quotes any of them back cannot put them in a message or a log line.
+   */
+  public dev.homeport.support.SecretScrubber scrubber() {
+    dev.homeport.support.SecretScrubber.Builder builder =
+        dev.homeport.support.SecretScrubber.builder().secret(password);
+    for (AuthVariant variant : AuthVariant.values()) {
+      if (variant != AuthVariant.AUTO && variant != AuthVariant.ADMIN_DEFAULT) {
+        String header = authorization(variant);
+        builder.literal(header).literal(header.substring("Basic ".length()));
+      }
+    }
+    return builder.build();
+  }
+
   /** Whether the configured user name is {@code admin} (then the admin forms repeat the others). */
   boolean userIsAdmin() {
     return "admin".equals(username);

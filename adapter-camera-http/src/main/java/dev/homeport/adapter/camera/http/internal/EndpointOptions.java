@@ -219,7 +219,7 @@ public final class EndpointOptions {
     }
     try {
       if (text.startsWith("~/")) {
-        return Path.of(System.getProperty("user.home"), text.substring(2));
+        return dev.homeport.support.KnownHostsStore.homeDirectory(System.getenv()).resolve(text.substring(2));
       }
       return Path.of(text);
     } catch (InvalidPathException e) {

@@ -64,6 +64,8 @@ public final class LinkieTransport {
   private final String hostKey;
   private final URI base;
   private final Credentials credentials;
+  /** Removes this camera's password forms from whatever text the camera sends back. */
+  private final dev.homeport.support.SecretScrubber scrubber;
   private final Duration connectTimeout;
   private final Duration requestTimeout;
   private final HttpClient client;
@@ -103,6 +105,7 @@ public final class LinkieTransport {
     this.hostKey = hostKey(host, port);
     this.base = URI.create("https://" + hostKey);
     this.credentials = credentials;
+    this.scrubber = credentials.scrubber();
     this.resolved = variant == AuthVariant.AUTO ? null : variant;
     this.connectTimeout = connectTimeout;
     this.requestTimeout = requestTimeout;
@@ -303,7 +306,7 @@ public final class LinkieTransport {
           json = LinkieCodec.decodeResponseJson(body);
         } catch (IllegalArgumentException e) {
           result.completeExceptionally(new ProtocolException(
-              "camera " + describe() + " sent an undecodable answer: " + e.getMessage()));
+              "camera " + describe() + " sent an undecodable answer: " + scrubber.scrub(e.getMessage())));
           return;
         }
       }
@@ -312,7 +315,15 @@ public final class LinkieTransport {
             "camera " + describe() + " sent an empty answer"));
         return;
       }
-      ObjectNode answer = WireJson.parseObject(json, answerName);
+      ObjectNode answer;
+      try {
+        // The camera's own text (err_msg, names, echoes of our request) is scrubbed of the
+        // password's forms here, once, before any message, log line or result can carry it.
+        answer = (ObjectNode) scrubber.scrub(WireJson.parseObject(json, answerName));
+      } catch (ProtocolException e) {
+        result.completeExceptionally(new ProtocolException(scrubber.scrub(e.getMessage())));
+        return;
+      }
       String unauthorized = unauthorizedAt(answer);
       if (unauthorized != null) {
         onAuthFailure(variant, "err_code -10007 in " + unauthorized);

@@ -50,6 +50,8 @@ public final class OnvifTransport {
   private final String camera;
   private final Optional<String> username;
   private final Optional<Secret> password;
+  /** Removes the password's forms from the text of the camera's faults. */
+  private final dev.homeport.support.SecretScrubber scrubber;
   private final Duration requestTimeout;
   private final HttpClient client;
   private final Clock clock;
@@ -64,6 +66,7 @@ public final class OnvifTransport {
     this.deviceService = Objects.requireNonNull(deviceService, "deviceService");
     this.username = Objects.requireNonNull(username, "username");
     this.password = Objects.requireNonNull(password, "password");
+    this.scrubber = dev.homeport.support.SecretScrubber.builder().secret(password.orElse(null)).build();
     this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
     this.client = Objects.requireNonNull(client, "client");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -124,7 +127,7 @@ public final class OnvifTransport {
     }
     byte[] body = XmlWriter.write(Soap.envelope(headers, request));
     return exchange(address, body, action, timeout, operation).thenCompose(answer -> {
-      Optional<Soap.Fault> fault = Soap.fault(answer, operation);
+      Optional<Soap.Fault> fault = Soap.fault(answer, operation).map(f -> f.scrubbed(scrubber));
       if (fault.isEmpty()) {
         return CompletableFuture.completedFuture(Soap.answer(answer, request.namespace(), operation + "Response", operation));
       }
@@ -144,7 +147,7 @@ public final class OnvifTransport {
     Instant asked = clock.instant();
     return exchange(deviceService, body, Ns.TDS + "/GetSystemDateAndTime", requestTimeout, "GetSystemDateAndTime")
         .thenApply(answer -> {
-          Optional<Soap.Fault> fault = Soap.fault(answer, "GetSystemDateAndTime");
+          Optional<Soap.Fault> fault = Soap.fault(answer, "GetSystemDateAndTime").map(f -> f.scrubbed(scrubber));
           if (fault.isPresent()) {
             throw fault.get().toException(camera, "device", "GetSystemDateAndTime");
           }

@@ -94,6 +94,14 @@ public final class Soap {
       return colon < 0 ? qname : qname.substring(colon + 1);
     }
 
+    /**
+     * This fault with {@code scrubber}'s secrets removed from its codes and reason (a camera may
+     * quote the request it refused, credentials included).
+     */
+    public Fault scrubbed(dev.homeport.support.SecretScrubber scrubber) {
+      return new Fault(scrubber.scrub(code), subcodes.stream().map(scrubber::scrub).toList(), scrubber.scrub(reason));
+    }
+
     /** Whether any subcode is {@code localName}. */
     public boolean has(String localName) {
       return subcodes.contains(localName);
