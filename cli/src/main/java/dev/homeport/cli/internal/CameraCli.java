@@ -406,9 +406,10 @@ public final class CameraCli implements Callable<Integer> {
   }
 
   @Command(name = "preset", description = {
-      "Move to a saved position: its token as `presets` lists it (Kasa: 1..4);",
-      "or `preset save [NAME]`: save where the camera points now as a new preset and print the token",
-      "the camera gave it (onvif; Kasa cameras save presets in the app only, so they refuse it)."})
+      "Move to a saved preset by its token, or save the current position as a new one.",
+      "`preset TOKEN` moves to a token as `presets` lists it (Kasa: 1..4).",
+      "`preset save [NAME]` saves where the camera points now and prints the token the camera gave it",
+      "(onvif; Kasa cameras save presets in the app only, so they refuse it)."})
   static final class PresetCmd extends Sub {
     @Parameters(arity = "1..2", paramLabel = "TOKEN | save [NAME]") List<String> words;
 
