@@ -406,8 +406,8 @@ public final class CameraCli implements Callable<Integer> {
   }
 
   @Command(name = "preset", description = {
-      "Move to a saved position: its token as `presets` lists it (Kasa: 1..4);",
-      "or `preset save [NAME]`: save where the camera points now as a new preset and print the token",
+      "Move to a saved position: its token as `presets` lists it (Kasa: 1..4).",
+      "Or `preset save [NAME]`: save where the camera points now as a new preset and print the token",
       "the camera gave it (onvif; Kasa cameras save presets in the app only, so they refuse it)."})
   static final class PresetCmd extends Sub {
     @Parameters(arity = "1..2", paramLabel = "TOKEN | save [NAME]") List<String> words;
