@@ -89,7 +89,7 @@ public final class Main {
         (failure, arguments) -> {
           CommandLine where = failure.getCommandLine();
           String name = where == null ? "homeport" : where.getCommandSpec().qualifiedName();
-          String message = Failures.oneLine(String.valueOf(failure.getMessage()));
+          String message = dev.homeport.cli.internal.TerminalText.escape(Failures.oneLine(String.valueOf(failure.getMessage())));
           err.println("homeport: " + message + " (see '" + name + " --help')");
           err.flush();
           return ExitCode.USAGE;

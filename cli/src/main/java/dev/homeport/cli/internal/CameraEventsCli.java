@@ -77,9 +77,9 @@ final class CameraEventsCli implements Callable<Integer> {
   }
 
   static String text(CameraEvent event) {
-    return event.time() + "  " + event.camera() + "  " + event.kind().name().toLowerCase(Locale.ROOT)
-        + (event.active() ? " started" : " ended") + "  " + event.topic()
-        + event.source().map(source -> " (" + source + ")").orElse("");
+    return event.time() + "  " + TerminalText.escape(event.camera()) + "  " + event.kind().name().toLowerCase(Locale.ROOT)
+        + (event.active() ? " started" : " ended") + "  " + TerminalText.escape(event.topic())
+        + event.source().map(source -> " (" + TerminalText.escape(source) + ")").orElse("");
   }
 
   /** Asks for one event at a time and prints it; completes {@code done} at the count. */
@@ -147,7 +147,7 @@ final class CameraEventsCli implements Callable<Integer> {
 
     @Override
     public void onNext(CameraEventsNotice notice) {
-      String detail = notice.detail().isEmpty() ? "" : ": " + notice.detail();
+      String detail = notice.detail().isEmpty() ? "" : ": " + TerminalText.escape(notice.detail());
       switch (notice.state()) {
         case RESUBSCRIBING:
           output.note("homeport: events interrupted, subscribing again" + detail);

@@ -193,7 +193,7 @@ final class CameraMediaCli {
             .put("audioBytes", r.audioBytes())
             .put("audioParts", r.audioParts())
             .put("heartbeats", r.heartbeats());
-        out.result(new Result(json, "Played " + length.toMillis() / 1000.0 + " s on " + camera.name() + " ("
+        out.result(new Result(json, "Played " + length.toMillis() / 1000.0 + " s on " + TerminalText.escape(camera.name()) + " ("
             + r.audioParts() + " audio parts, " + r.heartbeats() + " heartbeats)"));
         return 0;
       }

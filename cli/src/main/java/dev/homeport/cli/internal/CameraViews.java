@@ -37,13 +37,13 @@ public final class CameraViews {
     String text =
         Result.table(
             List.of(
-                List.of("alias", info.alias()),
-                List.of("model", info.model()),
-                List.of("type", info.type()),
-                List.of("firmware", info.softwareVersion()),
-                List.of("hardware", info.hardwareVersion()),
-                List.of("mac", info.mac()),
-                List.of("device id", info.deviceId())));
+                List.of("alias", TerminalText.escape(info.alias())),
+                List.of("model", TerminalText.escape(info.model())),
+                List.of("type", TerminalText.escape(info.type())),
+                List.of("firmware", TerminalText.escape(info.softwareVersion())),
+                List.of("hardware", TerminalText.escape(info.hardwareVersion())),
+                List.of("mac", TerminalText.escape(info.mac())),
+                List.of("device id", TerminalText.escape(info.deviceId()))));
     return new Result(node, text);
   }
 
@@ -51,7 +51,7 @@ public final class CameraViews {
     ObjectNode node = JsonViews.NODES.objectNode();
     node.put("setting", setting.id());
     node.put("value", setting.format(value));
-    return new Result(node, setting.id() + ": " + setting.format(value));
+    return new Result(node, setting.id() + ": " + TerminalText.escape(setting.format(value)));
   }
 
   public static <T> Result settingChanged(Setting<T> setting, T value) {
@@ -66,7 +66,7 @@ public final class CameraViews {
     node.put("changed", changed);
     return new Result(
         node,
-        setting.id() + (changed ? " set to " : " is already ") + setting.format(value) + (changed ? "" : " (unchanged)"));
+        setting.id() + (changed ? " set to " : " is already ") + TerminalText.escape(setting.format(value)) + (changed ? "" : " (unchanged)"));
   }
 
   public static Result action(String action, String text, Map<String, Object> fields) {
@@ -92,7 +92,7 @@ public final class CameraViews {
       ObjectNode node = array.addObject();
       node.put("token", preset.token());
       node.put("name", preset.name());
-      rows.add(List.of(preset.token(), preset.name()));
+      rows.add(List.of(TerminalText.escape(preset.token()), TerminalText.escape(preset.name())));
     }
     return new Result(array, presets.isEmpty() ? "no presets" : Result.table(rows));
   }
@@ -109,13 +109,13 @@ public final class CameraViews {
     node.set("encryptionConfig", JsonViews.fieldMap(state.encryptionConfig()));
     node.set("otherFields", JsonViews.fieldMap(state.otherFields()));
     List<List<String>> rows = new ArrayList<>();
-    rows.add(List.of("status", state.status()));
+    rows.add(List.of("status", TerminalText.escape(state.status())));
     state.encrypted().ifPresent(value -> rows.add(List.of("encrypted", value ? "yes" : "no")));
     state.totalBytes().ifPresent(value -> rows.add(List.of("total", bytes(value))));
     state.freeBytes().ifPresent(value -> rows.add(List.of("free", bytes(value))));
     state.usedBytes().ifPresent(value -> rows.add(List.of("used", bytes(value))));
     state.capacityBytes().ifPresent(value -> rows.add(List.of("capacity", bytes(value))));
-    state.detectState().ifPresent(value -> rows.add(List.of("detect state", value)));
+    state.detectState().ifPresent(value -> rows.add(List.of("detect state", TerminalText.escape(value))));
     return new Result(node, Result.table(rows));
   }
 
@@ -128,7 +128,7 @@ public final class CameraViews {
     List<List<String>> rows = new ArrayList<>();
     rows.add(List.of("last activity", activity.time().map(Object::toString).orElse("-")));
     rows.add(List.of("kind code", activity.kindCode().isPresent() ? Long.toString(activity.kindCode().getAsLong()) : "-"));
-    activity.eventStates().forEach((source, fields) -> rows.add(List.of(DiscoverCli.safe(source) + " state", DiscoverCli.safe(fields.asMap().toString()))));
+    activity.eventStates().forEach((source, fields) -> rows.add(List.of(TerminalText.escape(source) + " state", TerminalText.escape(fields.asMap().toString()))));
     return new Result(node, Result.table(rows));
   }
 
@@ -142,8 +142,8 @@ public final class CameraViews {
     List<List<String>> rows = new ArrayList<>();
     rows.add(List.of("connected", info.connected() ? "yes" : "no"));
     info.bound().ifPresent(value -> rows.add(List.of("bound", value ? "yes" : "no")));
-    info.server().ifPresent(value -> rows.add(List.of("server", value)));
-    info.entryDomain().ifPresent(value -> rows.add(List.of("entry domain", value)));
+    info.server().ifPresent(value -> rows.add(List.of("server", TerminalText.escape(value))));
+    info.entryDomain().ifPresent(value -> rows.add(List.of("entry domain", TerminalText.escape(value))));
     return new Result(node, Result.table(rows));
   }
 
@@ -159,7 +159,7 @@ public final class CameraViews {
         Result.table(
             List.of(
                 List.of("time", status.time().toString()),
-                List.of("time zone", status.timeZone().text()))));
+                List.of("time zone", TerminalText.escape(status.timeZone().text())))));
   }
 
   public static Result detections(List<DetectionEvent> events) {
@@ -174,7 +174,7 @@ public final class CameraViews {
       node.set("otherFields", JsonViews.fieldMap(event.otherFields()));
       rows.add(
           List.of(event.start().map(Instant::toString).orElse("-"), event.end().map(Instant::toString).orElse("-"),
-              event.kind().orElse("-")));
+              TerminalText.escape(event.kind().orElse("-"))));
     }
     return new Result(array, events.isEmpty() ? "no detections in that window" : Result.table(rows));
   }
@@ -182,7 +182,7 @@ public final class CameraViews {
   public static Result snapshot(URI link) {
     ObjectNode node = JsonViews.NODES.objectNode();
     node.put("url", link.toString());
-    return new Result(node, link.toString());
+    return new Result(node, TerminalText.escape(link.toString()));
   }
 
   public static Result raw(String operation, FieldMap answer) {

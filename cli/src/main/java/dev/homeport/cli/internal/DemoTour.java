@@ -135,7 +135,7 @@ final class DemoTour {
       send(RawCommand.of("smartlife.cam.ipcamera.teleport.set_destination"));
       out.line("   (unexpectedly accepted)");
     } catch (HomeportException e) {
-      out.line("   by the camera: " + e.getMessage() + " [" + e.getClass().getSimpleName() + ", exit code "
+      out.line("   by the camera: " + TerminalText.escape(e.getMessage()) + " [" + e.getClass().getSimpleName() + ", exit code "
           + Failures.exitCode(e) + "]");
     }
   }

@@ -52,7 +52,7 @@ final class DiscoverCli implements Callable<Integer> {
   public Integer call() {
     Duration wait = timeout == null ? Duration.ofSeconds(3) : Values.duration("--timeout", timeout);
     CameraDriver driver = context.cameraDrivers().find(brand).orElseThrow(() -> new UsageException(
-        "--brand must be one of " + context.cameraDrivers().brands() + ", was \"" + DiscoverCli.safe(brand) + "\""));
+        "--brand must be one of " + context.cameraDrivers().brands() + ", was \"" + TerminalText.escape(brand) + "\""));
     CameraDiscovery discovery = driver.discovery().orElseThrow(() -> new UsageException(
         "--brand " + brand + " has no discovery probe; brands with one: " + context.cameraDrivers().drivers().stream()
             .filter(d -> d.discovery().isPresent()).map(CameraDriver::brand).toList()));
@@ -87,26 +87,13 @@ final class DiscoverCli implements Callable<Integer> {
           node.put(key, value);
         }
       });
-      rows.add(List.of(safe(camera.host()), safe(camera.model().orElse("-")), safe(camera.alias().orElse("-")),
-          safe(camera.deviceId().orElse("-")), safe(camera.details().getOrDefault("streamVersion", "-")),
-          safe(camera.details().getOrDefault("protocol", "-"))));
+      rows.add(List.of(TerminalText.escape(camera.host()), TerminalText.escape(camera.model().orElse("-")), TerminalText.escape(camera.alias().orElse("-")),
+          TerminalText.escape(camera.deviceId().orElse("-")), TerminalText.escape(camera.details().getOrDefault("streamVersion", "-")),
+          TerminalText.escape(camera.details().getOrDefault("protocol", "-"))));
     }
     out.result(new Result(array, found.isEmpty()
         ? "no camera answered within " + wait.toMillis() + " ms (a KC420WS ignores broadcasts: try --target ADDRESS)"
         : Result.table(rows)));
     return 0;
-  }
-
-  /** Remote text with control characters shown as {@code \\uXXXX}, so a device cannot drive the terminal. */
-  static String safe(String text) {
-    StringBuilder b = new StringBuilder(text.length());
-    text.codePoints().forEach(c -> {
-      if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029 || (c >= 0x202A && c <= 0x202E)) {
-        b.append(String.format("\\u%04x", c));
-      } else {
-        b.appendCodePoint(c);
-      }
-    });
-    return b.toString();
   }
 }

@@ -97,7 +97,9 @@ public final class Failures {
     if (text == null || text.isBlank()) {
       text = cause.getClass().getSimpleName();
     }
-    return oneLine(text);
+    // remote error text ends up in exception messages: line breaks become spaces, any other
+    // control character is shown escaped
+    return TerminalText.escape(oneLine(text));
   }
 
   /** {@code text} on one line, whatever the source wrote: line breaks and the space around them become one space. */

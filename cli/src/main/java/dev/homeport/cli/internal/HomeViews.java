@@ -32,13 +32,13 @@ public final class HomeViews {
     user.scopes().forEach(scopes::add);
     user.expiresAt().ifPresent(value -> node.put("expiresAt", value.toString()));
     List<List<String>> rows = new ArrayList<>();
-    rows.add(List.of("id", user.id().value()));
-    rows.add(List.of("user name", user.userName()));
-    user.fullName().ifPresent(value -> rows.add(List.of("name", value)));
-    user.email().ifPresent(value -> rows.add(List.of("e-mail", value)));
-    user.countryCode().ifPresent(value -> rows.add(List.of("country", value)));
+    rows.add(List.of("id", TerminalText.escape(user.id().value())));
+    rows.add(List.of("user name", TerminalText.escape(user.userName())));
+    user.fullName().ifPresent(value -> rows.add(List.of("name", TerminalText.escape(value))));
+    user.email().ifPresent(value -> rows.add(List.of("e-mail", TerminalText.escape(value))));
+    user.countryCode().ifPresent(value -> rows.add(List.of("country", TerminalText.escape(value))));
     if (!user.scopes().isEmpty()) {
-      rows.add(List.of("scopes", String.join(" ", user.scopes())));
+      rows.add(List.of("scopes", TerminalText.escape(String.join(" ", user.scopes()))));
     }
     user.expiresAt().ifPresent(value -> rows.add(List.of("expires", value.toString())));
     return new Result(node, Result.table(rows));
@@ -54,7 +54,7 @@ public final class HomeViews {
       node.put("name", location.name());
       location.parentType().ifPresent(value -> node.put("parentType", value));
       location.parentId().ifPresent(value -> node.put("parentId", value));
-      rows.add(List.of(location.id().value(), location.name()));
+      rows.add(List.of(TerminalText.escape(location.id().value()), TerminalText.escape(location.name())));
     }
     return new Result(array, locations.isEmpty() ? "no locations" : Result.table(rows));
   }
@@ -71,7 +71,7 @@ public final class HomeViews {
       room.backgroundImage().ifPresent(value -> node.put("backgroundImage", value));
       room.created().ifPresent(value -> node.put("created", value.toString()));
       room.lastModified().ifPresent(value -> node.put("lastModified", value.toString()));
-      rows.add(List.of(room.id().value(), room.name()));
+      rows.add(List.of(TerminalText.escape(room.id().value()), TerminalText.escape(room.name())));
     }
     return new Result(array, rooms.isEmpty() ? "no rooms" : Result.table(rows));
   }
@@ -102,15 +102,15 @@ public final class HomeViews {
           device.roomId().map(id -> roomNames.getOrDefault(id.value(), id.value())).orElse("-");
       rows.add(
           List.of(
-              device.id().value(),
-              device.name(),
-              room,
-              device.type().orElse("-"),
-              device.states().stream()
+              TerminalText.escape(device.id().value()),
+              TerminalText.escape(device.name()),
+              TerminalText.escape(room),
+              TerminalText.escape(device.type().orElse("-")),
+              TerminalText.escape(device.states().stream()
                   .filter(state -> state.value().isPresent())
                   .map(state -> state.attribute() + "=" + text(state.value().get()))
                   .limit(3)
-                  .collect(Collectors.joining(" "))));
+                  .collect(Collectors.joining(" ")))));
     }
     return new Result(array, devices.isEmpty() ? "no devices" : Result.table(rows));
   }
@@ -134,10 +134,11 @@ public final class HomeViews {
 
   /** One event as a line of text. */
   public static String eventText(DeviceEvent event) {
-    String device = event.device().map(Device::name).orElse(event.deviceId().value());
-    String value = event.value().map(HomeViews::text).orElse("(none)");
-    return event.time().truncatedTo(java.time.temporal.ChronoUnit.MILLIS) + "  " + device + "  " + event.componentId() + "/" + event.capability()
-        + "." + event.attribute() + " = " + value + event.unit().map(unit -> " " + unit).orElse("")
+    String device = TerminalText.escape(event.device().map(Device::name).orElse(event.deviceId().value()));
+    String value = event.value().map(HomeViews::text).map(TerminalText::escape).orElse("(none)");
+    return event.time().truncatedTo(java.time.temporal.ChronoUnit.MILLIS) + "  " + device + "  "
+        + TerminalText.escape(event.componentId() + "/" + event.capability() + "." + event.attribute()) + " = " + value
+        + event.unit().map(unit -> " " + TerminalText.escape(unit)).orElse("")
         + (event.stateChange() ? "" : "  (refresh)");
   }
 

@@ -21,8 +21,14 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class Output {
 
+  // JSON itself escapes only U+0000..U+001F; DEL, C1 (a raw CSI U+009B) and bidi overrides are
+  // escaped too, so --json printed on a terminal is as safe as the text views.
   static final ObjectMapper MAPPER =
       new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+  static {
+    MAPPER.getFactory().setCharacterEscapes(TerminalText.JSON_ESCAPES);
+  }
 
   private final PrintWriter out;
   private final PrintWriter err;
