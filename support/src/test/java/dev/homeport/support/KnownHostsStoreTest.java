@@ -3,6 +3,9 @@ package dev.homeport.support;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -23,15 +26,18 @@ class KnownHostsStoreTest {
 
   @TempDir Path dir;
 
-  /** A child process: says it is ready, waits for the go file, records one entry. */
+  /**
+   * A child process: says it is ready on standard output, waits for "go" on standard input (one
+   * barrier for all children, so their records really overlap), records one entry.
+   */
   public static final class RecordOne {
     public static void main(String[] args) throws Exception {
       Path file = Path.of(args[0]);
-      Files.createFile(Path.of(args[2] + ".ready"));
-      Path go = Path.of(args[3]);
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (!Files.exists(go) && System.nanoTime() < deadline) {
-        Thread.onSpinWait();
+      System.out.println("ready");
+      System.out.flush();
+      BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      if (!"go".equals(in.readLine())) {
+        System.exit(3);
       }
       new KnownHostsStore(file).recordIfAbsent(args[1], FP_A);
     }
@@ -40,24 +46,23 @@ class KnownHostsStoreTest {
   @Test
   void concurrentProcesses_recordingInOneFile_loseNoEntry() throws Exception {
     Path file = dir.resolve("home/.homeport/known_hosts");
-    Path go = dir.resolve("go");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<Process> children = new ArrayList<>();
     for (int i = 0; i < PROCESSES; i++) {
       children.add(new ProcessBuilder(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp",
               System.getProperty("java.class.path"), RecordOne.class.getName(), file.toString(),
-              "10.0.0." + i + ":10443", dir.resolve("child" + i).toString(), go.toString())
-          .redirectErrorStream(true)
-          .redirectOutput(dir.resolve("child" + i + ".log").toFile())
+              "10.0.0." + i + ":10443")
+          .redirectError(dir.resolve("child" + i + ".log").toFile())
           .start());
     }
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    for (int i = 0; i < PROCESSES; i++) {
-      while (!Files.exists(dir.resolve("child" + i + ".ready")) && System.nanoTime() < deadline) {
-        Thread.sleep(10);
-      }
+    for (Process child : children) {
+      BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+      assertThat(out.readLine()).as("child ready").isEqualTo("ready");
     }
-    Files.createFile(go);
+    for (Process child : children) {
+      child.getOutputStream().write("go\n".getBytes(StandardCharsets.UTF_8));
+      child.getOutputStream().flush();
+    }
     for (Process child : children) {
       assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
       assertThat(child.exitValue()).isZero();
