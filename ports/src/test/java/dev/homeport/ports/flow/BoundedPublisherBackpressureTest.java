@@ -213,7 +213,9 @@ class BoundedPublisherBackpressureTest {
     for (int i = 0; i < 5_000; i++) {
       publisher.offer(i);
       if (i % 500 == 0) {
-        Thread.sleep(2); // let the delivery task nap in between: bursts, then quiet
+        // bursts, then quiet: the burst is delivered and the delivery task lingers on an empty buffer
+        int delivered = i + 1;
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> subscriber.items.size() == delivered);
       }
     }
     publisher.close();
