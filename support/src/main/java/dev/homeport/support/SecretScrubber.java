@@ -26,12 +26,14 @@ import java.util.Set;
  * {@code Authorization} header, a server error quoting the cookie, a fault quoting the password.
  *
  * <p>Built per camera or session from its secrets. Each {@linkplain Builder#secret secret} is
- * matched in every form it travels in: as is, URL-encoded, JSON-escaped, base64 (standard and
- * URL-safe, padded or not) and MD5 hex (either case), the forms Kasa cameras and Basic headers use;
- * {@linkplain Builder#literal literals} add exact forms a protocol derives (a whole Basic header
- * value). Each occurrence becomes {@value #REDACTED}. Secrets shorter than {@value #MIN_LENGTH}
- * characters are not matched as is (they would blank ordinary words), only in their longer derived
- * forms.
+ * matched in every form it travels in: as is, URL-encoded (either hex case), JSON-escaped (with or
+ * without {@code \/}), base64 (standard and URL-safe, padded or not) and MD5 hex (either case), the
+ * forms Kasa cameras and Basic headers use; {@linkplain Builder#literal literals} add exact forms a
+ * protocol derives (a whole Basic header value); a {@linkplain Builder#cookie cookie} header value
+ * is matched whole and, when it carries several {@code name=value} pairs, pair by pair and value by
+ * value (a server quoting one cookie). Each occurrence becomes {@value #REDACTED}. Secrets shorter
+ * than {@value #MIN_LENGTH} characters are not matched as is (they would blank ordinary words),
+ * only in their longer derived forms.
  *
  * <p>Immutable and thread-safe; {@link #toString()} shows only how many forms it knows.
  */
@@ -44,6 +46,8 @@ public final class SecretScrubber {
   public static final int MIN_LENGTH = 4;
 
   private static final SecretScrubber NONE = new SecretScrubber(List.of());
+
+  private static final java.util.regex.Pattern PERCENT_ESCAPE = java.util.regex.Pattern.compile("%[0-9A-F]{2}");
 
   private final List<String> forms;
 
@@ -182,9 +186,15 @@ public final class SecretScrubber {
       }
       if (secret.length() >= MIN_LENGTH) {
         forms.add(secret);
-        forms.add(URLEncoder.encode(secret, StandardCharsets.UTF_8));
-        forms.add(URLEncoder.encode(secret, StandardCharsets.UTF_8).replace("+", "%20"));
-        forms.add(secret.replace("\\", "\\\\").replace("\"", "\\\"").replace("/", "\\/"));
+        String url = URLEncoder.encode(secret, StandardCharsets.UTF_8);
+        forms.add(url);
+        forms.add(url.replace("+", "%20"));
+        // Percent escapes in lower-case hex, as a server that decodes and re-encodes may write them.
+        forms.add(PERCENT_ESCAPE.matcher(url).replaceAll(m -> m.group().toLowerCase(Locale.ROOT)));
+        // JSON-escaped: encoders differ on '/' (Jackson leaves it, others write \/), so both.
+        String json = secret.replace("\\", "\\\\").replace("\"", "\\\"");
+        forms.add(json);
+        forms.add(json.replace("/", "\\/"));
       }
       byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
       String base64 = Base64.getEncoder().encodeToString(bytes);
@@ -195,6 +205,31 @@ public final class SecretScrubber {
       String md5 = md5(bytes);
       forms.add(md5);
       forms.add(md5.toUpperCase(Locale.ROOT));
+      return this;
+    }
+
+    /**
+     * Adds a {@code Cookie} header value: the whole value, each {@code name=value} pair and each
+     * value, all as {@linkplain #secret(String) secrets}; values shorter than {@value #MIN_LENGTH}
+     * characters (flags such as {@code lang=en}) add nothing of their own. Null adds nothing.
+     */
+    public Builder cookie(String header) {
+      if (header == null) {
+        return this;
+      }
+      secret(header.strip());
+      for (String pair : header.split(";")) {
+        String trimmed = pair.strip();
+        int equals = trimmed.indexOf('=');
+        String value = equals < 0 ? trimmed : trimmed.substring(equals + 1).strip();
+        if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+          value = value.substring(1, value.length() - 1);
+        }
+        if (value.length() >= MIN_LENGTH) {
+          secret(trimmed);
+          secret(value);
+        }
+      }
       return this;
     }
 

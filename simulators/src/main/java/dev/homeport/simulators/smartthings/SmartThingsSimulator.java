@@ -65,7 +65,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Faults: {@link #rejectAuthentication}, {@link #expireSession}, {@link #dropConnections},
  * {@link #freezeConnections} (half-open), {@link #freezeNewConnections}, {@link #neverAnswer},
- * {@link #refuse}, {@link #sendRaw} (malformed or unknown frames), {@link #duplicateEvents}. Faults of the backend
+ * {@link #refuse}, {@link #echoRequest} and {@link #closeEchoingCookie} (a server that quotes
+ * the client's secrets back), {@link #sendRaw} (malformed or unknown frames), {@link #duplicateEvents}. Faults of the backend
  * travel too: rejected credentials and failed calls become Feathers errors, an expired backend
  * session expires the simulator's session, and a backend disconnect drops the client and refuses
  * new ones until the backend is back. Events are pushed from the backend, or directly with
@@ -170,6 +171,7 @@ public final class SmartThingsSimulator implements AutoCloseable {
   private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
   private final Set<String> unanswered = ConcurrentHashMap.newKeySet();
   private final Map<String, Map<String, Object>> refused = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, Object>> echoing = new ConcurrentHashMap<>();
   private final AtomicInteger accepted = new AtomicInteger();
   private final AtomicLong pings = new AtomicLong();
   private final AtomicLong pushedFrames = new AtomicLong();
@@ -224,6 +226,13 @@ public final class SmartThingsSimulator implements AutoCloseable {
                     seen.put("origin", String.valueOf(header(request, "origin")));
                     seen.put("userAgent", String.valueOf(header(request, "user-agent")));
                     sec.getUserProperties().put("handshake", seen);
+                    // What the client sent, kept apart from handshakes() (which never holds secrets)
+                    // for the faults that quote the request back.
+                    Map<String, String> sent = new LinkedHashMap<>();
+                    sent.put("url", PATH + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
+                    sent.put("cookie", String.valueOf(header(request, "cookie")));
+                    sent.put("csrfToken", token == null || token.isEmpty() ? "" : token.get(0));
+                    sec.getUserProperties().put("request", sent);
                   }
 
                   @Override
@@ -380,10 +389,39 @@ public final class SmartThingsSimulator implements AutoCloseable {
     refused.put(Objects.requireNonNull(call, "call"), SimJson.error(errorName, code, message));
   }
 
-  /** Answers every call normally again (undoes {@link #neverAnswer} and {@link #refuse}). */
+  /**
+   * Calls named {@code call} (as for {@link #neverAnswer}) are answered with a Feathers error whose
+   * message quotes the client's WebSocket request as a careless server's debug error handler
+   * would: the URL as received (with its URL-encoded {@code csrfToken}), the {@code Cookie} header
+   * and the CSRF token, as a JSON document in the message text. {@code errorName}/{@code code} as
+   * for {@link #refuse}, e.g. {@code ("NotAuthenticated", 401)}.
+   */
+  public void echoRequest(String call, String errorName, int code) {
+    echoing.put(Objects.requireNonNull(call, "call"), SimJson.error(errorName, code, ""));
+  }
+
+  /**
+   * Closes every open connection with WebSocket code 1008 (policy violation) and a reason quoting
+   * the value of the first cookie the client sent ({@code "session <value> is not valid"}), cut to
+   * the 123 bytes a close reason may have. Clients may reconnect.
+   */
+  public void closeEchoingCookie() {
+    for (SimConnection connection : connections) {
+      String first = connection.request.getOrDefault("cookie", "").split(";")[0];
+      String value = first.substring(first.indexOf('=') + 1).strip();
+      String reason = "session " + value + " is not valid";
+      while (reason.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 123) {
+        reason = reason.substring(0, reason.length() - 1);
+      }
+      connection.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, reason));
+    }
+  }
+
+  /** Answers every call normally again (undoes {@link #neverAnswer}, {@link #refuse} and {@link #echoRequest}). */
   public void answerAll() {
     unanswered.clear();
     refused.clear();
+    echoing.clear();
   }
 
   /** Sends one raw text frame, as is, to every open connection (malformed or unknown frames). */
@@ -500,7 +538,9 @@ public final class SmartThingsSimulator implements AutoCloseable {
       Map<String, String> handshake = (Map<String, String>) config.getUserProperties().get("handshake");
       handshake = handshake == null ? Map.of() : Map.copyOf(handshake);
       handshakes.add(handshake);
-      connection = new SimConnection(session, handshake);
+      @SuppressWarnings("unchecked")
+      Map<String, String> request = (Map<String, String>) config.getUserProperties().get("request");
+      connection = new SimConnection(session, handshake, request == null ? Map.of() : Map.copyOf(request));
       connections.add(connection);
       if (!outage.isEmpty()) {
         // The backend is disconnected: behave like an unreachable service.
@@ -538,6 +578,8 @@ public final class SmartThingsSimulator implements AutoCloseable {
   private final class SimConnection {
     final Session session;
     final boolean credentialsMatch;
+    /** The URL and cookie as the client sent them (secrets: only the echo faults use them). */
+    final Map<String, String> request;
     final Map<String, String> subscriptions = new ConcurrentHashMap<>();
     volatile SmartHomeSession backendSession;
     volatile boolean authenticated;
@@ -546,8 +588,9 @@ public final class SmartThingsSimulator implements AutoCloseable {
     private final java.util.concurrent.locks.ReentrantLock sendLock = new java.util.concurrent.locks.ReentrantLock();
     private final java.util.concurrent.atomic.AtomicReference<String> owedPong = new java.util.concurrent.atomic.AtomicReference<>();
 
-    SimConnection(Session session, Map<String, String> handshake) {
+    SimConnection(Session session, Map<String, String> handshake, Map<String, String> request) {
       this.session = session;
+      this.request = request;
       this.credentialsMatch =
           "true".equals(handshake.get("csrfTokenMatches")) && "true".equals(handshake.get("cookieMatches"));
     }
@@ -611,8 +654,16 @@ public final class SmartThingsSimulator implements AutoCloseable {
     }
 
     void close() {
+      close(null);
+    }
+
+    void close(CloseReason reason) {
       try {
-        session.close();
+        if (reason == null) {
+          session.close();
+        } else {
+          session.close(reason);
+        }
       } catch (IOException | RuntimeException e) {
         LOG.debug("simulator close failed: {}", e.toString());
       }
@@ -687,6 +738,12 @@ public final class SmartThingsSimulator implements AutoCloseable {
       String call = "authenticate".equals(name) ? name : name + " " + args.path(1).asText("");
       calls.computeIfAbsent(call, key -> new AtomicInteger()).incrementAndGet();
       if (unanswered.contains(call) || unanswered.contains("*")) {
+        return;
+      }
+      Map<String, Object> echo = echoing.get(call);
+      if (echo != null) {
+        sendError(ackId, String.valueOf(echo.get("name")), ((Number) echo.get("code")).intValue(),
+            "bad request " + SimJson.write(request));
         return;
       }
       Map<String, Object> refusal = refused.get(call);

@@ -8,9 +8,6 @@ import dev.homeport.domain.Secret;
 import dev.homeport.domain.home.EventFilter;
 import dev.homeport.simulators.smartthings.SmartThingsSimulator;
 import dev.homeport.simulators.tls.SelfSignedCertificate;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -25,11 +22,9 @@ class SecretsNotLoggedTest {
   @Test
   void connectFailReconnectAndClose_neverLogTheSecrets() throws Exception {
     TestHome home = new TestHome();
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    PrintStream original = System.err;
     StringBuilder messages = new StringBuilder();
-    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    try (SmartThingsSimulator simulator = SimulatorHarness.simulator(home)) {
+    try (CapturedLog log = new CapturedLog();
+        SmartThingsSimulator simulator = SimulatorHarness.simulator(home)) {
       ImmutableSmartThingsConfig config = SimulatorHarness.config(simulator);
       assertThat(org.slf4j.LoggerFactory.getLogger(SmartThingsSession.class).isDebugEnabled()).isTrue();
 
@@ -58,11 +53,9 @@ class SecretsNotLoggedTest {
       }
       messages.append(config).append('\n').append(SmartThingsGateway.create(config)).append('\n');
 
-      String logged = captured.toString(StandardCharsets.UTF_8);
+      String logged = log.text();
       assertThat(logged).as("the log captured something at all").contains("DEBUG");
       assertThat(logged + messages).doesNotContain(simulator.csrfToken()).doesNotContain(simulator.cookie());
-    } finally {
-      System.setErr(original);
     }
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import dev.homeport.ports.TransportException;
+import dev.homeport.support.SecretScrubber;
 import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
@@ -22,10 +23,13 @@ public final class FeathersClient {
 
   private final PendingCalls pending;
   private final Duration timeout;
+  private final SecretScrubber scrubber;
 
-  public FeathersClient(PendingCalls pending, Duration timeout) {
+  /** {@code scrubber}: the session's secrets, removed from the service's error texts. */
+  public FeathersClient(PendingCalls pending, Duration timeout, SecretScrubber scrubber) {
     this.pending = pending;
     this.timeout = timeout;
+    this.scrubber = scrubber;
   }
 
   /**
@@ -41,16 +45,16 @@ public final class FeathersClient {
     } catch (Exception e) {
       pending.fail(call, new TransportException(description + " could not be sent: " + e.getMessage(), e));
     }
-    return call.future().thenApply(ackArgs -> interpret(ackArgs, description));
+    return call.future().thenApply(ackArgs -> interpret(ackArgs, description, scrubber));
   }
 
-  static JsonNode interpret(JsonNode ackArgs, String description) {
+  static JsonNode interpret(JsonNode ackArgs, String description, SecretScrubber scrubber) {
     if (!ackArgs.isArray()) {
       throw new MalformedFrameException("answer to " + description + " is not an array");
     }
     JsonNode error = ackArgs.path(0);
     if (!error.isMissingNode() && !error.isNull()) {
-      throw FeathersErrors.toException(error, description);
+      throw FeathersErrors.toException(error, description, scrubber);
     }
     JsonNode result = ackArgs.get(1);
     return result == null ? NullNode.getInstance() : result;

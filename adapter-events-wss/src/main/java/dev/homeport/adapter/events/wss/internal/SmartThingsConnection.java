@@ -13,11 +13,12 @@ import dev.homeport.ports.RequestTimeoutException;
 import dev.homeport.ports.SessionExpiredException;
 import dev.homeport.ports.TransportException;
 import dev.homeport.ports.home.SessionState;
+import dev.homeport.domain.home.PushedMessage;
+import dev.homeport.support.SecretScrubber;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -50,6 +51,8 @@ final class SmartThingsConnection {
 
   private final SmartThingsConfig config;
   private final String displayUrl;
+  /** The CSRF token and cookie in every form a server could echo; applied to all remote text we repeat. */
+  private final SecretScrubber scrubber;
   private final ScheduledExecutorService timer;
   private final PendingCalls pending;
   private final FeathersClient feathers;
@@ -74,9 +77,10 @@ final class SmartThingsConnection {
       PendingCalls pending, EventRouter router) {
     this.config = config;
     this.displayUrl = config.url().toString();
+    this.scrubber = SecretScrubber.builder().secret(config.csrfToken()).cookie(config.cookie().reveal()).build();
     this.timer = timer;
     this.pending = pending;
-    this.feathers = new FeathersClient(pending, config.callTimeout());
+    this.feathers = new FeathersClient(pending, config.callTimeout(), scrubber);
     this.router = router;
     this.reconnector = new Reconnector(config.reconnectPolicy(), timer, connector, System::nanoTime);
   }
@@ -115,8 +119,7 @@ final class SmartThingsConnection {
                 + URLEncoder.encode(token, StandardCharsets.UTF_8));
     Map<String, String> headers =
         Map.of("Cookie", config.cookie().reveal(), "Origin", config.origin());
-    List<String> secrets = List.of(token, URLEncoder.encode(token, StandardCharsets.UTF_8), config.cookie().reveal());
-    link.ws = WsConnection.open(uri, displayUrl, sslContext, headers, secrets, config.connectTimeout(), config.maxMessageSize(), link);
+    link.ws = WsConnection.open(uri, displayUrl, sslContext, headers, scrubber, config.connectTimeout(), config.maxMessageSize(), link);
     try {
       EngineIoHandshake handshake =
           Heartbeat.bounded(await(link.opened, deadline, "the Engine.IO open packet"), pingBoundsLogged);
@@ -395,8 +398,9 @@ final class SmartThingsConnection {
         handleFrame(this, frame);
       } catch (RuntimeException e) {
         // Never let a frame kill the connection: report it and go on.
-        LOG.debug("unreadable frame: {}", e.getMessage());
-        router.deliver(new UnknownMessage("", truncate(frame), "frame not understood: " + e.getMessage()));
+        // A parser's message may quote the frame, so it is scrubbed like the frame itself.
+        LOG.debug("unreadable frame: {}", scrubber.scrub(e.getMessage()));
+        router.deliver(unknown("", truncate(frame), "frame not understood: " + e.getMessage()));
       }
       if (router.mustWait()) {
         pause();
@@ -412,7 +416,7 @@ final class SmartThingsConnection {
       } catch (MalformedFrameException e) {
         reason = e.getMessage();
       }
-      router.deliver(new UnknownMessage("", "<" + frame.remaining() + " bytes>", reason));
+      router.deliver(unknown("", "<" + frame.remaining() + " bytes>", reason));
       if (router.mustWait()) {
         pause();
       }
@@ -420,7 +424,7 @@ final class SmartThingsConnection {
 
     @Override
     public void onClosed(int code, String reason) {
-      lost(this, WsConnection.describeClose(code, reason, config.maxMessageSize()));
+      lost(this, WsConnection.describeClose(code, reason, config.maxMessageSize(), scrubber));
     }
   }
 
@@ -450,7 +454,7 @@ final class SmartThingsConnection {
 
   private void handleSocketIo(Link link, SocketIoPacket packet, String frame) {
     if (!SocketIoPacket.DEFAULT_NAMESPACE.equals(packet.namespace())) {
-      router.deliver(new UnknownMessage("", truncate(frame), "packet for namespace " + packet.namespace() + " ignored"));
+      router.deliver(unknown("", truncate(frame), "packet for namespace " + packet.namespace() + " ignored"));
       return;
     }
     switch (packet.type()) {
@@ -463,9 +467,10 @@ final class SmartThingsConnection {
       case ERROR:
         if (!link.namespaceConnected.isDone()) {
           link.namespaceConnected.completeExceptionally(
-              new ProtocolException("the server refused the Socket.IO namespace: " + packet.data().map(Json::write).orElse("")));
+              new ProtocolException("the server refused the Socket.IO namespace: "
+                  + scrubber.scrub(truncate(packet.data().map(Json::write).orElse("")))));
         } else {
-          router.deliver(new UnknownMessage("", truncate(frame), "Socket.IO error packet"));
+          router.deliver(unknown("", truncate(frame), "Socket.IO error packet"));
         }
         return;
       case ACK:
@@ -476,10 +481,15 @@ final class SmartThingsConnection {
       case EVENT:
         JsonNode args = packet.data().orElseThrow();
         if (packet.ackId().isPresent()) {
-          router.deliver(new UnknownMessage(args.get(0).asText(), truncate(Json.write(args)), "the server asked for an answer; none is given"));
+          router.deliver(unknown(args.get(0).asText(), truncate(Json.write(args)), "the server asked for an answer; none is given"));
           return;
         }
         PayloadClassifier.Classified classified = PayloadClassifier.classify(args);
+        PushedMessage message = classified.message();
+        if (message instanceof UnknownMessage) {
+          UnknownMessage raw = (UnknownMessage) message;
+          message = unknown(raw.name(), raw.payload(), raw.reason());
+        }
         if (classified.invalid()) {
           router.countInvalid();
           // The event is skipped (it reaches messages() as an UnknownMessage with the reason) and the
@@ -487,16 +497,24 @@ final class SmartThingsConnection {
           // sends nothing else cannot flood the log. The reason names the field, never the value.
           if (invalidLogged.compareAndSet(false, true)) {
             LOG.warn("skipped an invalid device event ({}); further ones are logged at debug level",
-                classified.message() instanceof UnknownMessage ? ((UnknownMessage) classified.message()).reason() : "");
+                message instanceof UnknownMessage ? ((UnknownMessage) message).reason() : "");
           } else {
             LOG.debug("skipped an invalid device event");
           }
         }
-        router.deliver(classified.message());
+        router.deliver(message);
         return;
       default:
-        router.deliver(new UnknownMessage("", truncate(frame), "binary Socket.IO packets are not supported"));
+        router.deliver(unknown("", truncate(frame), "binary Socket.IO packets are not supported"));
     }
+  }
+
+  /**
+   * A message not understood, kept for the user but scrubbed of the session's secrets: a server
+   * may echo the cookie or token in any frame, and these reach {@code messages()}, logs and screens.
+   */
+  private UnknownMessage unknown(String name, String payload, String reason) {
+    return new UnknownMessage(scrubber.scrub(name), scrubber.scrub(payload), scrubber.scrub(reason));
   }
 
   private static String truncate(String text) {

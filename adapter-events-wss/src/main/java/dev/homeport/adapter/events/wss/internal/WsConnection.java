@@ -1,6 +1,7 @@
 package dev.homeport.adapter.events.wss.internal;
 
 import dev.homeport.support.PinMismatchException;
+import dev.homeport.support.SecretScrubber;
 import dev.homeport.ports.CertificateMismatchException;
 import dev.homeport.ports.HomeportException;
 import dev.homeport.ports.RequestTimeoutException;
@@ -67,6 +68,8 @@ public final class WsConnection {
    * handshake and, later, each send.
    *
    * @param headers extra handshake headers (Cookie, Origin); never logged
+   * @param scrubber the session's secrets, removed from whatever the server or Tyrus says before it
+   *     reaches a message or a log line
    * @param maxMessage the largest text or binary message (and so frame) accepted, in bytes; a
    *     larger one closes the connection with 1009, reported by {@link #describeClose}
    * @throws CertificateMismatchException when a pinned certificate does not match
@@ -80,7 +83,7 @@ public final class WsConnection {
       String displayUrl,
       SSLContext ssl,
       Map<String, String> headers,
-      List<String> secrets,
+      SecretScrubber scrubber,
       Duration timeout,
       int maxMessage,
       Listener listener) {
@@ -135,9 +138,7 @@ public final class WsConnection {
 
           @Override
           public void onError(Session session, Throwable error) {
-            if (!mentionsAny(error, secrets)) {
-              LOG.debug("WebSocket error on {}: {}", displayUrl, error.toString());
-            }
+            LOG.debug("WebSocket error on {}: {}", displayUrl, scrubber.scrub(error.toString()));
           }
         };
     try {
@@ -155,7 +156,7 @@ public final class WsConnection {
             "could not connect to " + displayUrl + ": no TLS handshake and WebSocket upgrade within "
                 + timeout.toMillis() + " ms (connectTimeout)", null);
       } catch (java.util.concurrent.ExecutionException e) {
-        throw translate(displayUrl, uri.getHost(), e.getCause() == null ? e : e.getCause(), secrets);
+        throw translate(displayUrl, uri.getHost(), e.getCause() == null ? e : e.getCause(), scrubber);
       } catch (InterruptedException e) {
         abandoned.set(true);
         connecting.cancel(true);
@@ -166,15 +167,17 @@ public final class WsConnection {
     } catch (HomeportException e) {
       throw e;
     } catch (Exception e) {
-      throw translate(displayUrl, uri.getHost(), e, secrets);
+      throw translate(displayUrl, uri.getHost(), e, scrubber);
     }
   }
 
   /**
    * Why a connection closed, in words: 1009 (a message over the limit) names the limit and the
-   * setting; other codes are given as they are.
+   * setting; other codes are given as they are, with the server's reason (at most 123 bytes by
+   * RFC 6455) scrubbed of the session's secrets and quoted as a JSON string, so no control
+   * character reaches a log line.
    */
-  static String describeClose(int code, String reason, int maxMessage) {
+  static String describeClose(int code, String reason, int maxMessage, SecretScrubber scrubber) {
     // A single frame over the limit overflows Tyrus' incoming buffer first, which it reports as
     // 1011 "Buffer overflow."; a message over the limit in smaller frames is 1009.
     boolean overflow = code == CloseReason.CloseCodes.UNEXPECTED_CONDITION.getCode()
@@ -183,11 +186,13 @@ public final class WsConnection {
       return "the server sent a message larger than maxMessageSize (" + maxMessage
           + " bytes; WebSocket code " + code + ")";
     }
-    return "closed by the server or network (WebSocket code " + code + ")";
+    String because = reason == null || reason.isEmpty() ? "" : ": " + Json.write(Json.NODES.textNode(scrubber.scrub(reason)));
+    return "closed by the server or network (WebSocket code " + code + because + ")";
   }
 
-  static HomeportException translate(String displayUrl, String host, Throwable raw, List<String> secrets) {
-    Throwable error = mentionsAny(raw, secrets) ? null : raw;
+  static HomeportException translate(String displayUrl, String host, Throwable raw, SecretScrubber scrubber) {
+    // A cause chain quoting a secret (e.g. a redirect Location Tyrus quotes) is not kept at all.
+    Throwable error = scrubber.mentionsAny(raw) ? null : raw;
     PinMismatchException pin = PinMismatchException.find(raw);
     if (pin != null) {
       return new CertificateMismatchException(host, pin.expected(), pin.actual());
@@ -209,32 +214,16 @@ public final class WsConnection {
           || cause instanceof javax.net.ssl.SSLHandshakeException) {
         return new TransportException(
             "TLS handshake with " + displayUrl + " failed, the certificate is not trusted"
-                + (error == null ? "" : ": " + cause.getMessage()), error, false);
+                + (error == null ? "" : ": " + scrubber.scrub(cause.getMessage())), error, false);
       }
     }
-    String message = raw.getMessage() == null ? raw.getClass().getSimpleName() : raw.getMessage();
-    for (String secret : secrets) {
-      message = message.replace(secret, "[redacted]");
-    }
+    String message = raw.getMessage() == null ? raw.getClass().getSimpleName() : scrubber.scrub(raw.getMessage());
     for (Throwable cause = raw; cause != null; cause = cause.getCause()) {
       if (cause instanceof java.util.concurrent.TimeoutException || cause instanceof java.net.SocketTimeoutException) {
         return new RequestTimeoutException("could not connect to " + displayUrl + ": " + message, error);
       }
     }
     return new TransportException("could not connect to " + displayUrl + ": " + message, error);
-  }
-
-  /** Whether any message in the cause chain contains a secret (then the chain is not kept). */
-  static boolean mentionsAny(Throwable error, List<String> secrets) {
-    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-      String message = String.valueOf(cause.getMessage());
-      for (String secret : secrets) {
-        if (message.contains(secret)) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 
   /**

@@ -24,7 +24,7 @@ class FeathersCallsTest {
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
   private final PendingCalls pending = new PendingCalls(timer);
   private final List<String> sent = new CopyOnWriteArrayList<>();
-  private final FeathersClient client = new FeathersClient(pending, Duration.ofSeconds(5));
+  private final FeathersClient client = new FeathersClient(pending, Duration.ofSeconds(5), dev.homeport.support.SecretScrubber.none());
 
   @AfterEach
   void stop() {
@@ -87,7 +87,7 @@ class FeathersCallsTest {
 
   @Test
   void unansweredCall_timesOutAndItsLateAnswerIsIgnored() throws Exception {
-    FeathersClient quick = new FeathersClient(pending, Duration.ofMillis(50));
+    FeathersClient quick = new FeathersClient(pending, Duration.ofMillis(50), dev.homeport.support.SecretScrubber.none());
     CompletableFuture<JsonNode> call = quick.call(sent::add, "get api/user", Json.NODES.arrayNode().add("get"));
 
     assertThat(failure(call)).isInstanceOf(RequestTimeoutException.class).hasMessageContaining("get api/user");
