@@ -66,7 +66,7 @@ import org.slf4j.LoggerFactory;
  * <p>Faults: {@link #rejectAuthentication}, {@link #expireSession}, {@link #dropConnections},
  * {@link #freezeConnections} (half-open), {@link #freezeNewConnections}, {@link #neverAnswer},
  * {@link #refuse}, {@link #echoRequest} and {@link #closeEchoingCookie} (a server that quotes
- * the client's secrets back), {@link #sendRaw} (malformed or unknown frames), {@link #duplicateEvents}. Faults of the backend
+ * the client's secrets back), {@link #answerRaw} (answers with numbers out of any range), {@link #sendRaw} (malformed or unknown frames), {@link #duplicateEvents}. Faults of the backend
  * travel too: rejected credentials and failed calls become Feathers errors, an expired backend
  * session expires the simulator's session, and a backend disconnect drops the client and refuses
  * new ones until the backend is back. Events are pushed from the backend, or directly with
@@ -172,6 +172,7 @@ public final class SmartThingsSimulator implements AutoCloseable {
   private final Set<String> unanswered = ConcurrentHashMap.newKeySet();
   private final Map<String, Map<String, Object>> refused = new ConcurrentHashMap<>();
   private final Map<String, Map<String, Object>> echoing = new ConcurrentHashMap<>();
+  private final Map<String, String> rawResults = new ConcurrentHashMap<>();
   private final AtomicInteger accepted = new AtomicInteger();
   private final AtomicLong pings = new AtomicLong();
   private final AtomicLong pushedFrames = new AtomicLong();
@@ -417,11 +418,21 @@ public final class SmartThingsSimulator implements AutoCloseable {
     }
   }
 
-  /** Answers every call normally again (undoes {@link #neverAnswer}, {@link #refuse} and {@link #echoRequest}). */
+  /**
+   * Calls named {@code call} (as for {@link #neverAnswer}) succeed with {@code resultJson} written
+   * on the wire exactly as given ({@code 43<id>[null,<resultJson>]}): numbers no Java value
+   * writes, such as {@code 1e2147483647} or a 10,000-digit integer, or an answer that is not JSON.
+   */
+  public void answerRaw(String call, String resultJson) {
+    rawResults.put(Objects.requireNonNull(call, "call"), Objects.requireNonNull(resultJson, "resultJson"));
+  }
+
+  /** Answers every call normally again (undoes {@link #neverAnswer}, {@link #refuse}, {@link #echoRequest} and {@link #answerRaw}). */
   public void answerAll() {
     unanswered.clear();
     refused.clear();
     echoing.clear();
+    rawResults.clear();
   }
 
   /** Sends one raw text frame, as is, to every open connection (malformed or unknown frames). */
@@ -738,6 +749,11 @@ public final class SmartThingsSimulator implements AutoCloseable {
       String call = "authenticate".equals(name) ? name : name + " " + args.path(1).asText("");
       calls.computeIfAbsent(call, key -> new AtomicInteger()).incrementAndGet();
       if (unanswered.contains(call) || unanswered.contains("*")) {
+        return;
+      }
+      String raw = rawResults.get(call);
+      if (raw != null) {
+        send("43" + ackId + "[null," + raw + "]");
         return;
       }
       Map<String, Object> echo = echoing.get(call);

@@ -8,11 +8,13 @@ import dev.homeport.domain.home.Location;
 import dev.homeport.domain.home.LocationId;
 import dev.homeport.domain.home.Room;
 import dev.homeport.domain.home.SubscriptionId;
+import dev.homeport.domain.home.UnknownMessage;
 import dev.homeport.domain.home.User;
 import dev.homeport.ports.HomeportException;
 import dev.homeport.ports.ProtocolException;
 import dev.homeport.ports.ServiceCallException;
 import dev.homeport.ports.home.ConcurrentDeviceDirectory;
+import dev.homeport.support.SecretScrubber;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -48,14 +50,16 @@ final class FeathersApi {
   private final Caller current;
   private final ConcurrentDeviceDirectory directory;
   private final EventRouter router;
+  private final SecretScrubber scrubber;
   private final Map<LocationId, CompletableFuture<Optional<SubscriptionId>>> subscriptions =
       new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<LocationId, WireMapping.DeviceList> deviceListVersions =
       new java.util.concurrent.ConcurrentHashMap<>();
 
-  FeathersApi(Caller current, EventRouter router) {
+  FeathersApi(Caller current, EventRouter router, SecretScrubber scrubber) {
     this.current = current;
     this.router = router;
+    this.scrubber = scrubber;
     this.directory = router.directory();
   }
 
@@ -109,11 +113,28 @@ final class FeathersApi {
     query.putObject("locale").put("language", "en");
     return mapped(current.call("find api/device", args), result -> {
       WireMapping.DeviceList list = WireMapping.devices(result);
+      reportSkipped(locationId, list.skipped());
       deviceListVersions.put(locationId, list);
       List<Device> devices = List.copyOf(list.devices());
       directory.rememberDevices(locationId, devices);
       return devices;
     });
+  }
+
+  /**
+   * Device entries the service sent but homeport could not map reach {@code messages()} as an
+   * {@link UnknownMessage} each (name {@code find api/device}, the reason naming entry and field)
+   * and the log, once per answer; the devices that mapped are answered and remembered as usual.
+   */
+  private void reportSkipped(LocationId locationId, List<String> skipped) {
+    if (skipped.isEmpty()) {
+      return;
+    }
+    LOG.warn("device list of location {}: {} of its entries skipped; the first: {}",
+        locationId, skipped.size(), scrubber.scrub(skipped.get(0)));
+    for (String reason : skipped) {
+      router.deliver(new UnknownMessage("find api/device", "", scrubber.scrub(reason)));
+    }
   }
 
   /** The etag and version of the last device list answered for {@code locationId}. */

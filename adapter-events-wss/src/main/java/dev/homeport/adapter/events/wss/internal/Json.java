@@ -1,11 +1,13 @@
 package dev.homeport.adapter.events.wss.internal;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.io.IOException;
 
 /** The adapter's one Jackson mapper: exact decimals, no trailing garbage. Thread-safe. */
 public final class Json {
@@ -30,11 +32,34 @@ public final class Json {
       }
       return node;
     } catch (JsonProcessingException e) {
-      throw new MalformedFrameException(what + " is not valid JSON: " + e.getOriginalMessage(), e);
+      // Jackson's limits (number length, string length, nesting) are our bounds too: a number of
+      // thousands of digits costs quadratic time to parse, so it is refused before it is read.
+      throw new MalformedFrameException(what + " is not valid JSON" + where(text) + ": "
+          + e.getOriginalMessage().replaceAll(", from `[^`]*`", ""), e);
     } catch (RuntimeException e) {
       throw new MalformedFrameException(what + " could not be parsed: " + e.getClass().getSimpleName(), e);
     } catch (StackOverflowError e) {
       throw new MalformedFrameException(what + " is nested too deeply");
+    }
+  }
+
+  /**
+   * Where parsing {@code text} stops, as {@code " at <JSON pointer>"} (e.g. {@code
+   * /1/data/0/basic/states/0/value}), or empty; read again token by token, only after a failure.
+   */
+  private static String where(String text) {
+    try (JsonParser parser = MAPPER.createParser(text)) {
+      try {
+        while (parser.nextToken() != null) {
+          // only looking for the failing token
+        }
+        return "";
+      } catch (IOException | RuntimeException e) {
+        String path = parser.getParsingContext().pathAsPointer().toString();
+        return path.isEmpty() ? "" : " at " + path;
+      }
+    } catch (IOException e) {
+      return "";
     }
   }
 

@@ -111,6 +111,22 @@ public final class PendingCalls {
     return true;
   }
 
+  /**
+   * Fails the call waiting for {@code ackId} (its answer could not be read) with the error made for
+   * it.
+   *
+   * @return false when no call waits for {@code ackId}
+   */
+  public boolean fail(long ackId, Function<Call, Throwable> error) {
+    Call call = pending.get(ackId);
+    if (call == null) {
+      lateAcks.incrementAndGet();
+      return false;
+    }
+    fail(call, error.apply(call));
+    return true;
+  }
+
   /** Fails one call (e.g. the send failed). */
   public void fail(Call call, Throwable error) {
     release(call);

@@ -299,6 +299,11 @@ final class SmartThingsConnection {
     return link == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(link.handshake);
   }
 
+  /** The session's secrets in every form, for whatever else repeats remote text. */
+  SecretScrubber scrubber() {
+    return scrubber;
+  }
+
   long reconnectCount() {
     return reconnects.get();
   }
@@ -396,15 +401,28 @@ final class SmartThingsConnection {
       lastReceived = System.nanoTime();
       try {
         handleFrame(this, frame);
+      } catch (MalformedFrameException e) {
+        if (e.answerTo().isPresent()) {
+          String why = scrubber.scrub(e.getMessage());
+          if (!pending.fail(e.answerTo().getAsLong(), call -> new ProtocolException(call.description() + " answer refused: " + why))) {
+            LOG.debug("unreadable answer for ack id {}, whose call had ended: {}", e.answerTo().getAsLong(), why);
+          }
+        } else {
+          unreadable(frame, e);
+        }
       } catch (RuntimeException e) {
-        // Never let a frame kill the connection: report it and go on.
-        // A parser's message may quote the frame, so it is scrubbed like the frame itself.
-        LOG.debug("unreadable frame: {}", scrubber.scrub(e.getMessage()));
-        router.deliver(unknown("", truncate(frame), "frame not understood: " + e.getMessage()));
+        unreadable(frame, e);
       }
       if (router.mustWait()) {
         pause();
       }
+    }
+
+    /** Never let a frame kill the connection: report it and go on. */
+    private void unreadable(String frame, RuntimeException e) {
+      // A parser's message may quote the frame, so it is scrubbed like the frame itself.
+      LOG.debug("unreadable frame: {}", scrubber.scrub(e.getMessage()));
+      router.deliver(unknown("", truncate(frame), "frame not understood: " + e.getMessage()));
     }
 
     @Override

@@ -77,7 +77,7 @@ public final class SmartThingsSession implements SmartHomeSession {
         };
     this.router = new EventRouter(clock, deliver, config.bufferSize(), config.overflowPolicy(), config.duplicateWindow());
     this.connection = new SmartThingsConnection(config, timer, connector, pending, router);
-    this.api = new FeathersApi(connection::call, router);
+    this.api = new FeathersApi(connection::call, router, connection.scrubber());
     this.connection.wire(api, this::shutdown);
   }
 

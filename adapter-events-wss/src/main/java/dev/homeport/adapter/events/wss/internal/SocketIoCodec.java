@@ -55,7 +55,12 @@ public final class SocketIoCodec {
     }
     Optional<JsonNode> data = Optional.empty();
     if (i < text.length()) {
-      data = Optional.of(Json.parse(text.substring(i), "Socket.IO " + type + " payload"));
+      try {
+        data = Optional.of(Json.parse(text.substring(i), "Socket.IO " + type + " payload"));
+      } catch (MalformedFrameException e) {
+        // An unreadable answer fails its call now, rather than leaving it to time out.
+        throw type == SocketIoType.ACK && ackId.isPresent() ? e.inAnswerTo(ackId.getAsLong()) : e;
+      }
     }
     try {
       return new SocketIoPacket(type, attachments, namespace, ackId, data);

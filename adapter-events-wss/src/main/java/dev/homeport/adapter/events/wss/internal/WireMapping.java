@@ -37,7 +37,11 @@ import java.util.Set;
 
 /**
  * Turns the service's JSON answers and pushed payloads into domain values. Every failure is a
- * {@link MalformedFrameException} naming the field. Stateless and thread-safe.
+ * {@link MalformedFrameException} naming the field. Numbers anywhere, also in fields passed through
+ * ({@code otherFields}, structured values, the device list version), are held to the bounds of
+ * {@link #bounded}; instants to years 1..9999. In a device list a device entry that fails is
+ * skipped and reported ({@link DeviceList#skipped}), the others are kept; only when every entry
+ * fails is the list refused. Stateless and thread-safe.
  */
 public final class WireMapping {
 
@@ -63,19 +67,54 @@ public final class WireMapping {
     return FieldMapJson.toPlain(node);
   }
 
-  /** The fields of {@code object} other than {@code known}, as a FieldMap. */
-  static FieldMap otherFields(JsonNode object, Set<String> known) {
+  /**
+   * The fields of {@code object} other than {@code known}, as a FieldMap, once every number in them
+   * is within bounds ({@code what} names the object in the error).
+   */
+  static FieldMap otherFields(JsonNode object, Set<String> known, String what) {
+    for (Map.Entry<String, JsonNode> field : object.properties()) {
+      if (!known.contains(field.getKey())) {
+        requireBoundedNumbers(field.getValue(), what + " field " + field.getKey());
+      }
+    }
     return FieldMapJson.toFieldMap(object, known);
+  }
+
+  /**
+   * Refuses a tree holding a number out of {@link #bounded}'s range; {@code field} names the tree,
+   * extended by the path inside it. Numbers of up to 18 digits ({@code int}, {@code long}) are
+   * always in range and are not looked at.
+   */
+  static void requireBoundedNumbers(JsonNode node, String field) {
+    if (node.isBigDecimal() || node.isBigInteger()) {
+      bounded(node.decimalValue(), field);
+    } else if (node.isObject()) {
+      for (Map.Entry<String, JsonNode> child : node.properties()) {
+        requireBoundedNumbers(child.getValue(), field + "." + child.getKey());
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        requireBoundedNumbers(node.get(i), field + "[" + i + "]");
+      }
+    }
   }
 
   // ---- answers ----
 
   public static SessionInfo sessionInfo(JsonNode result) {
     requireObject(result, "authentication result");
-    long seconds = result.path("sessionLength").canConvertToLong() ? result.path("sessionLength").asLong() : 0;
+    JsonNode length = result.path("sessionLength");
+    long seconds = 0;
+    if (length.isNumber()) {
+      if (!length.isIntegralNumber() || !length.canConvertToLong() || length.asLong() < 0) {
+        throw new MalformedFrameException(
+            "authentication result field sessionLength must be whole seconds 0.." + Long.MAX_VALUE);
+      }
+      seconds = length.asLong();
+    }
     return new SessionInfo(
         UserId.of(requiredText(result, "userId", "authentication result")),
-        Duration.ofSeconds(Math.max(0, seconds)),
+        Duration.ofSeconds(seconds),
         result.path("stayLoggedIn").asBoolean(false));
   }
 
@@ -102,15 +141,15 @@ public final class WireMapping {
       }
     }
     JsonNode exp = result.get("exp");
-    if (exp != null && exp.isIntegralNumber() && exp.canConvertToLong()) {
-      long seconds = exp.asLong();
+    if (exp != null && exp.isNumber()) {
+      long seconds = exp.isIntegralNumber() && exp.canConvertToLong() ? exp.asLong() : Long.MAX_VALUE;
       if (seconds < MIN_INSTANT.getEpochSecond() || seconds > MAX_INSTANT.getEpochSecond()) {
-        throw new MalformedFrameException("user field exp must be epoch seconds within years 1..9999, was " + seconds);
+        throw new MalformedFrameException("user field exp is out of range: whole epoch seconds within years 1..9999 are accepted");
       }
       builder.expiresAt(Instant.ofEpochSecond(seconds));
     }
     return builder
-        .otherFields(otherFields(result, Set.of("uuid", "principal", "user_name", "fullName", "email", "countryCode", "scope", "exp")))
+        .otherFields(otherFields(result, Set.of("uuid", "principal", "user_name", "fullName", "email", "countryCode", "scope", "exp"), "user"))
         .build();
   }
 
@@ -125,7 +164,7 @@ public final class WireMapping {
               .name(optionalText(item, "name").orElse(""))
               .parentType(optionalText(parent, "type"))
               .parentId(optionalText(parent, "id"))
-              .otherFields(otherFields(item, Set.of("locationId", "name", "parent")))
+              .otherFields(otherFields(item, Set.of("locationId", "name", "parent"), "location"))
               .build());
     }
     return locations;
@@ -143,47 +182,87 @@ public final class WireMapping {
               .backgroundImage(optionalText(item, "backgroundImage"))
               .created(optionalInstant(item, "created", "room"))
               .lastModified(optionalInstant(item, "lastModified", "room"))
-              .otherFields(otherFields(item, Set.of("roomId", "locationId", "name", "backgroundImage", "created", "lastModified")))
+              .otherFields(otherFields(item, Set.of("roomId", "locationId", "name", "backgroundImage", "created", "lastModified"), "room"))
               .build());
     }
     return rooms;
   }
 
-  /** The device list answer: devices plus the list's etag and version. */
-  public record DeviceList(List<Device> devices, Optional<String> etag, Optional<Object> version) {}
+  /**
+   * The device list answer: the devices, the list's etag and version, and one line per device
+   * entry that was skipped (its index, its deviceId when readable, and the field that failed).
+   */
+  public record DeviceList(List<Device> devices, Optional<String> etag, Optional<Object> version, List<String> skipped) {
+    public DeviceList {
+      devices = List.copyOf(devices);
+      skipped = List.copyOf(skipped);
+    }
+  }
 
+  /**
+   * The device list; an entry that cannot be mapped (a missing id, a number or instant out of
+   * range) is skipped and named in {@link DeviceList#skipped}, so one odd device does not cost the
+   * others.
+   *
+   * @throws MalformedFrameException when the answer is not a list, its version is out of range, or
+   *     every entry was skipped (naming the first)
+   */
   public static DeviceList devices(JsonNode result) {
     List<Device> devices = new ArrayList<>();
+    List<String> skipped = new ArrayList<>();
+    int index = 0;
     for (JsonNode entry : list(result, "devices")) {
-      requireObject(entry, "device entry");
-      JsonNode basic = entry.has("basic") ? entry.get("basic") : entry;
-      requireObject(basic, "device");
-      ImmutableDevice.Builder builder =
-          ImmutableDevice.builder()
-              .id(DeviceId.of(requiredText(basic, "deviceId", "device")))
-              .locationId(LocationId.of(requiredText(basic, "locationId", "device")))
-              .roomId(optionalText(basic, "roomId").map(RoomId::of))
-              .componentId(optionalText(basic, "componentId"))
-              .name(optionalText(basic, "deviceName").or(() -> optionalText(basic, "label")).orElse(""))
-              .type(optionalText(basic.path("deviceTypeData"), "type").or(() -> optionalText(entry, "type")));
-      JsonNode states = basic.get("states");
-      if (states != null && states.isArray()) {
-        for (JsonNode state : states) {
-          builder.addStates(state(state));
-        }
+      try {
+        devices.add(device(entry));
+      } catch (MalformedFrameException e) {
+        skipped.add("device entry " + index + deviceIdOf(entry) + " skipped: " + e.getMessage());
       }
-      // deviceTypeData carrying only the type is fully represented by Device.type().
-      JsonNode typeData = basic.path("deviceTypeData");
-      Set<String> known =
-          typeData.isObject() && typeData.size() == 1 && typeData.has("type")
-              ? Set.of("deviceId", "locationId", "roomId", "componentId", "deviceName", "states", "deviceTypeData")
-              : Set.of("deviceId", "locationId", "roomId", "componentId", "deviceName", "states");
-      devices.add(builder.otherFields(otherFields(basic, known)).build());
+      index++;
+    }
+    if (devices.isEmpty() && !skipped.isEmpty()) {
+      throw new MalformedFrameException("devices answer has no usable entry: " + skipped.get(0)
+          + (skipped.size() > 1 ? " (and " + (skipped.size() - 1) + " more)" : ""));
     }
     Optional<String> etag = result.isObject() ? optionalText(result, "etag") : Optional.empty();
-    Optional<Object> version =
-        result.isObject() && result.has("version") ? Optional.ofNullable(plain(result.get("version"))) : Optional.empty();
-    return new DeviceList(devices, etag, version);
+    Optional<Object> version = Optional.empty();
+    if (result.isObject() && result.has("version")) {
+      requireBoundedNumbers(result.get("version"), "devices answer field version");
+      version = Optional.ofNullable(plain(result.get("version")));
+    }
+    return new DeviceList(devices, etag, version, skipped);
+  }
+
+  private static Device device(JsonNode entry) {
+    requireObject(entry, "device entry");
+    JsonNode basic = entry.has("basic") ? entry.get("basic") : entry;
+    requireObject(basic, "device");
+    ImmutableDevice.Builder builder =
+        ImmutableDevice.builder()
+            .id(DeviceId.of(requiredText(basic, "deviceId", "device")))
+            .locationId(LocationId.of(requiredText(basic, "locationId", "device")))
+            .roomId(optionalText(basic, "roomId").map(RoomId::of))
+            .componentId(optionalText(basic, "componentId"))
+            .name(optionalText(basic, "deviceName").or(() -> optionalText(basic, "label")).orElse(""))
+            .type(optionalText(basic.path("deviceTypeData"), "type").or(() -> optionalText(entry, "type")));
+    JsonNode states = basic.get("states");
+    if (states != null && states.isArray()) {
+      for (JsonNode state : states) {
+        builder.addStates(state(state));
+      }
+    }
+    // deviceTypeData carrying only the type is fully represented by Device.type().
+    JsonNode typeData = basic.path("deviceTypeData");
+    Set<String> known =
+        typeData.isObject() && typeData.size() == 1 && typeData.has("type")
+            ? Set.of("deviceId", "locationId", "roomId", "componentId", "deviceName", "states", "deviceTypeData")
+            : Set.of("deviceId", "locationId", "roomId", "componentId", "deviceName", "states");
+    return builder.otherFields(otherFields(basic, known, "device")).build();
+  }
+
+  /** {@code " (deviceId \"x\")"} for an entry whose id is a short string, else empty. */
+  private static String deviceIdOf(JsonNode entry) {
+    JsonNode id = entry.path("basic").isObject() ? entry.path("basic").path("deviceId") : entry.path("deviceId");
+    return id.isTextual() && id.textValue().length() <= 64 ? " (deviceId " + Json.write(id) + ")" : "";
   }
 
   private static DeviceState state(JsonNode state) {
@@ -193,7 +272,7 @@ public final class WireMapping {
         .capability(requiredText(state, "capabilityId", "device state"))
         .attribute(requiredText(state, "attributeName", "device state"))
         .value(value(state.get("value"), optionalText(state, "valueType"), "device state"))
-        .otherFields(otherFields(state, Set.of("componentId", "capabilityId", "attributeName", "value", "valueType")))
+        .otherFields(otherFields(state, Set.of("componentId", "capabilityId", "attributeName", "value", "valueType"), "device state"))
         .build();
   }
 
@@ -252,6 +331,7 @@ public final class WireMapping {
       return Optional.of(new AttributeValue.TextValue(value.asText()));
     }
     if (value.isObject() || value.isArray()) {
+      requireBoundedNumbers(value, what + " field value");
       return Optional.of(new AttributeValue.StructuredValue(plain(value)));
     }
     throw new MalformedFrameException(what + " field value has an unsupported JSON type " + value.getNodeType());
@@ -295,6 +375,9 @@ public final class WireMapping {
     JsonNode value = node.get(field);
     if (value == null || !(value.isTextual() || value.isNumber()) || value.asText().isBlank()) {
       throw new MalformedFrameException(what + " lacks field " + field + " (a non-blank string)");
+    }
+    if (value.isBigDecimal() || value.isBigInteger()) {
+      bounded(value.decimalValue(), what + " field " + field);
     }
     return value.asText();
   }
