@@ -85,7 +85,7 @@ import org.w3c.dom.Element;
  * {@link Builder#maxSkew} of its own clock, nonces not reused within that window) and answers
  * {@code ter:NotAuthorized} otherwise; {@code GetSystemDateAndTime} is anonymous. Faults to inject:
  * a wrong password (change it with {@link #setPassword}), a clock far off ({@link #setClockOffset}),
- * HTTP Digest required ({@link #requireDigest}), no snapshot ({@link #setSnapshotSupported}, then
+ * values out of any range ({@link #overrideAnswerValue}), HTTP Digest required ({@link #requireDigest}), no snapshot ({@link #setSnapshotSupported}, then
  * {@code ter:ActionNotSupported}), no {@code GetServices} (old firmware), a reboot that forgets
  * every pull point ({@link #reboot}), slow long polls ({@link #setSlowPolls}), and motion on demand
  * ({@link #motion}) or on a schedule ({@link #motionEvery}).
@@ -130,6 +130,7 @@ public final class OnvifCameraSimulator implements AutoCloseable {
   private final Map<String, Instant> seenNonces = new HashMap<>();
   private final List<String> digestNonces = new ArrayList<>();
   private ScheduledFuture<?> motionSchedule;
+  private final Map<String, String> overrides = new LinkedHashMap<>();
 
   private final AtomicInteger created = new AtomicInteger();
   private final AtomicInteger renewed = new AtomicInteger();
@@ -268,6 +269,22 @@ public final class OnvifCameraSimulator implements AutoCloseable {
   public void setSlowPolls(Duration extra) {
     synchronized (lock) {
       this.slowPolls = Objects.requireNonNull(extra, "extra");
+    }
+  }
+
+  /**
+   * From now on every answer writes {@code text}, exactly as given, wherever it writes its own value
+   * of {@code field}: an element's text, by local name ({@code "Year"}, {@code "TerminationTime"}),
+   * or an attribute, as {@code "PanTilt@x"}. A camera answering values out of any range
+   * ({@code 1e999999999}, {@code NaN}, year 999999999). {@code text} null undoes it.
+   */
+  public void overrideAnswerValue(String field, String text) {
+    synchronized (lock) {
+      if (text == null) {
+        overrides.remove(Objects.requireNonNull(field, "field"));
+      } else {
+        overrides.put(Objects.requireNonNull(field, "field"), text);
+      }
     }
   }
 
@@ -1175,7 +1192,31 @@ public final class OnvifCameraSimulator implements AutoCloseable {
         : ns.equals(TIMG) ? "timg" : ns.equals(TEV) ? "tev" : "wsnt";
     Element response = add(body, ns, prefix + ":" + operation + "Response");
     filler.fill(response);
+    Map<String, String> override;
+    synchronized (lock) {
+      override = overrides.isEmpty() ? Map.of() : Map.copyOf(overrides);
+    }
+    if (!override.isEmpty()) {
+      override(response, override);
+    }
     return new Response(200, Map.of("Content-Type", "application/soap+xml; charset=utf-8"), SimXml.serialize(doc));
+  }
+
+  private static void override(Element element, Map<String, String> values) {
+    String local = element.getLocalName();
+    values.forEach((field, text) -> {
+      int at = field.indexOf('@');
+      if (at < 0 && field.equals(local)) {
+        element.setTextContent(text);
+      } else if (at > 0 && field.substring(0, at).equals(local) && element.hasAttribute(field.substring(at + 1))) {
+        element.setAttribute(field.substring(at + 1), text);
+      }
+    });
+    for (org.w3c.dom.Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+      if (child instanceof Element) {
+        override((Element) child, values);
+      }
+    }
   }
 
   private static Response fault(String code, String subcode, String reason) {

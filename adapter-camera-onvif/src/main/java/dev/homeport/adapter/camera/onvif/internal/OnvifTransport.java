@@ -168,7 +168,11 @@ public final class OnvifTransport {
     try {
       XmlElement date = utc.require(ctx, "Date");
       XmlElement time = utc.require(ctx, "Time");
-      LocalDate day = LocalDate.of(number(date, "Year"), number(date, "Month"), number(date, "Day"));
+      int year = number(date, "Year");
+      if (year < 1 || year > 9999) {
+        throw new ProtocolException("camera answer to " + ctx + " has Date/Year = " + year + ", outside 1..9999");
+      }
+      LocalDate day = LocalDate.of(year, number(date, "Month"), number(date, "Day"));
       LocalTime at = LocalTime.of(number(time, "Hour"), number(time, "Minute"), number(time, "Second"));
       return day.atTime(at).toInstant(ZoneOffset.UTC);
     } catch (java.time.DateTimeException e) {
@@ -180,10 +184,13 @@ public final class OnvifTransport {
     String text = parent.textAt(name).orElseThrow(() ->
         new ProtocolException("camera answer to GetSystemDateAndTime lacks " + parent.name() + "/" + name));
     try {
-      return Integer.parseInt(text);
+      if (text.strip().length() > 10) {
+        throw new NumberFormatException("too long");
+      }
+      return Integer.parseInt(text.strip());
     } catch (NumberFormatException e) {
       throw new ProtocolException("camera answer to GetSystemDateAndTime has " + parent.name() + "/" + name
-          + " = \"" + Text.printable(text, 20) + "\", not a number");
+          + " = \"" + Text.printable(text, 20) + "\", not a whole number in the int range");
     }
   }
 

@@ -49,6 +49,10 @@ import org.slf4j.LoggerFactory;
 public final class PullPointEvents implements CameraEvents {
 
   private static final Logger LOG = LoggerFactory.getLogger(PullPointEvents.class);
+  /** The earliest instant a camera may name (xs:dateTime without an extended year: years 1..9999). */
+  static final Instant MIN_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
+  /** The latest instant a camera may name. */
+  static final Instant MAX_INSTANT = Instant.parse("9999-12-31T23:59:59.999999999Z");
   private static final String PULL_ACTION =
       "http://www.onvif.org/ver10/events/wsdl/PullPointSubscription/PullMessagesRequest";
   private static final String RENEW_ACTION = "http://docs.oasis-open.org/wsn/bw-2/SubscriptionManager/RenewRequest";
@@ -129,20 +133,28 @@ public final class PullPointEvents implements CameraEvents {
         String text = answer.require("CreatePullPointSubscription", "SubscriptionReference", "Address").text();
         address = OnvifServices.resolve(transport.deviceService(), text);
         subscriptions++;
-        updateExpiry(answer);
+        updateExpiry(answer, "CreatePullPointSubscription");
         LOG.debug("camera {}: pull point {}", camera.name(), address);
         notice(State.SUBSCRIBED, "subscribed to camera '" + camera.name() + "' events"
             + (resubscribing ? "; detections while resubscribing may be missing" : ""), resubscribing);
         pull(options.retryMin());
-      } catch (HomeportException e) {
+      } catch (RuntimeException e) {
+        // also what no check foresaw: a callback that throws would end the pulls without a word
         failed(e, nextBackoff, resubscribing);
       }
     });
   }
 
-  private void updateExpiry(XmlElement answer) {
-    Optional<Instant> current = answer.textAt("CurrentTime").flatMap(PullPointEvents::instant);
-    Optional<Instant> termination = answer.textAt("TerminationTime").flatMap(PullPointEvents::instant);
+  /**
+   * The subscription's end, from the camera's CurrentTime and TerminationTime (so its clock does not
+   * matter); either missing: our own lifetime.
+   *
+   * @throws ProtocolException when either is there but unreadable or outside years 1..9999 (whose
+   *     difference could overflow our clock and end the pulls without a word)
+   */
+  private void updateExpiry(XmlElement answer, String operation) {
+    Optional<Instant> current = time(answer, "CurrentTime", operation);
+    Optional<Instant> termination = time(answer, "TerminationTime", operation);
     if (current.isPresent() && termination.isPresent()) {
       expires = clock.instant().plus(Duration.between(current.get(), termination.get()));
     } else {
@@ -173,12 +185,12 @@ public final class PullPointEvents implements CameraEvents {
             return;
           }
           try {
-            updateExpiry(answer);
+            updateExpiry(answer, "PullMessages");
             for (XmlElement message : answer.all("NotificationMessage")) {
               deliver(message);
             }
             pull(options.retryMin());
-          } catch (HomeportException e) {
+          } catch (RuntimeException e) {
             failed(e, options.retryMin(), true);
           }
         });
@@ -198,14 +210,14 @@ public final class PullPointEvents implements CameraEvents {
             return;
           }
           try {
-            updateExpiry(answer);
+            updateExpiry(answer, "Renew");
             if (!expires.isAfter(clock.instant().plus(options.pullTimeout()))) {
               // the camera renewed for less than one poll: ask for it as we go
               expires = clock.instant().plus(options.subscriptionLifetime());
             }
             LOG.debug("camera {}: pull point renewed", camera.name());
             pull(options.retryMin());
-          } catch (HomeportException e) {
+          } catch (RuntimeException e) {
             failed(e, options.retryMin(), true);
           }
         });
@@ -294,18 +306,34 @@ public final class PullPointEvents implements CameraEvents {
     return Optional.empty();
   }
 
-  /** An xs:dateTime; without an offset it is taken as UTC. */
+  private static Optional<Instant> time(XmlElement answer, String element, String operation) {
+    Optional<String> text = answer.textAt(element);
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(instant(text.get()).orElseThrow(() -> new ProtocolException("camera answer to " + operation
+        + " has " + element + " = \"" + Text.printable(text.get(), 40) + "\", not an xs:dateTime within years 1..9999")));
+  }
+
+  /**
+   * An xs:dateTime within years 1..9999 (what it can say without an extended year); without an
+   * offset it is taken as UTC. Empty when unreadable or out of that range: a notification's
+   * UtcTime then counts as the time of receipt.
+   */
   static Optional<Instant> instant(String text) {
+    Instant instant;
     try {
-      return Optional.of(OffsetDateTime.parse(text.trim()).toInstant());
+      instant = OffsetDateTime.parse(text.trim()).toInstant();
     } catch (DateTimeParseException e) {
       try {
-        return Optional.of(LocalDateTime.parse(text.trim()).toInstant(ZoneOffset.UTC));
+        instant = LocalDateTime.parse(text.trim()).toInstant(ZoneOffset.UTC);
       } catch (DateTimeParseException again) {
         return Optional.empty();
       }
     }
+    return instant.isBefore(MIN_INSTANT) || instant.isAfter(MAX_INSTANT) ? Optional.empty() : Optional.of(instant);
   }
+
 
   private void closeStreams(HomeportException cause) {
     closed = true;
