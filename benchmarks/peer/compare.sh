@@ -1,7 +1,9 @@
 #!/bin/sh
 # homeport `events watch --json` against the Node socket.io-client 2 peer, side by side against the
 # same PeerServer, N events each, twice, alternating. Prints each client's process CPU seconds
-# (user+sys, /usr/bin/time), wall time, lines received and the load average.
+# (user+sys, /usr/bin/time), wall time, lines received and the load average. homeport runs twice
+# per round: `java -jar` with the options below, and `./homeport` (the launcher users run: its own
+# JVM options and an AppCDS archive beside the jar, recorded on its first run, made before round 1).
 # Build first: mvn -B -pl benchmarks,cli -am package -DskipTests ; benchmarks/peer/install.sh
 # Usage: benchmarks/peer/compare.sh [events, default 200000] [homeport JVM options]
 set -e
@@ -26,8 +28,11 @@ run() { # name, command...
   uniq=$(grep -o '"eventId":"[^"]*"' benchmarks/target/peer-out.txt | sort -u | wc -l)
   echo "$name: cpu $(echo "$u + $s" | bc) s (user $u, sys $s), wall $e s, lines $lines, distinct ids $uniq, load $(cut -d' ' -f1-3 /proc/loadavg)"
 }
+# The launcher's first run after a build records its class-data archive: not measured.
+./homeport events --url "$URL" --trust "sha256:$PIN" watch Bench --json --count 1 > /dev/null
 for round in 1 2; do
   echo "round $round, $N events"
   run "socket.io-client" node benchmarks/target/peer/peer.js "$URL" "$CSRF" "$COOKIE" "$LOCATION" "$N"
-  run "homeport" java $HOMEPORT_JVM -jar "$CLI" events --url "$URL" --trust "sha256:$PIN" watch Bench --json --count "$N"
+  run "homeport (java -jar)" java $HOMEPORT_JVM -jar "$CLI" events --url "$URL" --trust "sha256:$PIN" watch Bench --json --count "$N"
+  run "homeport (./homeport)" ./homeport events --url "$URL" --trust "sha256:$PIN" watch Bench --json --count "$N"
 done

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * overflow policy: the heap peak while it falls behind, and what the policy did.
  *
  * <p>{@code java -cp benchmarks.jar dev.homeport.benchmarks.EventFirehoseRun [--events=1000000]
- * [--warmup-events=300000] [--buffer=65536] [--slow-events=200000] [--slow-pause-us=100]
+ * [--warmup-events=300000] [--buffer=65536] [--slow-events=200000 (0: no slow phases)] [--slow-pause-us=100]
+ * [--burst-events=50000 (0: none)] [--burst-pause-us=1000]
  * [--in-process]}
  */
 public final class EventFirehoseRun {
@@ -30,6 +31,8 @@ public final class EventFirehoseRun {
     long slowEvents = options.number("slow-events", 200_000);
     long slowPause = options.number("slow-pause-us", 100) * 1000;
     int buffer = options.integer("buffer", 1 << 16);
+    long burstEvents = options.number("burst-events", 50_000);
+    long burstPause = options.number("burst-pause-us", 1000) * 1000;
     Bench.header("EventFirehoseRun", args);
     try (SimControl sims = SimControl.create(options.flag("in-process"))) {
       SimControl.SmartThingsTarget target = sims.startSmartThings();
@@ -38,8 +41,13 @@ public final class EventFirehoseRun {
           + "slow subscribers: the default 1,024%n", buffer);
       next = fast(sims, target, next, warmupEvents, "warm-up", buffer);
       next = fast(sims, target, next, events, "firehose", buffer);
-      next = slow(sims, target, next, slowEvents, slowPause, OverflowPolicy.DROP_OLDEST);
-      slow(sims, target, next, slowEvents, slowPause, OverflowPolicy.FAIL);
+      if (slowEvents > 0) {
+        next = slow(sims, target, next, slowEvents, slowPause, OverflowPolicy.DROP_OLDEST);
+        next = slow(sims, target, next, slowEvents, slowPause, OverflowPolicy.FAIL);
+      }
+      if (burstEvents > 0) {
+        burst(sims, target, next, burstEvents, burstPause);
+      }
     }
   }
 
@@ -115,6 +123,45 @@ public final class EventFirehoseRun {
           slow.ended.isDone() ? "ended with " + describe(slow.ended.getNow(null)) : "still subscribed",
           fast.received(), count - fast.distinctIn(first, count),
           Bench.mb(heapBefore), Bench.mb(heap.peakAfterGc()), heap.collections(), Bench.mb(heap.peakUsed()), Bench.mb(heapAfter));
+    }
+    return first + count;
+  }
+
+  /**
+   * A burst into one subscriber that takes {@code pauseNanos} per event under BACKPRESSURE with the
+   * default buffer (1,024): the reader stops reading while it is full, so nothing may be lost and
+   * the heap must stay flat however far the subscriber falls behind.
+   */
+  static long burst(SimControl sims, SimControl.SmartThingsTarget target, long first, long count, long pauseNanos)
+      throws Exception {
+    EventCounter slow = new EventCounter(pauseNanos);
+    long heapBefore = Bench.heapAfterGc();
+    try (SmartHomeSession session = connect(sims, target, OverflowPolicy.BACKPRESSURE, 1024, slow);
+        HeapWatch heap = new HeapWatch()) {
+      long start = System.nanoTime();
+      long cpu0 = Bench.processCpuNanos();
+      sims.push(first, count);
+      long pushed = System.nanoTime() - start;
+      // At most the pause per event, three times over, plus a minute for a loaded machine.
+      Duration bound = Duration.ofNanos(count * pauseNanos * 3).plusSeconds(60);
+      boolean all = Bench.await(() -> slow.ended.isDone() || slow.received() >= count, bound);
+      Bench.pause(200);
+      long wall = slow.lastArrival() - start;
+      long cpu = Bench.processCpuNanos() - cpu0;
+      heap.close();
+      long heapAfter = Bench.heapAfterGc();
+      SmartThingsSession internal = (SmartThingsSession) session;
+      Bench.OUT.printf(Locale.ROOT,
+          "burst of %,d events into a subscriber taking %d us per event under BACKPRESSURE (buffer 1,024): received %,d, "
+              + "lost %d, duplicates %d%s, %s, in %.1f s (%.0f events/s; simulator's push returned after %.1f s); "
+              + "reader paused %,d times; dropped %d; client CPU %.2f us/event; heap after full GC before %s; during: peak after a "
+              + "collection %s (%d collections), peak in use %s (garbage included, sampled every 5 ms); after full GC %s%n",
+          count, pauseNanos / 1000, slow.received(), count - slow.distinctIn(first, count), slow.duplicates(),
+          all ? "" : " (stopped waiting after " + bound.toSeconds() + " s)",
+          slow.ended.isDone() ? "ended with " + describe(slow.ended.getNow(null)) : "still subscribed",
+          wall / 1e9, count / (wall / 1e9), pushed / 1e9, internal.readerPauseCount(), internal.droppedCount(),
+          cpu / 1e3 / count, Bench.mb(heapBefore), Bench.mb(heap.peakAfterGc()), heap.collections(),
+          Bench.mb(heap.peakUsed()), Bench.mb(heapAfter));
     }
     return first + count;
   }

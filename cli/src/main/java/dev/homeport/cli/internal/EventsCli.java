@@ -380,7 +380,7 @@ public final class EventsCli implements Callable<Integer> {
         return;
       }
       if (output.json()) {
-        output.jsonLineInBurst(HomeViews.event(event));
+        output.jsonLineInBurst(generator -> HomeViews.writeEvent(generator, event));
       } else {
         output.lineInBurst(HomeViews.eventText(event));
       }

@@ -115,21 +115,43 @@ public final class HomeViews {
     return new Result(array, devices.isEmpty() ? "no devices" : Result.table(rows));
   }
 
-  /** One event as a JSON object (one line of {@code watch --json}). */
-  public static ObjectNode event(DeviceEvent event) {
-    ObjectNode node = JsonViews.NODES.objectNode();
-    node.put("eventId", event.eventId().value());
-    node.put("locationId", event.locationId().value());
-    node.put("deviceId", event.deviceId().value());
-    event.device().ifPresent(device -> node.put("deviceName", device.name()));
-    node.put("componentId", event.componentId());
-    node.put("capability", event.capability());
-    node.put("attribute", event.attribute());
-    node.set("value", event.value().map(HomeViews::attribute).orElse(JsonViews.NODES.nullNode()));
-    node.set("unit", event.unit().<JsonNode>map(JsonViews.NODES::textNode).orElse(JsonViews.NODES.nullNode()));
-    node.put("stateChange", event.stateChange());
-    node.put("time", event.time().toString());
-    return node;
+  /**
+   * Writes one event as a JSON object (one line of {@code watch --json}) with {@code generator},
+   * field by field, building no tree: eventId, locationId, deviceId, deviceName (when known),
+   * componentId, capability, attribute, value, unit (null when none), stateChange, time.
+   */
+  public static void writeEvent(com.fasterxml.jackson.core.JsonGenerator generator, DeviceEvent event)
+      throws java.io.IOException {
+    generator.writeStartObject();
+    generator.writeStringField("eventId", event.eventId().value());
+    generator.writeStringField("locationId", event.locationId().value());
+    generator.writeStringField("deviceId", event.deviceId().value());
+    if (event.device().isPresent()) {
+      generator.writeStringField("deviceName", event.device().get().name());
+    }
+    generator.writeStringField("componentId", event.componentId());
+    generator.writeStringField("capability", event.capability());
+    generator.writeStringField("attribute", event.attribute());
+    generator.writeFieldName("value");
+    if (event.value().isEmpty()) {
+      generator.writeNull();
+    } else if (event.value().get() instanceof AttributeValue.TextValue text) {
+      generator.writeString(text.text());
+    } else if (event.value().get() instanceof AttributeValue.BooleanValue flag) {
+      generator.writeBoolean(flag.value());
+    } else {
+      // Numbers and structures go through their tree node, which decides how a number is written.
+      generator.writeTree(attribute(event.value().get()));
+    }
+    generator.writeFieldName("unit");
+    if (event.unit().isPresent()) {
+      generator.writeString(event.unit().get());
+    } else {
+      generator.writeNull();
+    }
+    generator.writeBooleanField("stateChange", event.stateChange());
+    generator.writeStringField("time", event.time().toString());
+    generator.writeEndObject();
   }
 
   /** One event as a line of text. */

@@ -1,10 +1,13 @@
 package dev.homeport.cli.internal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -36,6 +39,18 @@ public final class Output {
   private final boolean interactive;
 
   private final CompletableFuture<Void> closed;
+  /**
+   * Streams {@link #jsonLineInBurst(JsonLine)} lines into {@link #out} through the escaping of
+   * {@link #MAPPER}, with no tree or String per line; made on first use. Its own buffer is handed
+   * to {@link #out} before anything else writes there, so lines keep their order.
+   */
+  private JsonGenerator lines;
+
+  /** Writes one JSON value with a generator of {@link #MAPPER}'s (escaping included). */
+  @FunctionalInterface
+  public interface JsonLine {
+    void writeTo(JsonGenerator generator) throws IOException;
+  }
 
   public Output(PrintWriter out, PrintWriter err, boolean json, boolean interactive) {
     this(out, err, json, interactive, new CompletableFuture<>());
@@ -56,6 +71,7 @@ public final class Output {
    * @throws OutputClosedException if the reader closed it (also completing the closed signal)
    */
   public synchronized void flush() {
+    drainLines();
     // checkError() flushes, then reports whether any write or flush so far failed.
     if (closed.isDone() || out.checkError()) {
       closed.complete(null);
@@ -74,6 +90,7 @@ public final class Output {
 
   /** A result: its JSON form with --json, else its text form. */
   public void result(Result result) {
+    drainLines();
     if (json) {
       out.println(pretty(result.json()));
     } else {
@@ -87,6 +104,7 @@ public final class Output {
 
   /** One compact JSON document on one line (for streams of events). */
   public synchronized void jsonLine(JsonNode node) {
+    drainLines();
     out.println(compact(node));
     flush();
   }
@@ -96,11 +114,46 @@ public final class Output {
    * (or until the buffer fills), so a fast stream costs one write per burst, not per line.
    */
   public synchronized void jsonLineInBurst(JsonNode node) {
+    drainLines();
     out.println(compact(node));
+  }
+
+  /**
+   * One compact JSON document on one line, part of a burst, written by {@code line} straight into
+   * the buffered standard output (the same bytes as {@link #jsonLineInBurst(JsonNode)} of the same
+   * tree, without building it).
+   */
+  public synchronized void jsonLineInBurst(JsonLine line) {
+    try {
+      if (lines == null) {
+        lines = MAPPER.getFactory().createGenerator(out)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            .disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
+        // Lines end with the platform's line separator, as println does; no separator between values.
+        lines.setRootValueSeparator(null);
+      }
+      line.writeTo(lines);
+      lines.writeRaw(System.lineSeparator());
+    } catch (IOException e) {
+      // A PrintWriter never throws: this is the generator refusing what was written (a bug).
+      throw new UncheckedIOException("cannot write JSON", e);
+    }
+  }
+
+  /** Hands what the line generator holds to {@link #out} (a PrintWriter: never throws). */
+  private synchronized void drainLines() {
+    if (lines != null) {
+      try {
+        lines.flush();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write JSON", e);
+      }
+    }
   }
 
   /** One line of text, part of a burst (see {@link #jsonLineInBurst}). */
   public synchronized void lineInBurst(String text) {
+    drainLines();
     out.println(text);
   }
 
@@ -121,6 +174,7 @@ public final class Output {
 
   /** One line of text on standard output. */
   public synchronized void line(String text) {
+    drainLines();
     out.println(text);
     flush();
   }

@@ -14,6 +14,14 @@ public final class EngineIoCodec {
 
   /** Decodes a text frame. */
   public static EngineIoPacket decode(String frame) {
+    return EngineIoPacket.of(type(frame), frame.substring(1));
+  }
+
+  /**
+   * The packet type of a text frame, checked as {@link #decode} checks it; its data is the rest of
+   * the frame from index 1 (for a message, decode it there with {@link SocketIoCodec#decode(String, int)}).
+   */
+  public static EngineIoType type(String frame) {
     if (frame == null || frame.isEmpty()) {
       throw new MalformedFrameException("empty Engine.IO frame");
     }
@@ -23,7 +31,7 @@ public final class EngineIoCodec {
       throw new MalformedFrameException(
           "Engine.IO packet type must be a digit 0..6, was " + describe(first));
     }
-    return EngineIoPacket.of(type, frame.substring(1));
+    return type;
   }
 
   /** Decodes a binary frame: the first byte is the packet type, the rest is opaque and dropped. */

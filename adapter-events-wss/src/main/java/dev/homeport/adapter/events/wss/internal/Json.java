@@ -25,8 +25,16 @@ public final class Json {
 
   /** Parses JSON text, turning every failure into a {@link MalformedFrameException}. */
   public static JsonNode parse(String text, String what) {
+    return parse(text, 0, what);
+  }
+
+  /**
+   * Parses the JSON text that starts at {@code from} in {@code text} (to its end) without copying
+   * it out first, turning every failure into a {@link MalformedFrameException}.
+   */
+  public static JsonNode parse(String text, int from, String what) {
     try {
-      JsonNode node = MAPPER.readTree(text);
+      JsonNode node = MAPPER.readTree(new TailReader(text, from));
       if (node == null || node.isMissingNode()) {
         throw new MalformedFrameException(what + " is empty, expected JSON");
       }
@@ -34,9 +42,9 @@ public final class Json {
     } catch (JsonProcessingException e) {
       // Jackson's limits (number length, string length, nesting) are our bounds too: a number of
       // thousands of digits costs quadratic time to parse, so it is refused before it is read.
-      throw new MalformedFrameException(what + " is not valid JSON" + where(text) + ": "
+      throw new MalformedFrameException(what + " is not valid JSON" + where(text, from) + ": "
           + e.getOriginalMessage().replaceAll(", from `[^`]*`", ""), e);
-    } catch (RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       throw new MalformedFrameException(what + " could not be parsed: " + e.getClass().getSimpleName(), e);
     } catch (StackOverflowError e) {
       throw new MalformedFrameException(what + " is nested too deeply");
@@ -44,11 +52,11 @@ public final class Json {
   }
 
   /**
-   * Where parsing {@code text} stops, as {@code " at <JSON pointer>"} (e.g. {@code
-   * /1/data/0/basic/states/0/value}), or empty; read again token by token, only after a failure.
+   * Where parsing {@code text} from {@code from} stops, as {@code " at <JSON pointer>"} (e.g.
+   * {@code /1/data/0/basic/states/0/value}), or empty; read again token by token, only after a failure.
    */
-  private static String where(String text) {
-    try (JsonParser parser = MAPPER.createParser(text)) {
+  private static String where(String text, int from) {
+    try (JsonParser parser = MAPPER.createParser(new TailReader(text, from))) {
       try {
         while (parser.nextToken() != null) {
           // only looking for the failing token
@@ -61,6 +69,31 @@ public final class Json {
     } catch (IOException e) {
       return "";
     }
+  }
+
+  /** The chars of a String from an offset to its end, read straight into Jackson's (recycled) buffer. */
+  private static final class TailReader extends java.io.Reader {
+    private final String text;
+    private int next;
+
+    TailReader(String text, int from) {
+      this.text = text;
+      this.next = from;
+    }
+
+    @Override
+    public int read(char[] buffer, int offset, int length) {
+      int count = Math.min(length, text.length() - next);
+      if (count <= 0) {
+        return length == 0 ? 0 : -1;
+      }
+      text.getChars(next, next + count, buffer, offset);
+      next += count;
+      return count;
+    }
+
+    @Override
+    public void close() {}
   }
 
   /** Writes a tree as compact JSON text. */

@@ -447,6 +447,11 @@ final class SmartThingsConnection {
   }
 
   private void handleFrame(Link link, String frame) {
+    if (EngineIoCodec.type(frame) == EngineIoType.MESSAGE) {
+      // Nearly every frame: decoded in place, without copying the payload out of the frame.
+      handleSocketIo(link, SocketIoCodec.decode(frame, 1), frame);
+      return;
+    }
     EngineIoPacket packet = EngineIoCodec.decode(frame);
     switch (packet.type()) {
       case OPEN:
@@ -461,9 +466,6 @@ final class SmartThingsConnection {
       case PONG:
       case NOOP:
       case UPGRADE:
-        return;
-      case MESSAGE:
-        handleSocketIo(link, SocketIoCodec.decode(packet.data()), frame);
         return;
       default:
         throw new MalformedFrameException("unexpected Engine.IO packet " + packet.type());

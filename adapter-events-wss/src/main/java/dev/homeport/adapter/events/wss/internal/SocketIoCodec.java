@@ -15,10 +15,18 @@ public final class SocketIoCodec {
 
   /** Decodes the Socket.IO text of one Engine.IO message packet. */
   public static SocketIoPacket decode(String text) {
-    if (text == null || text.isEmpty()) {
+    return decode(text, 0);
+  }
+
+  /**
+   * Decodes the Socket.IO text that starts at {@code from} in {@code text}: a whole Engine.IO
+   * message frame is decoded from 1, with no copy of its payload.
+   */
+  public static SocketIoPacket decode(String text, int from) {
+    if (text == null || from >= text.length()) {
       throw new MalformedFrameException("empty Socket.IO packet");
     }
-    int i = 0;
+    int i = from;
     char first = text.charAt(i++);
     SocketIoType type = first >= '0' && first <= '9' ? SocketIoType.ofCode(first - '0') : null;
     if (type == null) {
@@ -56,7 +64,7 @@ public final class SocketIoCodec {
     Optional<JsonNode> data = Optional.empty();
     if (i < text.length()) {
       try {
-        data = Optional.of(Json.parse(text.substring(i), "Socket.IO " + type + " payload"));
+        data = Optional.of(Json.parse(text, i, "Socket.IO " + type + " payload"));
       } catch (MalformedFrameException e) {
         // An unreadable answer fails its call now, rather than leaving it to time out.
         throw type == SocketIoType.ACK && ackId.isPresent() ? e.inAnswerTo(ackId.getAsLong()) : e;

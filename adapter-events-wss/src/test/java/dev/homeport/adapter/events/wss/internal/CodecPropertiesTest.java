@@ -47,6 +47,19 @@ class CodecPropertiesTest {
     }
   }
 
+  @Property(tries = 2000)
+  void messageFrameDecodedInPlace_isTheSameAsDecodingItsData(@ForAll("frames") String tail) {
+    String frame = "4" + tail;
+    Throwable copied = catchThrowable(() -> SocketIoCodec.decode(EngineIoCodec.decode(frame).data()));
+    Throwable inPlace = catchThrowable(() -> SocketIoCodec.decode(frame, 1));
+    if (copied == null) {
+      assertThat(inPlace).isNull();
+      assertThat(SocketIoCodec.decode(frame, 1)).isEqualTo(SocketIoCodec.decode(EngineIoCodec.decode(frame).data()));
+    } else {
+      assertThat(inPlace).isInstanceOf(MalformedFrameException.class).hasMessage(copied.getMessage());
+    }
+  }
+
   @Property(tries = 500)
   void arbitraryBinaryFrame_throwsOnlyMalformedFrame(@ForAll byte[] frame) {
     Throwable thrown = catchThrowable(() -> EngineIoCodec.decodeBinary(java.nio.ByteBuffer.wrap(frame)));
@@ -65,9 +78,10 @@ class CodecPropertiesTest {
   }
 
   static void decodeBothLayers(String frame) {
-    EngineIoPacket packet = EngineIoCodec.decode(frame);
-    if (packet.type() == EngineIoType.MESSAGE) {
-      SocketIoCodec.decode(packet.data());
+    if (EngineIoCodec.type(frame) == EngineIoType.MESSAGE) {
+      SocketIoCodec.decode(frame, 1);
+    } else {
+      EngineIoCodec.decode(frame);
     }
   }
 
