@@ -184,6 +184,8 @@ public final class SmartThingsSimulator implements AutoCloseable {
   private volatile boolean rejectAuthentication;
   private volatile boolean expired;
   private volatile boolean duplicateEvents;
+  private volatile List<PushedMessage> pushedWithSubscriptionAnswer = List.of();
+  private volatile boolean pushedBeforeSubscriptionAnswer;
   private volatile boolean freezeNew;
   private final int port;
   private TlsServerContainer server;
@@ -433,6 +435,18 @@ public final class SmartThingsSimulator implements AutoCloseable {
     refused.clear();
     echoing.clear();
     rawResults.clear();
+  }
+
+  /**
+   * Every subscription created from now on gets {@code messages} on its connection in the same
+   * breath as its answer: written right before the answer when {@code beforeAnswer}, else right
+   * after it, with nothing in between. Which order the real service uses, and how close its first
+   * events follow the answer, is not captured in smartthings-realtime.md; a client must lose
+   * nothing in either order. An empty list switches this off.
+   */
+  public void pushWithSubscriptionAnswer(List<? extends PushedMessage> messages, boolean beforeAnswer) {
+    this.pushedBeforeSubscriptionAnswer = beforeAnswer;
+    this.pushedWithSubscriptionAnswer = List.copyOf(messages);
   }
 
   /** Sends one raw text frame, as is, to every open connection (malformed or unknown frames). */
@@ -918,7 +932,15 @@ public final class SmartThingsSimulator implements AutoCloseable {
                   subscriptions.remove(subscriptionId);
                   sendFailure(ackId, error);
                 } else {
+                  List<PushedMessage> withAnswer = pushedWithSubscriptionAnswer;
+                  boolean before = pushedBeforeSubscriptionAnswer;
+                  if (before) {
+                    withAnswer.forEach(message -> push(message, subscriptionId));
+                  }
                   sendAck(ackId, result);
+                  if (!before) {
+                    withAnswer.forEach(message -> push(message, subscriptionId));
+                  }
                 }
               });
     }

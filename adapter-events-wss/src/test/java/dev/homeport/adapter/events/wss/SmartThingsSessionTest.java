@@ -7,11 +7,17 @@ import dev.homeport.domain.home.DeviceEvent;
 import dev.homeport.domain.home.EventFilter;
 import dev.homeport.ports.home.SmartHomeSession;
 import dev.homeport.simulators.smartthings.SmartThingsSimulator;
+import dev.homeport.ports.HomeportException;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SmartThingsSessionTest {
 
@@ -76,5 +82,36 @@ class SmartThingsSessionTest {
     assertThat(event.eventId().value()).isEqualTo("e1");
     assertThat(event.value()).contains(dev.homeport.domain.home.AttributeValue.NumberValue.of(12.5));
     assertThat(event.device()).contains(home.plug);
+  }
+
+  @ParameterizedTest(name = "pushed before the answer: {0}")
+  @ValueSource(booleans = {true, false})
+  void eventsWrittenWithTheSubscriptionAnswer_allReachTheSubscriberInOrder(boolean beforeAnswer) throws Exception {
+    List<DeviceEvent> burst = IntStream.range(0, 200).mapToObj(i -> TestHome.event("burst-" + i, i)).toList();
+    simulator.pushWithSubscriptionAnswer(burst, beforeAnswer);
+    connect();
+    Collector<DeviceEvent> events = new Collector<>();
+
+    session.subscribe(EventFilter.location(TestHome.HOME)).subscribe(events);
+
+    events.subscribed.get(10, TimeUnit.SECONDS);
+    await().atMost(Duration.ofSeconds(10)).until(() -> events.items.size() >= burst.size());
+    assertThat(events.items).extracting(event -> event.eventId().value())
+        .containsExactlyElementsOf(burst.stream().map(event -> event.eventId().value()).toList());
+  }
+
+  @Test
+  void refusedSubscription_subscriberGetsItsSubscriptionThenTheError() throws Exception {
+    simulator.refuse("create api/subscription", "Forbidden", 403, "not allowed");
+    connect();
+    Collector<DeviceEvent> events = new Collector<>();
+
+    session.subscribe(EventFilter.location(TestHome.HOME)).subscribe(events);
+
+    events.subscribed.get(10, TimeUnit.SECONDS);
+    assertThat(events.completed).failsWithin(Duration.ofSeconds(10))
+        .withThrowableOfType(ExecutionException.class)
+        .withCauseInstanceOf(HomeportException.class);
+    assertThat(events.items).isEmpty();
   }
 }

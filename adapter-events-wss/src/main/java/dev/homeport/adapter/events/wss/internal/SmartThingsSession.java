@@ -181,27 +181,21 @@ public final class SmartThingsSession implements SmartHomeSession {
         view.subscribe(subscriber);
         return;
       }
+      // The slot exists before the subscription is asked for, so nothing the reader routes after
+      // (or with) the answer can miss it; the gate holds onSubscribe until the answer.
+      SubscriptionGate<DeviceEvent> gate = new SubscriptionGate<>(subscriber);
+      view.subscribe(gate);
       api.ensureSubscribed(filter.locationId())
           .whenComplete(
               (id, error) -> {
                 if (error == null || connection.isClosed()) {
-                  view.subscribe(subscriber);
+                  gate.open();
                 } else {
-                  subscriber.onSubscribe(NO_SUBSCRIPTION);
-                  subscriber.onError(homeport(error));
+                  gate.fail(homeport(error));
                 }
               });
     };
   }
-
-  private static final Flow.Subscription NO_SUBSCRIPTION =
-      new Flow.Subscription() {
-        @Override
-        public void request(long n) {}
-
-        @Override
-        public void cancel() {}
-      };
 
   @Override
   public Flow.Publisher<PushedMessage> messages() {
