@@ -114,4 +114,23 @@ class SmartThingsSessionTest {
         .withCauseInstanceOf(HomeportException.class);
     assertThat(events.items).isEmpty();
   }
+
+  @Test
+  void batchingSubscriber_isToldWhereABurstEnds() throws Exception {
+    connect();
+    java.util.concurrent.atomic.AtomicInteger batchEnds = new java.util.concurrent.atomic.AtomicInteger();
+    class BatchCollector extends Collector<DeviceEvent> implements dev.homeport.ports.flow.BatchingSubscriber<DeviceEvent> {
+      @Override
+      public void onBatchEnd() {
+        batchEnds.incrementAndGet();
+      }
+    }
+    BatchCollector events = new BatchCollector();
+    session.subscribe(EventFilter.location(TestHome.HOME)).subscribe(events);
+    events.subscribed.get(10, TimeUnit.SECONDS);
+
+    home.publish(TestHome.event("e1", 1));
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> events.items.size() == 1 && batchEnds.get() >= 1);
+  }
 }

@@ -1,5 +1,6 @@
 package dev.homeport.adapter.events.wss.internal;
 
+import dev.homeport.ports.flow.BatchingSubscriber;
 import java.util.Objects;
 import java.util.concurrent.Flow;
 
@@ -17,8 +18,9 @@ import java.util.concurrent.Flow;
  * <p>Thread safety: {@link #open()}, {@link #fail(Throwable)} and the upstream signals may come from
  * different threads (reader, subscribing thread, delivery pool); they are serialised on this object,
  * so the downstream subscriber sees {@code onSubscribe} exactly once and before any other signal.
+ * A downstream {@link BatchingSubscriber} is still told where each burst ends.
  */
-final class SubscriptionGate<T> implements Flow.Subscriber<T> {
+final class SubscriptionGate<T> implements BatchingSubscriber<T> {
 
   private static final Flow.Subscription NO_SUBSCRIPTION =
       new Flow.Subscription() {
@@ -30,6 +32,7 @@ final class SubscriptionGate<T> implements Flow.Subscriber<T> {
       };
 
   private final Flow.Subscriber<? super T> downstream;
+  private final BatchingSubscriber<? super T> batching;
   private Flow.Subscription upstream;
   private boolean opened;
   private boolean forwarded;
@@ -37,6 +40,7 @@ final class SubscriptionGate<T> implements Flow.Subscriber<T> {
 
   SubscriptionGate(Flow.Subscriber<? super T> downstream) {
     this.downstream = Objects.requireNonNull(downstream, "downstream");
+    this.batching = downstream instanceof BatchingSubscriber ? (BatchingSubscriber<? super T>) downstream : null;
   }
 
   /** The service subscription is in place: the subscriber gets its subscription (now, or once the slot has started). */
@@ -87,6 +91,13 @@ final class SubscriptionGate<T> implements Flow.Subscriber<T> {
   public void onNext(T item) {
     // Only after a request, which only the downstream subscriber can make once forwarded.
     downstream.onNext(item);
+  }
+
+  @Override
+  public void onBatchEnd() {
+    if (batching != null) {
+      batching.onBatchEnd();
+    }
   }
 
   @Override
