@@ -70,7 +70,7 @@ class MqttBridgeCameraEventsTest {
     camera.close();
     simulator.close();
     backend.close();
-    broker.close();
+    MqttBridgeTest.closeInBackground(broker);
   }
 
   ImmutableBridgeConfig.Builder config() {

@@ -72,7 +72,18 @@ class MqttBridgeTest {
       closeable.close();
     }
     camera.close();
-    broker.close();
+    closeInBackground(broker);
+  }
+
+  /**
+   * Stops {@code broker} without waiting for it: Moquette's stop waits out Netty's graceful-shutdown
+   * quiet period (2 s, not configurable), which was most of each test's time. Nothing a test checks
+   * happens after its teardown, and a test that stops the broker itself does so in the foreground.
+   */
+  static void closeInBackground(EmbeddedBroker broker) {
+    Thread stopper = new Thread(broker::close, "test-broker-stop");
+    stopper.setDaemon(true);
+    stopper.start();
   }
 
   static InMemorySmartHome home() {

@@ -60,7 +60,7 @@ class InMemoryCameraDriverTest {
   void latencyBeyondRequestTimeoutOptions_timeOut() throws Exception {
     try (InMemoryCamera camera =
         driver.connect(endpoint("inmemory", Map.of("latency", "PT1H", "request-timeout", "20ms")))) {
-      assertThatThrownBy(() -> camera.execute(new GetPosition()).get(5, TimeUnit.SECONDS))
+      assertThatThrownBy(() -> camera.execute(new GetPosition()).get(10, TimeUnit.SECONDS))
           .isInstanceOf(ExecutionException.class)
           .hasCauseInstanceOf(RequestTimeoutException.class);
     }

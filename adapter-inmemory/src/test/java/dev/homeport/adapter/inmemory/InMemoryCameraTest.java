@@ -81,7 +81,7 @@ class InMemoryCameraTest {
   private static HomeportException failureOf(CompletableFuture<?> future) {
     assertThat(future).isCompletedExceptionally();
     try {
-      future.get(5, TimeUnit.SECONDS);
+      future.get(10, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
       assertThat(e.getCause()).isInstanceOf(HomeportException.class);
       return (HomeportException) e.getCause();
@@ -93,7 +93,7 @@ class InMemoryCameraTest {
 
   private static HomeportException awaitFailure(CompletableFuture<?> future) throws Exception {
     try {
-      future.get(5, TimeUnit.SECONDS);
+      future.get(10, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
       assertThat(e.getCause()).isInstanceOf(HomeportException.class);
       return (HomeportException) e.getCause();
@@ -482,7 +482,7 @@ class InMemoryCameraTest {
       CompletableFuture<Void> answer = camera.execute(SetSetting.of(Setting.PATROL, true));
 
       assertThat(camera.peek(Setting.PATROL)).isTrue();
-      assertThat(answer.get(5, TimeUnit.SECONDS)).isNull();
+      assertThat(answer.get(10, TimeUnit.SECONDS)).isNull();
     }
 
     @Test
@@ -501,7 +501,7 @@ class InMemoryCameraTest {
       InMemoryCamera camera =
           track(InMemoryCamera.builder().requestTimeout(Duration.ofMinutes(1)).latency(Duration.ofMillis(10)).build());
 
-      assertThat(camera.execute(new GetPosition()).get(5, TimeUnit.SECONDS)).isNotNull();
+      assertThat(camera.execute(new GetPosition()).get(10, TimeUnit.SECONDS)).isNotNull();
     }
 
     @Test
@@ -530,7 +530,7 @@ class InMemoryCameraTest {
       camera.setLatency(Duration.ofMillis(10));
 
       BatchResult result =
-          camera.executeAll(List.of(new Stop(), new GetPosition())).get(5, TimeUnit.SECONDS);
+          camera.executeAll(List.of(new Stop(), new GetPosition())).get(10, TimeUnit.SECONDS);
 
       assertThat(result.allSucceeded()).isTrue();
       assertThat(result.size()).isEqualTo(2);

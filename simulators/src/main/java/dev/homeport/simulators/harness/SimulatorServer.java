@@ -90,7 +90,10 @@ public final class SimulatorServer implements AutoCloseable {
   private final AtomicLong connectionNumbers = new AtomicLong();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-  /** Connections waiting for their next request, with the System.nanoTime() they began to wait. */
+  /**
+   * Connections waiting for their next request, with the System.nanoTime() their last answer was
+   * complete (or they were accepted).
+   */
   private final Map<Socket, Long> idleSince = new ConcurrentHashMap<>();
 
   private ServerSocket serverSocket;
@@ -255,6 +258,11 @@ public final class SimulatorServer implements AutoCloseable {
     return open.size();
   }
 
+  /** How many open connections are waiting for their next request now (the ones a new connection at the limit may close). */
+  public int idleConnections() {
+    return idleSince.size();
+  }
+
   // ------------------------------------------------------------------ serving
 
   private void acceptLoop() {
@@ -285,21 +293,25 @@ public final class SimulatorServer implements AutoCloseable {
 
   /** Closes the connection idle the longest to make room; false when every connection is busy. */
   private boolean evictLongestIdle() {
-    Socket oldest = null;
-    long since = Long.MAX_VALUE;
-    for (Map.Entry<Socket, Long> e : idleSince.entrySet()) {
-      if (e.getValue() < since) {
-        since = e.getValue();
-        oldest = e.getKey();
+    while (true) {
+      Socket oldest = null;
+      long since = Long.MAX_VALUE;
+      for (Map.Entry<Socket, Long> e : idleSince.entrySet()) {
+        if (oldest == null || e.getValue() - since < 0) {
+          since = e.getValue();
+          oldest = e.getKey();
+        }
+      }
+      if (oldest == null) {
+        return false;
+      }
+      // only if it is still idle since then: one that began a request meanwhile is busy, not evicted
+      if (idleSince.remove(oldest, since)) {
+        open.remove(oldest);
+        closeQuietly(oldest);
+        return true;
       }
     }
-    if (oldest == null) {
-      return false;
-    }
-    idleSince.remove(oldest);
-    open.remove(oldest);
-    closeQuietly(oldest);
-    return true;
   }
 
   private void serve(Socket raw) {
@@ -328,10 +340,11 @@ public final class SimulatorServer implements AutoCloseable {
       }
       InputStream in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
       OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
+      AtomicLong answered = new AtomicLong(System.nanoTime());
       boolean keepGoing = true;
       while (keepGoing && !closed) {
         socket.setSoTimeout(millis(idleTimeout));
-        keepGoing = serveOne(socket, in, out, connection, protocol, suite);
+        keepGoing = serveOne(socket, in, out, connection, protocol, suite, answered);
       }
     } catch (SocketTimeoutException e) {
       LOG.debug("{} connection {} idle or slow: closed", name, connection);
@@ -347,11 +360,16 @@ public final class SimulatorServer implements AutoCloseable {
     }
   }
 
-  /** Serves one request; false when the connection must end. */
+  /**
+   * Serves one request; false when the connection must end. {@code answered} holds when the last
+   * answer on this connection was complete: the connection counts as idle since then, not since
+   * its thread came round to wait (which may be after a client got the answer and another
+   * connection went idle), so the longest-idle order is the order in which clients got answers.
+   */
   private boolean serveOne(Socket socket, InputStream in, OutputStream out, long connection,
-      String protocol, String suite) throws IOException {
+      String protocol, String suite, AtomicLong answered) throws IOException {
     List<String> head;
-    idleSince.put(socket, System.nanoTime());
+    idleSince.put(socket, answered.get());
     try {
       head = readHead(in);
     } catch (HeadTooLarge e) {
@@ -433,7 +451,7 @@ public final class SimulatorServer implements AutoCloseable {
       HttpAnswer answer = await(request);
       // released just before the answer is written: once the client has it, it may send the next
       release.run();
-      boolean keep = perform(answer, request, socket, in, out);
+      boolean keep = perform(answer, request, socket, in, out, answered);
       return keep && !streamedBody && !request.wantsClose();
     } finally {
       release.run();
@@ -460,9 +478,9 @@ public final class SimulatorServer implements AutoCloseable {
     }
   }
 
-  /** Carries out the answer; false when the connection must end. */
+  /** Carries out the answer, setting {@code answered} just before its last bytes leave; false when the connection must end. */
   private boolean perform(HttpAnswer answer, RecordedRequest request, Socket socket, InputStream in,
-      OutputStream out) throws IOException {
+      OutputStream out, AtomicLong answered) throws IOException {
     Fault fault = answer.fault().orElse(null);
     if (fault == Fault.DROP_CONNECTION) {
       faults.count(Fault.DROP_CONNECTION);
@@ -509,6 +527,7 @@ public final class SimulatorServer implements AutoCloseable {
       if (!head) {
         out.write(body);
       }
+      answered.set(System.nanoTime());
       out.flush();
       return !close;
     }
@@ -527,6 +546,7 @@ public final class SimulatorServer implements AutoCloseable {
     if (chunked && !framed) {
       ChunkedOutputStream body = new ChunkedOutputStream(out);
       answer.streamer().writeTo(body);
+      answered.set(System.nanoTime());
       body.finish();
     } else {
       answer.streamer().writeTo(new NonClosing(out));

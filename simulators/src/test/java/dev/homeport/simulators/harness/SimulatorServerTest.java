@@ -2,6 +2,7 @@ package dev.homeport.simulators.harness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.homeport.simulators.tls.SelfSignedCertificate;
 import java.io.BufferedReader;
@@ -285,6 +286,8 @@ class SimulatorServerTest {
       second.setSoTimeout(10_000);
       keepAliveGet(first, "/1");
       keepAliveGet(second, "/2");
+      // both answers are out; the third comes once the server counts both connections idle
+      await().atMost(Duration.ofSeconds(10)).until(() -> server.idleConnections() == 2);
       try (Socket third = new Socket("127.0.0.1", server.port())) {
         third.setSoTimeout(10_000);
         assertThat(keepAliveGet(third, "/3")).startsWith("HTTP/1.1 200 OK");

@@ -26,7 +26,7 @@ class SimulatorThreadsTest {
             .buildAsync(URI.create(simulator.url() + "?EIO=3&transport=websocket&csrfToken=" + simulator.csrfToken()),
                 new WebSocket.Listener() {})
             .get(10, TimeUnit.SECONDS);
-    Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> simulator.openConnections() == 1);
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> simulator.openConnections() == 1);
 
     simulator.close();
     socket.abort();

@@ -81,13 +81,13 @@ class SmartThingsSimulatorTest {
   }
 
   private String next() throws InterruptedException {
-    String frame = frames.poll(5, TimeUnit.SECONDS);
+    String frame = frames.poll(10, TimeUnit.SECONDS);
     assertThat(frame).as("a frame within 5 s").isNotNull();
     return frame;
   }
 
   private void send(String frame) throws Exception {
-    socket.sendText(frame, true).get(5, TimeUnit.SECONDS);
+    socket.sendText(frame, true).get(10, TimeUnit.SECONDS);
   }
 
   @Test
@@ -151,7 +151,7 @@ class SmartThingsSimulatorTest {
         SmartThingsSimulator.builder().backend(backend).pingInterval(Duration.ofMillis(300)).pingTimeout(Duration.ofMillis(300)).start();
     open(simulator.csrfToken(), simulator.cookie());
 
-    assertThat(closes.poll(5, TimeUnit.SECONDS)).isNotNull();
-    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> simulator.openConnections() == 0);
+    assertThat(closes.poll(10, TimeUnit.SECONDS)).isNotNull();
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> simulator.openConnections() == 0);
   }
 }

@@ -76,7 +76,7 @@ class KasaConcurrencyTest {
       await(a.execute(GetSetting.of(Setting.POWER)));
       await(b.execute(GetSetting.of(Setting.POWER)));
       CompletableFuture<Boolean> first = a.execute(GetSetting.of(Setting.POWER));
-      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
           .until(() -> sim.receivedRequests().size() == 3);
       CompletableFuture<Void> second = b.execute(new Move(Direction.UP, 2));
       assertThat(await(first)).isTrue();

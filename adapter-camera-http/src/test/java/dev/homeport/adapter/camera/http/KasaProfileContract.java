@@ -11,6 +11,7 @@ import dev.homeport.ports.camera.CameraCapabilities;
 import dev.homeport.ports.camera.ImmutableCameraCapabilities;
 import dev.homeport.simulators.kasa.KasaCameraSimulator;
 import dev.homeport.simulators.kasa.KasaFirmware;
+import dev.homeport.simulators.tls.SelfSignedCertificate;
 import dev.homeport.testkit.CameraContract;
 import dev.homeport.testkit.CameraFixture;
 import java.io.IOException;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -36,13 +38,27 @@ abstract class KasaProfileContract extends CameraContract {
 
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
 
+  /**
+   * The certificate each profile's first simulator made (EC, or RSA for the KC100 and static-RSA
+   * profiles), presented by its later ones: a key pair per test cost up to ~150 ms (RSA) and
+   * changed nothing a test checks, since every fixture still has its own simulator, backend,
+   * camera and empty known_hosts file (so each test still pins on first use).
+   */
+  private static final Map<KasaFirmware, SelfSignedCertificate> CERTIFICATES = new ConcurrentHashMap<>();
+
   /** The profile under test. */
   abstract KasaFirmware firmware();
 
   @Override
   protected CameraFixture createFixture() {
     InMemoryCamera backend = firmware().backend("porch").build();
-    KasaCameraSimulator simulator = KasaCameraSimulator.builder().firmware(firmware()).backend(backend).start();
+    KasaCameraSimulator.Builder builder = KasaCameraSimulator.builder().firmware(firmware()).backend(backend);
+    SelfSignedCertificate shared = CERTIFICATES.get(firmware());
+    if (shared != null) {
+      builder.certificate(shared);
+    }
+    KasaCameraSimulator simulator = builder.start();
+    CERTIFICATES.putIfAbsent(firmware(), simulator.server().certificate());
     Path dir;
     try {
       dir = Files.createTempDirectory("kasa-contract");
@@ -57,7 +73,7 @@ abstract class KasaProfileContract extends CameraContract {
         .username(simulator.username())
         .password(Secret.of(simulator.password()))
         .knownHostsFile(dir.resolve("known_hosts"))
-        .connectTimeout(Duration.ofSeconds(5))
+        .connectTimeout(Duration.ofSeconds(10)) // only bounds a wait: no contract test times a connect out
         .requestTimeout(REQUEST_TIMEOUT)
         .build());
     // what the model has and the adapter maps: the backend claims every command its firmware answers,

@@ -93,8 +93,9 @@ class KasaSecretsTest {
 
       for (WrongCredentialsAnswer answer : WrongCredentialsAnswer.values()) {
         sim.wrongCredentialsAnswer(answer);
-        try (Camera camera = KasaTestSupport.DRIVER.connect(
-            bad.withRequestTimeout(Duration.ofMillis(500)))) {
+        // a short time-out only where it is what fails the request; an answer is waited for
+        try (Camera camera = KasaTestSupport.DRIVER.connect(answer == WrongCredentialsAnswer.NO_ANSWER
+            ? bad.withRequestTimeout(Duration.ofMillis(500)) : bad)) {
           record(failureOf(camera.execute(GetSetting.of(Setting.POWER))));
         }
       }
@@ -178,7 +179,7 @@ class KasaSecretsTest {
   private ImmutableKasaCameraConfig config(KasaCameraSimulator sim, String password) {
     return ImmutableKasaCameraConfig.builder().name("porch").host(sim.host()).port(sim.port())
         .username(USER).password(Secret.of(password)).knownHostsFile(dir.resolve("known_hosts"))
-        .connectTimeout(Duration.ofSeconds(2)).requestTimeout(Duration.ofSeconds(3)).build();
+        .connectTimeout(Duration.ofSeconds(10)).requestTimeout(Duration.ofSeconds(10)).build();
   }
 
   private void record(Throwable failure) {

@@ -23,7 +23,10 @@ final class KasaTestSupport {
     return InMemoryCamera.builder().name("backend").build();
   }
 
-  /** A config for the simulator: TOFU with a known-hosts file in {@code dir}, short time-outs. */
+  /**
+   * A config for the simulator: TOFU with a known-hosts file in {@code dir}; time-outs that only
+   * bound waits on a loaded machine (a test that needs one to fire sets a short one itself).
+   */
   static ImmutableKasaCameraConfig.Builder config(KasaCameraSimulator sim, Path dir) {
     return ImmutableKasaCameraConfig.builder()
         .name("porch")
@@ -32,18 +35,18 @@ final class KasaTestSupport {
         .username(sim.username())
         .password(Secret.of(sim.password()))
         .knownHostsFile(dir.resolve("known_hosts"))
-        .connectTimeout(Duration.ofSeconds(2))
-        .requestTimeout(Duration.ofSeconds(3));
+        .connectTimeout(Duration.ofSeconds(10))
+        .requestTimeout(Duration.ofSeconds(10));
   }
 
   static Camera connect(KasaCameraSimulator sim, Path dir) {
     return DRIVER.connect(config(sim, dir).build());
   }
 
-  /** The future's value, waiting at most 10 s. */
+  /** The future's value, waiting at most 30 s (longer than the config's time-outs). */
   static <T> T await(CompletableFuture<T> future) {
     try {
-      return future.get(10, TimeUnit.SECONDS);
+      return future.get(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError(e);
@@ -53,21 +56,21 @@ final class KasaTestSupport {
       }
       throw new AssertionError(e.getCause());
     } catch (TimeoutException e) {
-      throw new AssertionError("no result within 10 s", e);
+      throw new AssertionError("no result within 30 s", e);
     }
   }
 
-  /** The failure the future completed with, waiting at most 10 s. */
+  /** The failure the future completed with, waiting at most 30 s (longer than the config's time-outs). */
   static Throwable failureOf(CompletableFuture<?> future) {
     try {
-      future.get(10, TimeUnit.SECONDS);
+      future.get(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError(e);
     } catch (ExecutionException e) {
       return e.getCause();
     } catch (TimeoutException e) {
-      throw new AssertionError("no result within 10 s", e);
+      throw new AssertionError("no result within 30 s", e);
     }
     throw new AssertionError("expected a failure, got a value");
   }

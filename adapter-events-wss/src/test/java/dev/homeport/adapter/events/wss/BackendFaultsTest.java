@@ -86,12 +86,12 @@ class BackendFaultsTest {
     session.lifecycle().subscribe(lifecycle);
     Collector<DeviceEvent> events = new Collector<>();
     session.subscribe(EventFilter.location(TestHome.HOME)).subscribe(events);
-    events.subscribed.get(5, TimeUnit.SECONDS);
+    events.subscribed.get(10, TimeUnit.SECONDS);
 
     home.backend.expireSession();
 
     assertThat(failure(events.completed)).isInstanceOf(SessionExpiredException.class);
-    await().atMost(Duration.ofSeconds(5))
+    await().atMost(Duration.ofSeconds(10))
         .until(() -> lifecycle.items.stream().anyMatch(e -> e.state() == SessionState.SESSION_EXPIRED));
   }
 
@@ -102,14 +102,14 @@ class BackendFaultsTest {
     session.lifecycle().subscribe(lifecycle);
     Collector<DeviceEvent> events = new Collector<>();
     session.subscribe(EventFilter.location(TestHome.HOME)).subscribe(events);
-    events.subscribed.get(5, TimeUnit.SECONDS);
+    events.subscribed.get(10, TimeUnit.SECONDS);
 
     home.backend.simulateDisconnect(() -> home.publish(TestHome.event("lost", 1)));
 
     await().atMost(Duration.ofSeconds(10))
         .until(() -> lifecycle.items.stream().anyMatch(e -> e.state() == SessionState.AUTHENTICATED && e.eventsMayBeMissing()));
     home.publish(TestHome.event("after", 2));
-    await().atMost(Duration.ofSeconds(5)).until(() -> events.items.size() == 1);
+    await().atMost(Duration.ofSeconds(10)).until(() -> events.items.size() == 1);
     assertThat(events.items.get(0).eventId().value()).isEqualTo("after");
   }
 
@@ -120,7 +120,7 @@ class BackendFaultsTest {
 
     session.lifecycle().subscribe(lifecycle);
 
-    await().atMost(Duration.ofSeconds(5)).until(() -> !lifecycle.items.isEmpty());
+    await().atMost(Duration.ofSeconds(10)).until(() -> !lifecycle.items.isEmpty());
     assertThat(lifecycle.items.get(0).state()).isEqualTo(SessionState.AUTHENTICATED);
   }
 }

@@ -36,10 +36,10 @@ class ExtremeValuesTest {
     session = (SmartThingsSession) SmartThingsGateway.create(SimulatorHarness.config(simulator)).connect().get(10, TimeUnit.SECONDS);
     events = new Collector<>();
     session.subscribe(EventFilter.location(TestHome.HOME)).subscribe(events);
-    events.subscribed.get(5, TimeUnit.SECONDS);
+    events.subscribed.get(10, TimeUnit.SECONDS);
     messages = new Collector<>();
     session.messages().subscribe(messages);
-    messages.subscribed.get(5, TimeUnit.SECONDS);
+    messages.subscribed.get(10, TimeUnit.SECONDS);
   }
 
   @AfterAll

@@ -61,7 +61,7 @@ class HostileServerTest {
   private Collector<LifecycleEvent> lifecycle() throws Exception {
     Collector<LifecycleEvent> lifecycle = new Collector<>();
     session.lifecycle().subscribe(lifecycle);
-    lifecycle.subscribed.get(5, TimeUnit.SECONDS);
+    lifecycle.subscribed.get(10, TimeUnit.SECONDS);
     return lifecycle;
   }
 
@@ -189,7 +189,7 @@ class HostileServerTest {
     connect(server.config().build());
     Collector<PushedMessage> messages = new Collector<>();
     session.messages().subscribe(messages);
-    messages.subscribed.get(5, TimeUnit.SECONDS);
+    messages.subscribed.get(10, TimeUnit.SECONDS);
 
     send.countDown();
 

@@ -30,7 +30,7 @@ class SecretsNotLoggedTest {
 
       SmartThingsSession session = (SmartThingsSession) SmartThingsGateway.create(config).connect().get(10, TimeUnit.SECONDS);
       session.subscribe(EventFilter.location(TestHome.HOME)).subscribe(new Collector<>());
-      session.devices(TestHome.HOME).get(5, TimeUnit.SECONDS);
+      session.devices(TestHome.HOME).get(10, TimeUnit.SECONDS);
       simulator.dropConnections();
       await().atMost(Duration.ofSeconds(10)).until(() -> session.reconnectCount() == 1);
       simulator.sendRaw("42[\"x\",{\"data\":{\"eventType\":\"DEVICE_EVENT\"}}]");

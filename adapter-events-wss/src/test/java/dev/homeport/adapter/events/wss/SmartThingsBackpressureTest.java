@@ -64,7 +64,7 @@ class SmartThingsBackpressureTest {
 
   private <T> Collector<T> subscribe(Flow.Publisher<T> publisher, Collector<T> collector) throws Exception {
     publisher.subscribe(collector);
-    collector.subscribed.get(5, TimeUnit.SECONDS);
+    collector.subscribed.get(10, TimeUnit.SECONDS);
     return collector;
   }
 

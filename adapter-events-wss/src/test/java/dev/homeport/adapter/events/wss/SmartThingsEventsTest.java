@@ -56,7 +56,7 @@ class SmartThingsEventsTest {
   private <T> Collector<T> subscribe(java.util.concurrent.Flow.Publisher<T> publisher, Collector<T> collector)
       throws Exception {
     publisher.subscribe(collector);
-    collector.subscribed.get(5, TimeUnit.SECONDS);
+    collector.subscribed.get(10, TimeUnit.SECONDS);
     return collector;
   }
 
@@ -86,7 +86,7 @@ class SmartThingsEventsTest {
     }
     home.publish(event("none", "dev-x", "cap", "attr", null));
 
-    await().atMost(Duration.ofSeconds(5)).until(() -> events.items.size() == values.size() + 1);
+    await().atMost(Duration.ofSeconds(10)).until(() -> events.items.size() == values.size() + 1);
     assertThat(events.items.subList(0, values.size())).extracting(e -> e.value().orElseThrow()).containsExactlyElementsOf(values);
     assertThat(events.items.get(values.size()).value()).isEmpty();
     assertThat(events.items.get(0).unit()).contains("W");
@@ -118,7 +118,7 @@ class SmartThingsEventsTest {
     home.publish(event("2", "b", "powerMeter", "power", AttributeValue.NumberValue.of(5)));
     home.publish(event("3", "b", "switch", "switch", new AttributeValue.TextValue("off")));
 
-    await().atMost(Duration.ofSeconds(5)).until(() -> all.items.size() == 3);
+    await().atMost(Duration.ofSeconds(10)).until(() -> all.items.size() == 3);
     assertThat(ids(byDevice.items)).containsExactly("1");
     assertThat(ids(byCapability.items)).containsExactly("1", "3");
     assertThat(ids(byAttribute.items)).containsExactly("2");
@@ -142,7 +142,7 @@ class SmartThingsEventsTest {
     home.publish(new UnknownMessage("api/other thing", "{\"shape\":[1,2]}", "test"));
     home.publish(TestHome.event("e", 1));
 
-    await().atMost(Duration.ofSeconds(5)).until(() -> messages.items.size() == 5);
+    await().atMost(Duration.ofSeconds(10)).until(() -> messages.items.size() == 5);
     assertThat(messages.items.get(0)).isEqualTo(new AlertMessage("hub offline"));
     assertThat(messages.items.get(1)).isEqualTo(new ControlMessage(Optional.of(SubscriptionId.of("s-1")), "refresh"));
     assertThat(messages.items.get(2)).isEqualTo(new SubscriptionStateChange(Optional.of(SubscriptionId.of("s-1")), "ACTIVE"));
@@ -163,9 +163,9 @@ class SmartThingsEventsTest {
       home.publish(TestHome.event("dup-" + i, i));
     }
 
-    await().atMost(Duration.ofSeconds(5)).until(() -> session.duplicateCount() == 100);
+    await().atMost(Duration.ofSeconds(10)).until(() -> session.duplicateCount() == 100);
     // the duplicate count moves before the originals reach the subscriber: wait for those too
-    await().atMost(Duration.ofSeconds(5)).until(() -> events.items.size() >= 100);
+    await().atMost(Duration.ofSeconds(10)).until(() -> events.items.size() >= 100);
     assertThat(ids(events.items)).hasSize(100).doesNotHaveDuplicates();
   }
 
@@ -202,7 +202,7 @@ class SmartThingsEventsTest {
 
     simulator.pushAll(paced, Duration.ofMillis(10)).get(10, TimeUnit.SECONDS);
 
-    await().atMost(Duration.ofSeconds(5)).until(() -> events.items.size() == 20);
+    await().atMost(Duration.ofSeconds(10)).until(() -> events.items.size() == 20);
     assertThat(ids(events.items)).containsExactlyElementsOf(paced.stream().map(e -> e.eventId().value()).collect(Collectors.toList()));
   }
 
@@ -215,12 +215,12 @@ class SmartThingsEventsTest {
     for (int i = 0; i < 100; i++) {
       home.publish(TestHome.event("o-" + i, i));
       int expected = i + 1;
-      await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2)).atMost(Duration.ofSeconds(5))
+      await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2)).atMost(Duration.ofSeconds(10))
           .until(() -> fast.items.size() == expected);
     }
 
     ExecutionException failure = org.junit.jupiter.api.Assertions.assertThrows(
-        ExecutionException.class, () -> slow.completed.get(5, TimeUnit.SECONDS));
+        ExecutionException.class, () -> slow.completed.get(10, TimeUnit.SECONDS));
     assertThat(failure.getCause()).isInstanceOf(SubscriberOverflowException.class);
     assertThat(slow.items).isEmpty();
     assertThat(fast.items).hasSize(100);
@@ -235,12 +235,12 @@ class SmartThingsEventsTest {
     for (int i = 0; i < 100; i++) {
       home.publish(TestHome.event("d-" + i, i));
       int expected = i + 1;
-      await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2)).atMost(Duration.ofSeconds(5))
+      await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2)).atMost(Duration.ofSeconds(10))
           .until(() -> fast.items.size() == expected);
     }
     slow.subscribed.get().request(Long.MAX_VALUE);
 
-    await().atMost(Duration.ofSeconds(5)).until(() -> slow.items.size() == 16);
+    await().atMost(Duration.ofSeconds(10)).until(() -> slow.items.size() == 16);
     assertThat(ids(slow.items)).first().isEqualTo("d-84");
     assertThat(ids(slow.items)).last().isEqualTo("d-99");
     assertThat(session.droppedCount()).isEqualTo(84);
@@ -256,11 +256,11 @@ class SmartThingsEventsTest {
     for (int i = 0; i < 5; i++) {
       home.publish(TestHome.event("q-" + i, i));
     }
-    await().atMost(Duration.ofSeconds(5)).until(() -> all.items.size() == 5);
+    await().atMost(Duration.ofSeconds(10)).until(() -> all.items.size() == 5);
     assertThat(ids(events.items)).containsExactly("q-0", "q-1");
 
     events.subscribed.get().request(3);
-    await().atMost(Duration.ofSeconds(5)).until(() -> events.items.size() == 5);
+    await().atMost(Duration.ofSeconds(10)).until(() -> events.items.size() == 5);
   }
 
   @Test
@@ -273,7 +273,7 @@ class SmartThingsEventsTest {
             + "\"capability\":\"switch\",\"attribute\":\"switch\",\"value\":\"on\",\"time\":1623212163854},"
             + "\"subscriptionId\":\"s\"}]");
 
-    await().atMost(Duration.ofSeconds(5)).until(() -> events.items.size() == 1);
+    await().atMost(Duration.ofSeconds(10)).until(() -> events.items.size() == 1);
     DeviceEvent event = events.items.get(0);
     assertThat(event.eventId()).isEqualTo(EventId.of("x1"));
     assertThat(event.componentId()).isEqualTo("main");

@@ -65,7 +65,7 @@ class SmartThingsFaultsTest {
   private Collector<DeviceEvent> subscribed() throws Exception {
     Collector<DeviceEvent> events = new Collector<>();
     session.subscribe(EventFilter.location(TestHome.HOME)).subscribe(events);
-    events.subscribed.get(5, TimeUnit.SECONDS);
+    events.subscribed.get(10, TimeUnit.SECONDS);
     return events;
   }
 
@@ -77,7 +77,7 @@ class SmartThingsFaultsTest {
   void client_pingsEveryPingInterval() throws Exception {
     connect();
 
-    await().atMost(Duration.ofSeconds(5)).until(() -> simulator.pingsReceived() >= 3);
+    await().atMost(Duration.ofSeconds(10)).until(() -> simulator.pingsReceived() >= 3);
   }
 
   @Test
@@ -85,7 +85,7 @@ class SmartThingsFaultsTest {
     connect();
     Collector<LifecycleEvent> lifecycle = new Collector<>();
     session.lifecycle().subscribe(lifecycle);
-    lifecycle.subscribed.get(5, TimeUnit.SECONDS);
+    lifecycle.subscribed.get(10, TimeUnit.SECONDS);
     Collector<DeviceEvent> events = subscribed();
 
     simulator.dropConnections();
@@ -96,9 +96,9 @@ class SmartThingsFaultsTest {
     assertThat(simulator.callCount("create api/subscription")).isEqualTo(2);
     assertThat(simulator.liveSubscriptions()).isEqualTo(1);
     home.publish(TestHome.event("after-reconnect", 1));
-    await().atMost(Duration.ofSeconds(5)).until(() -> events.items.size() == 1);
+    await().atMost(Duration.ofSeconds(10)).until(() -> events.items.size() == 1);
     assertThat(events.items.get(0).eventId().value()).isEqualTo("after-reconnect");
-    assertThat(session.user().get(5, TimeUnit.SECONDS)).isEqualTo(home.user);
+    assertThat(session.user().get(10, TimeUnit.SECONDS)).isEqualTo(home.user);
   }
 
   @Test
@@ -108,7 +108,7 @@ class SmartThingsFaultsTest {
     connect();
     Collector<LifecycleEvent> lifecycle = new Collector<>();
     session.lifecycle().subscribe(lifecycle);
-    lifecycle.subscribed.get(5, TimeUnit.SECONDS);
+    lifecycle.subscribed.get(10, TimeUnit.SECONDS);
     Collector<DeviceEvent> events = subscribed();
 
     simulator.freezeConnections();
@@ -190,7 +190,7 @@ class SmartThingsFaultsTest {
       simulator.dropConnections();
 
       assertThat(failure(events.completed)).isInstanceOf(dev.homeport.ports.CertificateMismatchException.class);
-      await().atMost(Duration.ofSeconds(5)).until(() -> lifecycle.completed.isDone());
+      await().atMost(Duration.ofSeconds(10)).until(() -> lifecycle.completed.isDone());
       assertThat(lifecycle.items).last().extracting(LifecycleEvent::state).isEqualTo(SessionState.DISCONNECTED);
       assertThat(impostor.connectionsAccepted()).as("no handshake, so the cookie never reached the impostor").isZero();
     }
@@ -201,14 +201,14 @@ class SmartThingsFaultsTest {
     connect();
     Collector<LifecycleEvent> lifecycle = new Collector<>();
     session.lifecycle().subscribe(lifecycle);
-    lifecycle.subscribed.get(5, TimeUnit.SECONDS);
+    lifecycle.subscribed.get(10, TimeUnit.SECONDS);
     Collector<DeviceEvent> events = subscribed();
 
     simulator.expireSession();
 
     assertThat(failure(events.completed)).isInstanceOf(SessionExpiredException.class);
     assertThat(lifecycle.items).extracting(LifecycleEvent::state).contains(SessionState.SESSION_EXPIRED);
-    await().atMost(Duration.ofSeconds(5)).until(() -> lifecycle.completed.isDone());
+    await().atMost(Duration.ofSeconds(10)).until(() -> lifecycle.completed.isDone());
     assertThat(session.isClosed()).isTrue();
     assertThat(simulator.callCount("authenticate")).isEqualTo(2);
     assertThat(failure(session.locations())).isInstanceOf(SessionExpiredException.class);
@@ -219,7 +219,7 @@ class SmartThingsFaultsTest {
     connect();
     Collector<PushedMessage> messages = new Collector<>();
     session.messages().subscribe(messages);
-    messages.subscribed.get(5, TimeUnit.SECONDS);
+    messages.subscribed.get(10, TimeUnit.SECONDS);
     simulator.rejectAuthentication(true);
 
     simulator.dropConnections();
@@ -230,12 +230,13 @@ class SmartThingsFaultsTest {
 
   @Test
   void unansweredCall_timesOutAndReleasesItsAckId() throws Exception {
-    connect(SimulatorHarness.config(simulator).withCallTimeout(Duration.ofMillis(200)));
+    // short, as the unanswered call must time out; long enough for the answered call after it
+    connect(SimulatorHarness.config(simulator).withCallTimeout(Duration.ofSeconds(2)));
     simulator.neverAnswer("find api/location");
 
     assertThat(failure(session.locations())).isInstanceOf(RequestTimeoutException.class).hasMessageContaining("find api/location");
     assertThat(session.pendingCallCount()).isZero();
-    assertThat(session.user().get(5, TimeUnit.SECONDS)).isEqualTo(home.user);
+    assertThat(session.user().get(10, TimeUnit.SECONDS)).isEqualTo(home.user);
   }
 
   @Test
@@ -260,7 +261,7 @@ class SmartThingsFaultsTest {
     connect(SimulatorHarness.config(simulator).withCallTimeout(Duration.ofSeconds(60)));
     simulator.neverAnswer("get api/user");
     List<CompletableFuture<User>> calls = List.of(session.user(), session.user(), session.user());
-    await().atMost(Duration.ofSeconds(5)).until(() -> simulator.callCount("get api/user") == 3);
+    await().atMost(Duration.ofSeconds(10)).until(() -> simulator.callCount("get api/user") == 3);
 
     simulator.dropConnections();
 
@@ -280,7 +281,7 @@ class SmartThingsFaultsTest {
     }
 
     for (CompletableFuture<List<Location>> call : calls) {
-      assertThat(call.get(5, TimeUnit.SECONDS)).containsExactly(home.location);
+      assertThat(call.get(10, TimeUnit.SECONDS)).containsExactly(home.location);
     }
   }
 
@@ -289,7 +290,7 @@ class SmartThingsFaultsTest {
     connect();
     Collector<PushedMessage> messages = new Collector<>();
     session.messages().subscribe(messages);
-    messages.subscribed.get(5, TimeUnit.SECONDS);
+    messages.subscribed.get(10, TimeUnit.SECONDS);
     Collector<DeviceEvent> events = subscribed();
 
     simulator.sendRaw("9nonsense");
@@ -300,14 +301,14 @@ class SmartThingsFaultsTest {
     simulator.sendRaw("");
     home.publish(TestHome.event("good", 3));
 
-    await().atMost(Duration.ofSeconds(5)).until(() -> events.items.size() == 1);
-    await().atMost(Duration.ofSeconds(5)).until(() -> messages.items.stream().filter(m -> m instanceof UnknownMessage).count() >= 5);
+    await().atMost(Duration.ofSeconds(10)).until(() -> events.items.size() == 1);
+    await().atMost(Duration.ofSeconds(10)).until(() -> messages.items.stream().filter(m -> m instanceof UnknownMessage).count() >= 5);
     assertThat(session.invalidPayloadCount()).isEqualTo(1);
     assertThat(messages.items)
         .filteredOn(m -> m instanceof UnknownMessage)
         .extracting(m -> ((UnknownMessage) m).reason())
         .anyMatch(reason -> reason.contains("invalid device event"));
-    assertThat(session.locations().get(5, TimeUnit.SECONDS)).containsExactly(home.location);
+    assertThat(session.locations().get(10, TimeUnit.SECONDS)).containsExactly(home.location);
   }
 
   @Test
@@ -322,7 +323,7 @@ class SmartThingsFaultsTest {
     assertThat(failure(pending)).isInstanceOf(ClosedException.class);
     assertThat(failure(events.completed)).isNull();
     assertThat(failure(session.locations())).isInstanceOf(ClosedException.class);
-    await().atMost(Duration.ofSeconds(5)).until(() -> simulator.openConnections() == 0);
+    await().atMost(Duration.ofSeconds(10)).until(() -> simulator.openConnections() == 0);
   }
 
   @Test
@@ -338,7 +339,7 @@ class SmartThingsFaultsTest {
     session.close();
 
     await()
-        .atMost(Duration.ofSeconds(5))
+        .atMost(Duration.ofSeconds(10))
         .until(() -> Thread.getAllStackTraces().keySet().stream()
             .noneMatch(t -> t.getName().startsWith("homeport-smartthings-") && t.getName().contains("-connector-")));
   }
@@ -351,7 +352,7 @@ class SmartThingsFaultsTest {
     Collector<DeviceEvent> events = subscribed();
     Collector<PushedMessage> messages = new Collector<>();
     session.messages().subscribe(messages);
-    messages.subscribed.get(5, TimeUnit.SECONDS);
+    messages.subscribed.get(10, TimeUnit.SECONDS);
     simulator.refuse("create api/subscription", "Forbidden", 403, "location no longer shared");
 
     simulator.dropConnections();
@@ -362,7 +363,7 @@ class SmartThingsFaultsTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> gapNotice(lifecycle.items));
     assertThat(session.isClosed()).isFalse();
     assertThat(messages.completed).isNotDone();
-    assertThat(session.locations().get(5, TimeUnit.SECONDS)).containsExactly(home.location);
+    assertThat(session.locations().get(10, TimeUnit.SECONDS)).containsExactly(home.location);
     assertThat(simulator.connectionsAccepted()).isEqualTo(2);
   }
 
@@ -376,7 +377,7 @@ class SmartThingsFaultsTest {
     Collector<DeviceEvent> events = new Collector<>();
     session.subscribe(EventFilter.location(TestHome.HOME)).subscribe(events);
 
-    assertThatThrownBy(() -> events.completed.get(5, TimeUnit.SECONDS))
+    assertThatThrownBy(() -> events.completed.get(10, TimeUnit.SECONDS))
         .hasCauseInstanceOf(RequestTimeoutException.class);
   }
 }

@@ -49,17 +49,17 @@ class SmartThingsSessionTest {
 
     assertThat(session.sessionInfo().userId()).isEqualTo(home.user.id());
     assertThat(session.sessionInfo().sessionLength()).isEqualTo(Duration.ofHours(8));
-    assertThat(session.user().get(5, TimeUnit.SECONDS)).isEqualTo(home.user);
-    assertThat(session.locations().get(5, TimeUnit.SECONDS)).containsExactly(home.location);
-    assertThat(session.rooms(TestHome.HOME).get(5, TimeUnit.SECONDS)).containsExactly(home.room);
-    assertThat(session.devices(TestHome.HOME).get(5, TimeUnit.SECONDS)).containsExactly(home.plug);
+    assertThat(session.user().get(10, TimeUnit.SECONDS)).isEqualTo(home.user);
+    assertThat(session.locations().get(10, TimeUnit.SECONDS)).containsExactly(home.location);
+    assertThat(session.rooms(TestHome.HOME).get(10, TimeUnit.SECONDS)).containsExactly(home.room);
+    assertThat(session.devices(TestHome.HOME).get(10, TimeUnit.SECONDS)).containsExactly(home.plug);
   }
 
   @Test
   void deviceList_keepsEtagAndVersion() throws Exception {
     connect();
 
-    session.devices(TestHome.HOME).get(5, TimeUnit.SECONDS);
+    session.devices(TestHome.HOME).get(10, TimeUnit.SECONDS);
 
     var list = ((dev.homeport.adapter.events.wss.internal.SmartThingsSession) session).lastDeviceList(TestHome.HOME).orElseThrow();
     assertThat(list.etag()).hasValueSatisfying(etag -> assertThat(etag).startsWith("W/"));
@@ -70,14 +70,14 @@ class SmartThingsSessionTest {
   @Test
   void publishedEvent_reachesSubscriberWithItsDevice() throws Exception {
     connect();
-    session.devices(TestHome.HOME).get(5, TimeUnit.SECONDS);
+    session.devices(TestHome.HOME).get(10, TimeUnit.SECONDS);
     Collector<DeviceEvent> events = new Collector<>();
     session.subscribe(EventFilter.location(TestHome.HOME)).subscribe(events);
-    events.subscribed.get(5, TimeUnit.SECONDS);
+    events.subscribed.get(10, TimeUnit.SECONDS);
 
     home.publish(TestHome.event("e1", 12.5));
 
-    await().atMost(Duration.ofSeconds(5)).until(() -> events.items.size() == 1);
+    await().atMost(Duration.ofSeconds(10)).until(() -> events.items.size() == 1);
     DeviceEvent event = events.items.get(0);
     assertThat(event.eventId().value()).isEqualTo("e1");
     assertThat(event.value()).contains(dev.homeport.domain.home.AttributeValue.NumberValue.of(12.5));

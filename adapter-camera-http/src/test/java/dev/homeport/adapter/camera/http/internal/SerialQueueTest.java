@@ -37,7 +37,7 @@ class SerialQueueTest {
     }
     assertThat(started).containsExactly(0, 1, 2, 3, 4);
     for (int i = 0; i < 5; i++) {
-      assertThat(results.get(i).get(1, TimeUnit.SECONDS)).isEqualTo(i * 10);
+      assertThat(results.get(i).get(10, TimeUnit.SECONDS)).isEqualTo(i * 10);
     }
   }
 
@@ -76,10 +76,10 @@ class SerialQueueTest {
       throw new IllegalStateException("boom");
     });
     CompletableFuture<String> next = queue.submit(() -> CompletableFuture.completedFuture("ok"));
-    assertThatThrownBy(() -> failed.get(1, TimeUnit.SECONDS))
+    assertThatThrownBy(() -> failed.get(10, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class)
         .hasCauseInstanceOf(IllegalStateException.class);
-    assertThat(next.get(1, TimeUnit.SECONDS)).isEqualTo("ok");
+    assertThat(next.get(10, TimeUnit.SECONDS)).isEqualTo("ok");
   }
 
   @Test

@@ -41,7 +41,7 @@ class FeathersCallsTest {
 
   private static Throwable failure(CompletableFuture<?> future) throws Exception {
     try {
-      future.get(5, TimeUnit.SECONDS);
+      future.get(10, TimeUnit.SECONDS);
       return null;
     } catch (ExecutionException e) {
       return e.getCause();
