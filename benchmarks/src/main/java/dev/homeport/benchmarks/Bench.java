@@ -121,6 +121,19 @@ final class Bench {
     return ManagementFactory.getThreadMXBean().getThreadCount();
   }
 
+  /** Threads started in this JVM since it began (short-lived ones included). */
+  static long threadsStarted() {
+    return ManagementFactory.getThreadMXBean().getTotalStartedThreadCount();
+  }
+
+  /** The most threads alive at once since the last call (which starts a new period). */
+  static int peakThreadsSinceLast() {
+    java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    int peak = threads.getPeakThreadCount();
+    threads.resetPeakThreadCount();
+    return peak;
+  }
+
   /** CPU time of this whole process (all threads, JIT and GC included). */
   static long processCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();

@@ -69,7 +69,18 @@ public final class KasaCameraDriver implements CameraDriver {
    * idle, so an idle driver holds no threads beyond each HTTP client's selector.
    */
   public KasaCameraDriver() {
-    this(defaultExecutor());
+    this(true);
+  }
+
+  /**
+   * A driver with its own executor (as {@link #KasaCameraDriver()}) that shares one HTTP client
+   * among its cameras or not.
+   *
+   * @param shareClients false gives each camera its own HTTP client (one selector thread and one
+   *     TLS context per camera), as drivers did before; meant for same-run baselines
+   */
+  public KasaCameraDriver(boolean shareClients) {
+    this(defaultExecutor(), shareClients);
   }
 
   /**
