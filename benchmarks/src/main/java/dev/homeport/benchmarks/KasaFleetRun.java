@@ -1,5 +1,6 @@
 package dev.homeport.benchmarks;
 
+import dev.homeport.adapter.camera.http.ImmutableKasaCameraConfig;
 import dev.homeport.adapter.camera.http.KasaCameraDriver;
 import dev.homeport.ports.camera.Camera;
 import java.time.Duration;
@@ -85,8 +86,14 @@ public final class KasaFleetRun {
       int threads0 = Bench.threads();
       long heap0 = Bench.heapAfterGc();
       List<Camera> connected = new ArrayList<>();
-      for (SimControl.KasaTarget target : targets) {
-        connected.add(driver.connect(Bench.kasaConfig(target)));
+      for (int i = 0; i < targets.size(); i++) {
+        // On a network every camera has an address of its own; here all share 127.0.0.1, and with
+        // the default stream and talk ports (19443, 18443) every camera after the first would
+        // claim an address already in use on the shared client and get a client of its own
+        // (CameraClients keeps one identity per host:port). So each gets stream and talk ports of
+        // its own below 1024 (never an ephemeral simulator port; the fleet never connects to them).
+        connected.add(driver.connect(ImmutableKasaCameraConfig.copyOf(Bench.kasaConfig(targets.get(i)))
+            .withStreamPort(1 + 2 * i).withTalkPort(2 + 2 * i)));
       }
       long heapIdle = Bench.heapAfterGc();
       Bench.OUT.printf(Locale.ROOT, "%d cameras created, no connection yet: %.1f KB per camera%n",
@@ -101,6 +108,7 @@ public final class KasaFleetRun {
       int threads1 = Bench.threads();
       Bench.OUT.printf(Locale.ROOT, "%d cameras connected: heap after full GC %s before, %s after = %.1f KB per connected camera; threads %d -> %d%n",
           cameras, Bench.mb(heap0), Bench.mb(heap1), (heap1 - heap0) / 1024.0 / cameras, threads0, threads1);
+      Bench.OUT.println("threads connected: " + Bench.threadNames());
 
       List<Driver> drivers = new ArrayList<>();
       for (Camera camera : connected) {
@@ -150,8 +158,8 @@ public final class KasaFleetRun {
       Bench.OUT.printf(Locale.ROOT, "threads while measuring: peak %d alive, %d started (%.3f per command)%n",
           peakThreads, started, started / (double) Math.max(1, total));
       long heap2 = Bench.heapAfterGc();
-      Bench.OUT.printf(Locale.ROOT, "after the load: heap after full GC %s = %.1f KB per connected camera; threads %d%n",
-          Bench.mb(heap2), (heap2 - heap0) / 1024.0 / cameras, Bench.threads());
+      Bench.OUT.printf(Locale.ROOT, "after the load: heap after full GC %s = %.1f KB per connected camera; threads %d (%s)%n",
+          Bench.mb(heap2), (heap2 - heap0) / 1024.0 / cameras, Bench.threads(), Bench.threadNames());
       if (!settle.isZero()) {
         // The executor keeps idle threads for 60 s, each with its thread-local state (the libraries'
         // per-thread buffers). Wait for them to end while keeping every connection open with one command
