@@ -47,6 +47,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * connections never cross camera identities. Two cameras on the same address get separate clients.
  * Connecting does no I/O. Thread-safe: one driver may serve any number of cameras at once.
  *
+ * <p>On a machine with two cores or fewer, the JDK 17 {@code HttpClient} starts a short-lived
+ * thread for every answer: it completes each {@code sendAsync} through {@code CompletableFuture}'s
+ * default executor, which is a new thread per task when the common pool's parallelism is 1. Only
+ * the application can change that, by starting the JVM with
+ * {@code -Djava.util.concurrent.ForkJoinPool.common.parallelism=2}: in the 200-camera benchmark
+ * (BENCHMARKS.md §4) that roughly halves the client's CPU per command.
+ *
  * <p>Endpoint options ({@link #options()}): {@code auth}, {@code trust}, {@code fingerprint},
  * {@code known-hosts}, {@code timeout}, {@code connect-timeout}, {@code request-timeout}, {@code user-agent}, {@code stream-version},
  * {@code tls-provider}. Found at
