@@ -161,7 +161,7 @@ public final class KasaFleetRun {
       Bench.OUT.printf(Locale.ROOT, "after the load: heap after full GC %s = %.1f KB per connected camera; threads %d (%s)%n",
           Bench.mb(heap2), (heap2 - heap0) / 1024.0 / cameras, Bench.threads(), Bench.threadNames());
       if (!settle.isZero()) {
-        // The executor keeps idle threads for 60 s, each with its thread-local state (the libraries'
+        // Idle executor threads live 60 s, each with its thread-local state (the libraries'
         // per-thread buffers). Wait for them to end while keeping every connection open with one command
         // per camera every 10 s (the simulators close keep-alive connections idle for 30 s).
         long settleEnd = System.nanoTime() + settle.toNanos();

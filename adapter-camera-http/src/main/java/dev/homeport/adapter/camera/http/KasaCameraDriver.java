@@ -82,9 +82,9 @@ public final class KasaCameraDriver implements CameraDriver {
    * are daemons and end after a minute idle, so an idle driver holds no threads beyond the HTTP
    * client's selector.
    *
-   * <p>The commands' futures complete on the HTTP pool: a callback that blocks on another
-   * command of the same driver holds one of its few threads (use the {@code *Async} forms with
-   * an executor of your own for blocking work).
+   * <p>The commands' futures complete on the HTTP client's threads (its pool or its selector): a
+   * callback that blocks, on another command of the same driver say, holds one of those few
+   * threads (use the {@code *Async} forms with an executor of your own for blocking work).
    */
   public KasaCameraDriver() {
     this(true);
