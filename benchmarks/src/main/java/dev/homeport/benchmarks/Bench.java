@@ -121,6 +121,31 @@ final class Bench {
     return ManagementFactory.getThreadMXBean().getThreadCount();
   }
 
+  /** Live threads by name without its numbers, most first, e.g. {@code HttpClient-#-Worker-# 3}. */
+  static String threadNames() {
+    Map<String, Integer> groups = new HashMap<>();
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      groups.merge(t.getName().replaceAll("[0-9]+", "#"), 1, Integer::sum);
+    }
+    StringBuilder out = new StringBuilder();
+    groups.entrySet().stream().sorted((a, b) -> Integer.compare(b.getValue(), a.getValue())).limit(8)
+        .forEach(e -> out.append(out.length() == 0 ? "" : ", ").append(e.getKey()).append(' ').append(e.getValue()));
+    return out.toString();
+  }
+
+  /** Threads started in this JVM since it began (short-lived ones included). */
+  static long threadsStarted() {
+    return ManagementFactory.getThreadMXBean().getTotalStartedThreadCount();
+  }
+
+  /** The most threads alive at once since the last call (which starts a new period). */
+  static int peakThreadsSinceLast() {
+    java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    int peak = threads.getPeakThreadCount();
+    threads.resetPeakThreadCount();
+    return peak;
+  }
+
   /** CPU time of this whole process (all threads, JIT and GC included). */
   static long processCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();

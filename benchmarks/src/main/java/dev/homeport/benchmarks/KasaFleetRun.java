@@ -1,5 +1,6 @@
 package dev.homeport.benchmarks;
 
+import dev.homeport.adapter.camera.http.ImmutableKasaCameraConfig;
 import dev.homeport.adapter.camera.http.KasaCameraDriver;
 import dev.homeport.ports.camera.Camera;
 import java.time.Duration;
@@ -7,8 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -16,11 +15,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * Measurement 4: a fleet of simulated cameras (each its own {@code KasaCameraSimulator} on its own
  * port) driven concurrently from this JVM, one command in flight per camera (each camera issues its
  * next command when the previous one completes). Prints aggregate commands/s, latency percentiles
- * and the heap after full GC per connected camera.
+ * and the heap after full GC per connected camera, and the threads: alive, at the peak and started
+ * per command.
+ *
+ * <p>The driver is the shipped one with its own executor ({@code new KasaCameraDriver()});
+ * {@code --client-per-camera} gives every camera its own HTTP client instead (what drivers did
+ * before {@code CameraClients}), for a same-run baseline.
  *
  * <p>{@code java -cp benchmarks.jar dev.homeport.benchmarks.KasaFleetRun [--cameras=200]
- * [--seconds=20] [--warmup=15] [--settle=65s] [--shared-client-experiment]
- * [--in-process]}
+ * [--seconds=20] [--warmup=15] [--settle=65s] [--client-per-camera] [--in-process]}
  */
 public final class KasaFleetRun {
 
@@ -71,26 +74,26 @@ public final class KasaFleetRun {
     int cameras = options.integer("cameras", 200);
     Duration seconds = options.duration("seconds", Duration.ofSeconds(20));
     Duration warmup = options.duration("warmup", Duration.ofSeconds(15));
-    boolean shared = options.flag("shared-client-experiment");
+    boolean clientPerCamera = options.flag("client-per-camera");
     Duration settle = options.duration("settle", Duration.ofSeconds(65));
     Bench.header("KasaFleetRun", args);
-    ExecutorService executor = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "bench-fleet-http");
-      t.setDaemon(true);
-      return t;
-    });
     try (SimControl sims = SimControl.create(options.flag("in-process"))) {
       List<SimControl.KasaTarget> targets = sims.startKasa(cameras);
-      KasaCameraDriver driver = new KasaCameraDriver(executor);
-      SharedClientCameras sharedClient = shared ? new SharedClientCameras(executor, Duration.ofSeconds(5)) : null;
-      if (shared) {
-        Bench.OUT.println("EXPERIMENT: all cameras on one shared HttpClient (not the shipped driver)");
-      }
+      KasaCameraDriver driver = clientPerCamera
+          ? new KasaCameraDriver(false) : new KasaCameraDriver();
+      Bench.OUT.println(clientPerCamera ? "BASELINE: one HTTP client per camera (--client-per-camera)"
+          : "the shipped driver: one HTTP client for the fleet");
       int threads0 = Bench.threads();
       long heap0 = Bench.heapAfterGc();
       List<Camera> connected = new ArrayList<>();
-      for (SimControl.KasaTarget target : targets) {
-        connected.add(shared ? sharedClient.connect(Bench.kasaConfig(target)) : driver.connect(Bench.kasaConfig(target)));
+      for (int i = 0; i < targets.size(); i++) {
+        // On a network every camera has an address of its own; here all share 127.0.0.1, and with
+        // the default stream and talk ports (19443, 18443) every camera after the first would
+        // claim an address already in use on the shared client and get a client of its own
+        // (CameraClients keeps one identity per host:port). So each gets stream and talk ports of
+        // its own below 1024 (never an ephemeral simulator port; the fleet never connects to them).
+        connected.add(driver.connect(ImmutableKasaCameraConfig.copyOf(Bench.kasaConfig(targets.get(i)))
+            .withStreamPort(1 + 2 * i).withTalkPort(2 + 2 * i)));
       }
       long heapIdle = Bench.heapAfterGc();
       Bench.OUT.printf(Locale.ROOT, "%d cameras created, no connection yet: %.1f KB per camera%n",
@@ -105,6 +108,7 @@ public final class KasaFleetRun {
       int threads1 = Bench.threads();
       Bench.OUT.printf(Locale.ROOT, "%d cameras connected: heap after full GC %s before, %s after = %.1f KB per connected camera; threads %d -> %d%n",
           cameras, Bench.mb(heap0), Bench.mb(heap1), (heap1 - heap0) / 1024.0 / cameras, threads0, threads1);
+      Bench.OUT.println("threads connected: " + Bench.threadNames());
 
       List<Driver> drivers = new ArrayList<>();
       for (Camera camera : connected) {
@@ -116,11 +120,15 @@ public final class KasaFleetRun {
       long cpu0 = Bench.processCpuNanos();
       long[] gc0 = Bench.gcCountAndMillis();
       java.util.Map<String, Long> threadCpu0 = Bench.threadCpuByGroup();
+      long started0 = Bench.threadsStarted();
+      Bench.peakThreadsSinceLast();
       long start = System.nanoTime();
       drivers.forEach(d -> d.measuring = true);
       Bench.pause(seconds.toMillis());
       drivers.forEach(d -> d.measuring = false);
       long elapsed = System.nanoTime() - start;
+      long started = Bench.threadsStarted() - started0;
+      int peakThreads = Bench.peakThreadsSinceLast();
       long cpu = Bench.processCpuNanos() - cpu0;
       long[] gc1 = Bench.gcCountAndMillis();
       java.util.Map<String, Long> threadCpu1 = Bench.threadCpuByGroup();
@@ -147,11 +155,13 @@ public final class KasaFleetRun {
           cameras, perSecond, total, failures, elapsed / 1e9, cpu / 1e3 / Math.max(1, total), gc1[0] - gc0[0], gc1[1] - gc0[1]);
       Bench.OUT.println("latency per command: " + Bench.latencySummary(merged));
       Bench.OUT.println("client CPU per command by thread: " + Bench.topThreadCpu(threadCpu0, threadCpu1, total));
+      Bench.OUT.printf(Locale.ROOT, "threads while measuring: peak %d alive, %d started (%.3f per command)%n",
+          peakThreads, started, started / (double) Math.max(1, total));
       long heap2 = Bench.heapAfterGc();
-      Bench.OUT.printf(Locale.ROOT, "after the load: heap after full GC %s = %.1f KB per connected camera; threads %d%n",
-          Bench.mb(heap2), (heap2 - heap0) / 1024.0 / cameras, Bench.threads());
+      Bench.OUT.printf(Locale.ROOT, "after the load: heap after full GC %s = %.1f KB per connected camera; threads %d (%s)%n",
+          Bench.mb(heap2), (heap2 - heap0) / 1024.0 / cameras, Bench.threads(), Bench.threadNames());
       if (!settle.isZero()) {
-        // The executor keeps idle threads for 60 s, each with its thread-local state (the libraries'
+        // Idle executor threads live 60 s, each with its thread-local state (the libraries'
         // per-thread buffers). Wait for them to end while keeping every connection open with one command
         // per camera every 10 s (the simulators close keep-alive connections idle for 30 s).
         long settleEnd = System.nanoTime() + settle.toNanos();
@@ -170,8 +180,6 @@ public final class KasaFleetRun {
             settle.toSeconds(), Bench.mb(heap3), (heap3 - heap0) / 1024.0 / cameras, Bench.threads());
       }
       connected.forEach(Camera::close);
-    } finally {
-      executor.shutdownNow();
     }
   }
 }

@@ -22,7 +22,9 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,11 +41,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }</pre>
  *
  * <p>All cameras of one driver on the JDK's TLS share one HTTP client (per connect time-out: one
- * selector thread, one connection pool; a camera on Bouncy Castle's TLS keeps its own) and its executor, and each keeps its own TLS
+ * selector thread, one connection pool; a camera on Bouncy Castle's TLS keeps its own) and its executors, and each keeps its own TLS
  * trust (trust on first use, a pinned fingerprint, or an explicit {@code insecure}), chosen per
  * handshake by the camera's address; see {@code CameraClients} for why TLS sessions and pooled
  * connections never cross camera identities. Two cameras on the same address get separate clients.
  * Connecting does no I/O. Thread-safe: one driver may serve any number of cameras at once.
+ *
+ * <p>On a machine with two cores or fewer, the JDK 17 {@code HttpClient} starts a short-lived
+ * thread for every answer: it completes each {@code sendAsync} through {@code CompletableFuture}'s
+ * default executor, which is a new thread per task when the common pool's parallelism is 1. Only
+ * the application can change that, by starting the JVM with
+ * {@code -Djava.util.concurrent.ForkJoinPool.common.parallelism=2}: in the 200-camera benchmark
+ * (BENCHMARKS.md §4) that roughly halves the client's CPU per command.
  *
  * <p>Endpoint options ({@link #options()}): {@code auth}, {@code trust}, {@code fingerprint},
  * {@code known-hosts}, {@code timeout}, {@code connect-timeout}, {@code request-timeout}, {@code user-agent}, {@code stream-version},
@@ -62,21 +71,42 @@ public final class KasaCameraDriver implements CameraDriver {
   }
 
   private final Executor executor;
+  private final Executor mediaExecutor;
   private final CameraClients clients;
 
   /**
-   * A driver with its own executor: daemon threads, created on demand and ended after a minute
-   * idle, so an idle driver holds no threads beyond each HTTP client's selector.
+   * A driver with executors of its own: the HTTP client's work (TLS, reading and parsing answers,
+   * the commands' completions) on a pool of as many threads as there are cores (at least two),
+   * however many cameras it serves, and the live stream and talk-back work, which may block
+   * (paced talk-back, slow frame subscribers), on threads created on demand. Both pools' threads
+   * are daemons and end after a minute idle, so an idle driver holds no threads beyond the HTTP
+   * client's selector.
+   *
+   * <p>The commands' futures complete on the HTTP client's threads (its pool or its selector): a
+   * callback that blocks, on another command of the same driver say, holds one of those few
+   * threads (use the {@code *Async} forms with an executor of your own for blocking work).
    */
   public KasaCameraDriver() {
-    this(defaultExecutor());
+    this(true);
+  }
+
+  /**
+   * A driver with its own executors (as {@link #KasaCameraDriver()}) that shares one HTTP client
+   * among its cameras or not.
+   *
+   * @param shareClients false gives each camera its own HTTP client (one selector thread and one
+   *     TLS context per camera), as drivers did before; meant for same-run baselines
+   */
+  public KasaCameraDriver(boolean shareClients) {
+    this(httpExecutor(), mediaExecutor(), shareClients);
   }
 
   /**
    * A driver whose cameras run on {@code executor} (the caller owns its lifecycle): the HTTP
    * client's internal tasks and the live stream and talk-back work run on it; a request in flight
-   * holds no thread (the answer completes on the thread that read it). A refusing executor fails
-   * commands with a {@code TransportException}.
+   * holds no thread (the answer completes on the thread that read it). Talk-back holds one of its
+   * threads while it paces the audio, so {@code executor} must not be a small bounded pool when
+   * talk-back is used. A refusing executor fails commands with a {@code TransportException}.
    */
   public KasaCameraDriver(Executor executor) {
     this(executor, true);
@@ -89,23 +119,46 @@ public final class KasaCameraDriver implements CameraDriver {
    *     TLS context per camera), as drivers did before; meant for same-run baselines
    */
   public KasaCameraDriver(Executor executor, boolean shareClients) {
+    this(executor, executor, shareClients);
+  }
+
+  private KasaCameraDriver(Executor executor, Executor mediaExecutor, boolean shareClients) {
     this.executor = Objects.requireNonNull(executor, "executor");
+    this.mediaExecutor = Objects.requireNonNull(mediaExecutor, "mediaExecutor");
     this.clients = new CameraClients(executor, shareClients);
   }
 
-  private static ExecutorService defaultExecutor() {
-    ThreadPoolExecutor pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
-        new SynchronousQueue<>(), r -> {
-          Thread t = new Thread(r, "homeport-kasa-" + THREADS.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        });
+  /**
+   * The HTTP client's pool: its tasks never block (a request in flight holds no thread), so as
+   * many threads as cores keep both busy; more would only add context switches (issue 11: 550-600
+   * threads of an unbounded pool under a 200-camera load). The queue is unbounded so the client's
+   * internal tasks are never refused.
+   */
+  private static ExecutorService httpExecutor() {
+    int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), daemons("homeport-kasa-http-"));
+    pool.allowCoreThreadTimeOut(true);
     return pool;
   }
 
+  /** Live stream fan-out and talk-back: may block, so a thread per task, kept a minute idle. */
+  private static ExecutorService mediaExecutor() {
+    return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+        new SynchronousQueue<>(), daemons("homeport-kasa-media-"));
+  }
+
+  private static ThreadFactory daemons(String prefix) {
+    return r -> {
+      Thread t = new Thread(r, prefix + THREADS.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
   /**
-   * The process-wide driver the Guice module uses: one executor for every camera of the process
-   * (its threads are daemons and end after a minute idle). Created on first use.
+   * The process-wide driver the Guice module uses: one HTTP pool and one media pool for every
+   * camera of the process (as {@link #KasaCameraDriver()}). Created on first use.
    */
   public static KasaCameraDriver shared() {
     return Shared.INSTANCE;
@@ -180,7 +233,7 @@ public final class KasaCameraDriver implements CameraDriver {
         config.streamVersion().orElse(1) == 2 ? LinkieTransport.LINKIE2 : LinkieTransport.LINKIE, false,
         config.maxAnswerBytes());
     KasaMedia media = new KasaMedia(config.name(), config.host(), config.streamPort(), config.talkPort(),
-        new Credentials(config.username(), config.password()), client, executor,
+        new Credentials(config.username(), config.password()), client, mediaExecutor,
         new KasaLiveStream.Timing(config.connectTimeout(), config.streamStallTimeout(),
             Duration.ofMillis(500), Duration.ofSeconds(30)),
         KasaTalk.Pacer::realTime);
