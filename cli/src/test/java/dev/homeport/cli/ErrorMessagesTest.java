@@ -151,6 +151,21 @@ class ErrorMessagesTest {
   }
 
   @Test
+  void upgradeRefusedOnReconnectDuringWatch_endsWithOneExpiredLine_exit3() throws Exception {
+    java.util.concurrent.CompletableFuture<Run> watch =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> cli.run(eventsPinned("watch", "Maison", "--json")));
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> events.liveSubscriptions() > 0);
+    events.refuseUpgrades(401);
+    events.dropConnections();
+
+    Run run = watch.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+    assertThat(run.code()).as(run.toString()).isEqualTo(ExitCode.AUTHENTICATION);
+    assertThat(run.err().lines().filter(l -> l.contains("expired"))).as(run.toString()).hasSize(1);
+    assertThat(run.err().lines().filter(l -> !l.contains("reconnecting"))).as(run.toString()).hasSize(1);
+  }
+
+  @Test
   void unresolvableHost_saysSo_exit4() {
     Run eventsRun = cli.run("events", "--url", "wss://no-such-host.invalid/socket.io/", "--timeout", "20s", "user");
     assertThat(eventsRun.code()).as(eventsRun.toString()).isEqualTo(ExitCode.UNREACHABLE);

@@ -423,7 +423,7 @@ public final class EventsCli implements Callable<Integer> {
     }
   }
 
-  /** Says on standard error when the session reconnects, expires or ends. */
+  /** Says on standard error when the session reconnects or disconnects (an expiry ends the stream: see below). */
   static final class LifecycleWatcher extends WatchSubscriber<LifecycleEvent> {
 
     LifecycleWatcher(Output output, CompletableFuture<Void> done) {
@@ -440,9 +440,9 @@ public final class EventsCli implements Callable<Integer> {
         output.note("homeport: reconnected; events sent during the outage may be missing");
       } else if (state == SessionState.DISCONNECTED) {
         output.note("homeport: disconnected" + detail);
-      } else if (state == SessionState.SESSION_EXPIRED) {
-        output.note("homeport: the session expired" + detail);
       }
+      // SESSION_EXPIRED: the event stream fails with the expiry, and that failure is the command's
+      // last line (exit code 3); saying it here too would print it twice.
     }
 
     @Override
