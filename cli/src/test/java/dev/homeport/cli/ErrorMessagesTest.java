@@ -191,6 +191,29 @@ class ErrorMessagesTest {
   }
 
   @Test
+  void cameraPortThatDropsTheTlsHandshake_pointsAtTheCameraOptions_exit4() throws Exception {
+    try (ServerSocket plain = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+      Thread closer = new Thread(() -> {
+        while (!plain.isClosed()) {
+          try {
+            plain.accept().close(); // takes the connection, answers no TLS
+          } catch (IOException e) {
+            return;
+          }
+        }
+      });
+      closer.setDaemon(true);
+      closer.start();
+
+      Run run = cli.run("camera", "--host", "127.0.0.1", "--port", Integer.toString(plain.getLocalPort()),
+          "--username", "u", "--trust", "sha256:" + "ab".repeat(32), "info");
+
+      assertThat(run.code()).as(run.toString()).isEqualTo(ExitCode.UNREACHABLE);
+      assertThat(oneCleanLine(run)).contains("--host", "--port", "--trust: tofu, sha256:HEX or insecure");
+    }
+  }
+
+  @Test
   void changedPinnedCertificate_saysHowToPinTheNewOne_exit6() {
     Run run = cli.run("events", "--url", events.url().toString(), "--trust", "sha256:" + "ab".repeat(32), "user");
 

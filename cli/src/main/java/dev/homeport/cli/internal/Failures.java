@@ -249,6 +249,16 @@ public final class Failures {
         + " in a config file: trust: and ca-cert:");
   }
 
+  /** Whether a TLS handshake or session failed somewhere in {@code cause}'s chain. */
+  private static boolean tlsFailed(Throwable cause) {
+    for (Throwable c = cause; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof javax.net.ssl.SSLException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The peer {@code cause} is about: the only one, else the one its message names. */
   private static Optional<Peer> peer(Throwable cause, List<Peer> peers) {
     if (peers.size() == 1) {
@@ -284,6 +294,11 @@ public final class Failures {
     }
     if (cause instanceof RequestTimeoutException) {
       return "check that the device is on and reachable; a longer --timeout may help";
+    }
+    if (cause instanceof TransportException && tlsFailed(cause)) {
+      return peer.filter(p -> p.kind() == Peer.Kind.CAMERA).isPresent()
+          ? "check that --host and --port name the camera's HTTPS port, and --trust: tofu, sha256:HEX or insecure"
+          : "check that --url names the service, and --trust: default, sha256:HEX or insecure, or --ca-cert";
     }
     if (cause instanceof TransportException) {
       return "check the host, port or URL and that the device or service is reachable";
