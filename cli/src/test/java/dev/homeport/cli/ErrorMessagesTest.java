@@ -244,6 +244,9 @@ class ErrorMessagesTest {
 
     assertThat(run.code()).as(run.toString()).isEqualTo(ExitCode.USAGE);
     assertThat(oneCleanLine(run)).contains("no location 'Nowhere'", DemoData.HOME.value() + " (Maison)");
+    Run help = cli.run("events", "watch", "--help");
+    assertThat(help.code()).isZero();
+    assertThat(help.out().replaceAll("\\s+", " ")).contains("One the account does not have is a usage error (exit code 2)");
   }
 
   @Test

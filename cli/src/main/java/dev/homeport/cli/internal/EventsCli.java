@@ -263,7 +263,10 @@ public final class EventsCli implements Callable<Integer> {
         "Reconnects by itself and says so on standard error."
       })
   static final class Watch extends Sub {
-    @Parameters(index = "0", paramLabel = "LOCATION") String location;
+    @Parameters(index = "0", paramLabel = "LOCATION", description = {
+        "A location id or name (any case).",
+        "One the account does not have is a usage error (exit code 2) that lists the account's locations."})
+    String location;
 
     @Option(names = "--device", paramLabel = "ID", description = "Only this device (repeatable).")
     List<String> devices;

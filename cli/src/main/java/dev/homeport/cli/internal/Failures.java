@@ -181,10 +181,18 @@ public final class Failures {
                 + " and connect again to record the new one; if not, someone may be in the middle");
       }
     }
-    return line("the certificate of " + host + " is not the pinned one: pinned SHA-256 "
+    boolean pinned = peers.stream().anyMatch(p -> p.kind() == Peer.Kind.EVENTS && p.host().equals(mismatch.host()));
+    if (pinned) {
+      // the event service has no trust on first use: a mismatch is always against the pin
+      return line("the certificate of " + host + " is not the pinned one: pinned SHA-256 "
+              + mismatch.expectedFingerprint() + ", the peer presents " + presented,
+          "if the change is expected, pin the new one with --trust sha256:" + presented
+              + "; if not, someone may be in the middle");
+    }
+    return line("the certificate of " + host + " is not the one pinned or recorded for it: expected SHA-256 "
             + mismatch.expectedFingerprint() + ", the peer presents " + presented,
         "if the change is expected, pin the new one with --trust sha256:" + presented
-            + "; if not, someone may be in the middle");
+            + " or delete its line from the known-hosts file; if not, someone may be in the middle");
   }
 
   /** The line of {@code file} that records the fingerprint {@code mismatch} expected, if it does. */
