@@ -219,6 +219,7 @@ public final class BridgeCli implements Callable<Integer> {
       csrf = Optional.of(context.secret(source.csrfEnv(), "CSRF token", "csrf-env: in " + config, Optional.empty()));
       cookie = Optional.of(context.secret(source.cookieEnv(), "session cookie", "cookie-env: in " + config, Optional.empty()));
     }
+    source.peer().ifPresent(context::talksTo);
     return context.backends().gateway(source, csrf, cookie);
   }
 

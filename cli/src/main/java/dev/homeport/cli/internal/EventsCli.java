@@ -168,10 +168,7 @@ public final class EventsCli implements Callable<Integer> {
     if (source.trust().equals("insecure")) {
       output.insecureTrustWarning("read the session cookie");
     }
-    source.url().ifPresent(url -> context.talksTo(new Peer(Peer.Kind.EVENTS, url.getHost(),
-        url.getPort() > 0 ? url.getPort() : 443, Optional.empty(),
-        "check the CSRF token in $" + source.csrfEnv() + " and the session cookie in $" + source.cookieEnv()
-            + "; name other variables with --csrf-env and --cookie-env, or csrf-env: and cookie-env: in a config file")));
+    source.peer().ifPresent(context::talksTo);
     output.progress("Connecting to " + source.url().map(Object::toString).orElse(source.source()) + "...");
     return Futures.await(
         context.backends().gateway(source, csrf, cookie).connect(), wait);
