@@ -84,7 +84,7 @@ public final class Main {
     commandLine.setOut(environment.out());
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(
-        (failure, line, parseResult) -> Failures.report(failure, err, context.verbose()));
+        (failure, line, parseResult) -> Failures.report(failure, err, context.verbose(), context.peers()));
     commandLine.setParameterExceptionHandler(
         (failure, arguments) -> {
           CommandLine where = failure.getCommandLine();
@@ -107,7 +107,7 @@ public final class Main {
         })) {
       return commandLine.execute(args);
     } catch (RuntimeException | Error failure) {
-      return Failures.report(failure, err, context.verbose());
+      return Failures.report(failure, err, context.verbose(), context.peers());
     } finally {
       environment.out().flush();
       err.flush();

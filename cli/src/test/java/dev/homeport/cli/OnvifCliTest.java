@@ -98,6 +98,15 @@ class OnvifCliTest {
   }
 
   @Test
+  void presetSave_printsANameThatReordersText_escaped() {
+    // a right-to-left override passes the domain's control-character check but must not reach the terminal raw
+    Run saved = cli.run(target("preset", "save", "Gate\u202egnp.exe"));
+
+    assertThat(saved.code()).as(saved.toString()).isZero();
+    assertThat(saved.out()).contains("(Gate\\u202egnp.exe)").doesNotContain("\u202e");
+  }
+
+  @Test
   void presetSave_withTwoNamesOrABlankName_isAUsageErrorBeforeIo() {
     int before = backend.executedCommands().size();
     Run two = cli.run(target("preset", "save", "Front", "door"));

@@ -241,8 +241,8 @@ public final class KnownHostsStore {
         fingerprint = Fingerprints.normalize(parts[1]);
       } catch (IllegalArgumentException e) {
         throw new KnownHostsFileException(file, "line " + (i + 1) + " of known-hosts file " + file
-            + " is not '<host>:<port> <SHA-256 fingerprint>' (" + e.getMessage()
-            + "); fix or delete that line");
+            + " is not '<host>:<port> <SHA-256 fingerprint>': " + e.getMessage()
+            + "; fix or delete that line");
       }
       entries.putIfAbsent(parts[0], new Entry(fingerprint, i + 1));
     }

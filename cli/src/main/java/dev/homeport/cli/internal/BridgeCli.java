@@ -151,6 +151,7 @@ public final class BridgeCli implements Callable<Integer> {
           if (context.cameraDrivers().get(spec.brand()).remote()) {
             password = Optional.of(context.secret(spec.passwordEnv(), "password of camera " + spec.name(), "password-env: in " + config, Optional.empty()));
           }
+          context.talksTo(spec.peer(context.environment().variable("HOME"), true));
           Camera camera = context.backends().camera(spec, password);
           resources.add(camera);
           cameras.add(camera);
@@ -179,7 +180,7 @@ public final class BridgeCli implements Callable<Integer> {
       MqttBridge bridge = builder.mqtt(settings).onHealth(health -> out.line(healthLine(health))).build();
       resources.add(bridge);
       bridge.start();
-      out.line("homeport bridge: " + cameras.size() + " camera(s)" + (cameras.isEmpty() ? "" : " (" + cameras.stream().map(Camera::name).collect(Collectors.joining(", ")) + ")")
+      out.line("homeport bridge: " + cameras.size() + " camera(s)" + (cameras.isEmpty() ? "" : " (" + cameras.stream().map(c -> TerminalText.escape(c.name())).collect(Collectors.joining(", ")) + ")")
           + ", " + (gateway.isPresent() ? "an event source" : "no event source") + ", " + rules.size() + " rule(s)");
       out.line("  MQTT       " + uri + " (MQTT " + (settings.version() == 5 ? "5" : "3.1.1") + ", client id " + settings.clientId() + ")");
       out.line("  topics     " + bridgeConfig.baseTopic() + "/#   discovery " + bridgeConfig.discoveryPrefix() + "/#");
@@ -201,7 +202,7 @@ public final class BridgeCli implements Callable<Integer> {
       }
       boolean expired = bridge.terminated().isDone() && !context.environment().stopSignal().isDone();
       if (expired) {
-        out.note("bridge stopped: " + bridge.terminated().getNow(""));
+        out.note("bridge stopped: " + TerminalText.escape(bridge.terminated().getNow("")));
         return dev.homeport.cli.ExitCode.AUTHENTICATION;
       }
       out.note("bridge stopped");
@@ -218,12 +219,13 @@ public final class BridgeCli implements Callable<Integer> {
       csrf = Optional.of(context.secret(source.csrfEnv(), "CSRF token", "csrf-env: in " + config, Optional.empty()));
       cookie = Optional.of(context.secret(source.cookieEnv(), "session cookie", "cookie-env: in " + config, Optional.empty()));
     }
+    source.peer().ifPresent(context::talksTo);
     return context.backends().gateway(source, csrf, cookie);
   }
 
   static String healthLine(BridgeHealth health) {
     String cameras = health.cameras().entrySet().stream()
-        .map(e -> e.getKey() + "=" + (e.getValue() ? "online" : "offline")).collect(Collectors.joining(","));
+        .map(e -> TerminalText.escape(e.getKey()) + "=" + (e.getValue() ? "online" : "offline")).collect(Collectors.joining(","));
     return String.format(Locale.ROOT,
         "/health uptime=%ds mqtt=%s cameras=%s events=%s received=%d published=%d rules_fired=%d mqtt_published=%d dropped=%d",
         health.uptime().toSeconds(), health.mqttConnected() ? "up" : "down", cameras.isEmpty() ? "-" : cameras,

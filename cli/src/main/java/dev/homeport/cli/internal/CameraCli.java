@@ -336,8 +336,14 @@ public final class CameraCli implements Callable<Integer> {
     if (camera.insecureTrust()) {
       output.insecureTrustWarning("impersonate the camera and capture its password");
     }
+    context.talksTo(peer(camera));
     output.progress("Connecting to " + camera.name() + describeWhere(camera) + "...");
     return context.backends().camera(camera, password);
+  }
+
+  /** The camera as a failure message names it (see {@link Failures}). */
+  Peer peer(CameraSpec camera) {
+    return camera.peer(context.environment().variable("HOME"), config != null);
   }
 
   private static String describeWhere(CameraSpec camera) {
@@ -427,7 +433,7 @@ public final class CameraCli implements Callable<Integer> {
           fields.put("preset", token);
           fields.put("name", name);
           return CameraViews.action("preset-save",
-              "saved preset " + token + (name.isEmpty() ? "" : " (" + name + ")"), fields);
+              "saved preset " + TerminalText.escape(token) + (name.isEmpty() ? "" : " (" + TerminalText.escape(name) + ")"), fields);
         });
       }
       if (words.size() != 1) {
@@ -435,7 +441,7 @@ public final class CameraCli implements Callable<Integer> {
       }
       String preset = words.get(0);
       GoToPreset command = new GoToPreset(preset);
-      return parent.send(command, ignored -> CameraViews.action("preset", "moving to preset " + preset,
+      return parent.send(command, ignored -> CameraViews.action("preset", "moving to preset " + TerminalText.escape(preset),
           Map.of("preset", preset)));
     }
   }
@@ -564,7 +570,7 @@ public final class CameraCli implements Callable<Integer> {
   static final class StreamCmd extends Sub {
     @Override
     public Integer call() {
-      return parent.send(new GetStreamUri(), uri -> CameraViews.action("stream", uri.toString(), Map.of("uri", uri.toString())));
+      return parent.send(new GetStreamUri(), uri -> CameraViews.action("stream", TerminalText.escape(uri.toString()), Map.of("uri", uri.toString())));
     }
   }
 
@@ -608,7 +614,7 @@ public final class CameraCli implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         throw new UsageException(e.getMessage());
       }
-      return parent.send(command, ignored -> CameraViews.action("rename", "renamed to " + alias, Map.of("alias", alias)));
+      return parent.send(command, ignored -> CameraViews.action("rename", "renamed to " + TerminalText.escape(alias), Map.of("alias", alias)));
     }
   }
 

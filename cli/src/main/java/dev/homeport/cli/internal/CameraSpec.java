@@ -96,6 +96,35 @@ public record CameraSpec(
     }
   }
 
+  /**
+   * This camera as a failure message names it: its host, the known-hosts file trust on first use
+   * records it in (option {@code known-hosts}, else {@code ~/.homeport/known_hosts} under
+   * {@code home}), and the options that carry its credentials.
+   *
+   * @param home the {@code HOME} variable of the run, if set
+   * @param fromFile whether the camera comes from a config file (then its keys are named)
+   */
+  public Peer peer(Optional<String> home, boolean fromFile) {
+    String file = options.get("known-hosts");
+    Map<String, String> environment = home.map(h -> Map.of("HOME", h)).orElse(Map.of());
+    Optional<java.nio.file.Path> knownHosts;
+    try {
+      knownHosts = Optional.of(file == null
+          ? dev.homeport.support.KnownHostsStore.defaultFile(environment)
+          : file.startsWith("~/")
+              ? dev.homeport.support.KnownHostsStore.homeDirectory(environment).resolve(file.substring(2))
+              : java.nio.file.Path.of(file));
+    } catch (java.nio.file.InvalidPathException e) {
+      knownHosts = Optional.empty();
+    }
+    String credentials = fromFile
+        ? "check username:, password-env: and auth: of camera " + name + " in the config file, and the password in $"
+            + passwordEnv
+        : "check --username and the password in $" + passwordEnv + "; another variable: --password-env; how it is"
+            + " sent: --auth";
+    return new Peer(Peer.Kind.CAMERA, host.orElse(name), port.orElse(0), knownHosts, credentials);
+  }
+
   public CameraSpec withBrand(String value) {
     return new CameraSpec(name, value, host, port, username, passwordEnv, options);
   }

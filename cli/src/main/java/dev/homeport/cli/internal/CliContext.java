@@ -12,6 +12,7 @@ public final class CliContext {
   private final Backends backends;
   private volatile boolean verbose;
   private volatile CameraDrivers cameraDrivers;
+  private final java.util.List<Peer> peers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public CliContext(CliEnvironment environment, Backends backends) {
     this.environment = environment;
@@ -42,6 +43,19 @@ public final class CliContext {
       cameraDrivers = drivers;
     }
     return drivers;
+  }
+
+  /**
+   * Notes that this run is about to talk to {@code peer}, so that a failure can be explained in its
+   * terms (see {@link Failures#describe(Throwable, java.util.List)}).
+   */
+  public void talksTo(Peer peer) {
+    peers.add(peer);
+  }
+
+  /** The peers this run talks to, in the order noted. */
+  public java.util.List<Peer> peers() {
+    return java.util.List.copyOf(peers);
   }
 
   public boolean verbose() {

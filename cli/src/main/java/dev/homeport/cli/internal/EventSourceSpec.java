@@ -52,6 +52,16 @@ public record EventSourceSpec(
     return this;
   }
 
+  /**
+   * The service as a failure message names it (see {@link Failures}): its host and port, and the
+   * variables and options that carry the CSRF token and cookie; empty without a URL.
+   */
+  public Optional<Peer> peer() {
+    return url.map(u -> new Peer(Peer.Kind.EVENTS, u.getHost(), u.getPort() > 0 ? u.getPort() : 443, Optional.empty(),
+        "check the CSRF token in $" + csrfEnv + " and the session cookie in $" + cookieEnv
+            + "; name other variables with --csrf-env and --cookie-env, or csrf-env: and cookie-env: in a config file"));
+  }
+
   public EventSourceSpec withUrl(URI value) {
     return new EventSourceSpec(source, Optional.of(value), csrfEnv, cookieEnv, trust, caCert, timeout);
   }

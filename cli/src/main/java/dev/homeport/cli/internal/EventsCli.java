@@ -168,6 +168,7 @@ public final class EventsCli implements Callable<Integer> {
     if (source.trust().equals("insecure")) {
       output.insecureTrustWarning("read the session cookie");
     }
+    source.peer().ifPresent(context::talksTo);
     output.progress("Connecting to " + source.url().map(Object::toString).orElse(source.source()) + "...");
     return Futures.await(
         context.backends().gateway(source, csrf, cookie).connect(), wait);
@@ -259,7 +260,10 @@ public final class EventsCli implements Callable<Integer> {
         "Reconnects by itself and says so on standard error."
       })
   static final class Watch extends Sub {
-    @Parameters(index = "0", paramLabel = "LOCATION") String location;
+    @Parameters(index = "0", paramLabel = "LOCATION", description = {
+        "A location id or name (any case).",
+        "One the account does not have is a usage error (exit code 2) that lists the account's locations."})
+    String location;
 
     @Option(names = "--device", paramLabel = "ID", description = "Only this device (repeatable).")
     List<String> devices;
@@ -419,7 +423,7 @@ public final class EventsCli implements Callable<Integer> {
     }
   }
 
-  /** Says on standard error when the session reconnects, expires or ends. */
+  /** Says on standard error when the session reconnects or disconnects (an expiry ends the stream: see below). */
   static final class LifecycleWatcher extends WatchSubscriber<LifecycleEvent> {
 
     LifecycleWatcher(Output output, CompletableFuture<Void> done) {
@@ -436,9 +440,9 @@ public final class EventsCli implements Callable<Integer> {
         output.note("homeport: reconnected; events sent during the outage may be missing");
       } else if (state == SessionState.DISCONNECTED) {
         output.note("homeport: disconnected" + detail);
-      } else if (state == SessionState.SESSION_EXPIRED) {
-        output.note("homeport: the session expired" + detail);
       }
+      // SESSION_EXPIRED: the event stream fails with the expiry, and that failure is the command's
+      // last line (exit code 3); saying it here too would print it twice.
     }
 
     @Override

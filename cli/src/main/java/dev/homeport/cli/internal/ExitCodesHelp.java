@@ -6,7 +6,7 @@ final class ExitCodesHelp {
   static final String HEADING = "%nExit codes:%n";
   static final String OK = "0:ok";
   static final String FAILURE = "1:anything else (run again with --verbose)";
-  static final String USAGE = "2:usage error: bad option, value or config file (nothing was sent)";
+  static final String USAGE = "2:usage error: bad option or value, bad config or known-hosts file (nothing was sent)";
   static final String AUTHENTICATION = "3:authentication failed (or the session expired)";
   static final String UNREACHABLE = "4:unreachable, timed out, or an answer not understood";
   static final String REFUSED = "5:refused or unsupported by the device or service";

@@ -231,13 +231,15 @@ public final class SimulateCli implements Callable<Integer> {
 
   /**
    * Says how to use a started simulator: the human lines, or with --json the one JSON line a
-   * script reads (then nothing else on standard output).
+   * script reads (then nothing else on standard output). The human lines carry what the
+   * simulator reports about itself (its URL, credentials, a backend's names), escaped like any text
+   * that did not come from the CLI itself.
    */
   static void announce(Output out, List<String> text, com.fasterxml.jackson.databind.node.ObjectNode json) {
     if (out.json()) {
       out.jsonLine(json);
     } else {
-      text.forEach(out::line);
+      text.forEach(line -> out.line(TerminalText.escape(line)));
     }
   }
 

@@ -239,7 +239,15 @@ public final class Setting<T> {
         id,
         label,
         type,
-        text -> Enum.valueOf(type, text.toUpperCase(Locale.ROOT)),
+        text -> {
+          for (E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(text)) {
+              return constant;
+            }
+          }
+          // no message: parse() names the setting and its values (Enum.valueOf would add "No enum constant ...")
+          throw new IllegalArgumentException();
+        },
         constant -> constant.name().toLowerCase(Locale.ROOT),
         allowed);
   }

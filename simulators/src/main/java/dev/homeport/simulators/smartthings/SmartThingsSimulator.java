@@ -65,8 +65,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Faults: {@link #rejectAuthentication}, {@link #expireSession}, {@link #dropConnections},
  * {@link #freezeConnections} (half-open), {@link #freezeNewConnections}, {@link #neverAnswer},
- * {@link #refuse}, {@link #echoRequest} and {@link #closeEchoingCookie} (a server that quotes
- * the client's secrets back), {@link #answerRaw} (answers with numbers out of any range), {@link #sendRaw} (malformed or unknown frames), {@link #duplicateEvents}. Faults of the backend
+ * {@link #refuse}, {@link #refuseUpgrades} (HTTP 401/403 instead of the WebSocket upgrade),
+ * {@link #echoRequest} and {@link #closeEchoingCookie} (a server that quotes the client's secrets
+ * back), {@link #answerRaw} (answers with numbers out of any range), {@link
+ * #pushWithSubscriptionAnswer} (events in the same breath as a subscription's answer), {@link
+ * #sendRaw} (malformed or unknown frames), {@link #duplicateEvents}. Faults of the backend
  * travel too: rejected credentials and failed calls become Feathers errors, an expired backend
  * session expires the simulator's session, and a backend disconnect drops the client and refuses
  * new ones until the backend is back. Events are pushed from the backend, or directly with
@@ -187,6 +190,7 @@ public final class SmartThingsSimulator implements AutoCloseable {
   private volatile List<PushedMessage> pushedWithSubscriptionAnswer = List.of();
   private volatile boolean pushedBeforeSubscriptionAnswer;
   private volatile boolean freezeNew;
+  private volatile int refusedUpgradeStatus;
   private final int port;
   private TlsServerContainer server;
 
@@ -236,6 +240,12 @@ public final class SmartThingsSimulator implements AutoCloseable {
                     sent.put("cookie", String.valueOf(header(request, "cookie")));
                     sent.put("csrfToken", token == null || token.isEmpty() ? "" : token.get(0));
                     sec.getUserProperties().put("request", sent);
+                    int refusal = refusedUpgradeStatus;
+                    if (refusal != 0) {
+                      // Tyrus then answers with this status instead of 101 (see SimEndpoint.onOpen)
+                      ((org.glassfish.tyrus.spi.UpgradeResponse) response).setStatus(refusal);
+                      seen.put("refusedWith", Integer.toString(refusal));
+                    }
                   }
 
                   @Override
@@ -449,6 +459,21 @@ public final class SmartThingsSimulator implements AutoCloseable {
     this.pushedWithSubscriptionAnswer = List.copyOf(messages);
   }
 
+  /**
+   * While {@code status} is 401 or 403, every WebSocket upgrade is answered with that HTTP status
+   * instead of {@code 101}, as the service answers once the session cookie or CSRF token is no
+   * longer valid; such a connection is not counted in {@link #connectionsAccepted()}. 0 accepts
+   * upgrades again.
+   *
+   * @throws IllegalArgumentException for any other status
+   */
+  public void refuseUpgrades(int status) {
+    if (status != 0 && status != 401 && status != 403) {
+      throw new IllegalArgumentException("upgrade refusal must be 401 or 403 (0: accept), was " + status);
+    }
+    this.refusedUpgradeStatus = status;
+  }
+
   /** Sends one raw text frame, as is, to every open connection (malformed or unknown frames). */
   public void sendRaw(String frame) {
     connections.forEach(connection -> connection.send(frame));
@@ -558,11 +583,21 @@ public final class SmartThingsSimulator implements AutoCloseable {
 
     @Override
     public void onOpen(Session session, EndpointConfig config) {
-      accepted.incrementAndGet();
       @SuppressWarnings("unchecked")
       Map<String, String> handshake = (Map<String, String>) config.getUserProperties().get("handshake");
       handshake = handshake == null ? Map.of() : Map.copyOf(handshake);
       handshakes.add(handshake);
+      if (handshake.containsKey("refusedWith")) {
+        // Tyrus counts a 401 answer among the successful upgrades and still opens a session; the
+        // client has its 401 and is gone: serve nothing, count nothing.
+        try {
+          session.close();
+        } catch (IOException e) {
+          // already gone
+        }
+        return;
+      }
+      accepted.incrementAndGet();
       @SuppressWarnings("unchecked")
       Map<String, String> request = (Map<String, String>) config.getUserProperties().get("request");
       connection = new SimConnection(session, handshake, request == null ? Map.of() : Map.copyOf(request));

@@ -355,7 +355,7 @@ public final class LinkieTransport {
         return;
       }
       String tried = resolved == null
-          ? "every password form (" + String.join(", ", autoOrder.stream().map(AuthVariant::text).toList()) + ")"
+          ? "every password form: " + String.join(", ", autoOrder.stream().map(AuthVariant::text).toList())
           : "the " + variant.text() + " password form";
       result.completeExceptionally(new AuthenticationException(
           "camera " + describe() + " rejected the credentials (" + how + ", tried " + tried

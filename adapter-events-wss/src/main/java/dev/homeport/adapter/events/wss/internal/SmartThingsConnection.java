@@ -225,8 +225,8 @@ final class SmartThingsConnection {
       if (error instanceof AuthenticationException) {
         SessionExpiredException expired =
             new SessionExpiredException(
-                "the service no longer accepts this session (" + error.getMessage()
-                    + "); sign in again and supply a new CSRF token and cookie");
+                "the service no longer accepts this session: " + error.getMessage()
+                    + "; sign in again and supply a new CSRF token and cookie");
         LOG.warn("SmartThings session expired; not reconnecting");
         ending.end(expired, SessionState.SESSION_EXPIRED, expired.getMessage());
         return;
