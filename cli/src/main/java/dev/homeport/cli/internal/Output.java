@@ -110,18 +110,10 @@ public final class Output {
   }
 
   /**
-   * One compact JSON document on one line, part of a burst: buffered until {@link #endBurst()}
-   * (or until the buffer fills), so a fast stream costs one write per burst, not per line.
-   */
-  public synchronized void jsonLineInBurst(JsonNode node) {
-    drainLines();
-    out.println(compact(node));
-  }
-
-  /**
    * One compact JSON document on one line, part of a burst, written by {@code line} straight into
-   * the buffered standard output (the same bytes as {@link #jsonLineInBurst(JsonNode)} of the same
-   * tree, without building it).
+   * the buffered standard output (the same bytes as {@link #jsonLine(JsonNode)} of the same tree,
+   * without building it): buffered until {@link #endBurst()} (or until the buffer fills), so a fast
+   * stream costs one write per burst, not per line.
    */
   public synchronized void jsonLineInBurst(JsonLine line) {
     try {

@@ -83,20 +83,39 @@ public final class WireMapping {
   /**
    * Refuses a tree holding a number out of {@link #bounded}'s range; {@code field} names the tree,
    * extended by the path inside it. Numbers of up to 18 digits ({@code int}, {@code long}) are
-   * always in range and are not looked at.
+   * always in range and are not looked at. The path is spelled out only for the number refused.
    */
   static void requireBoundedNumbers(JsonNode node, String field) {
+    OutOfRange refused = outOfRange(node);
+    if (refused != null) {
+      bounded(refused.number(), field + refused.path());
+    }
+  }
+
+  /** The first number out of range in a tree and its path from the tree's root, or null. */
+  private record OutOfRange(String path, BigDecimal number) {}
+
+  private static OutOfRange outOfRange(JsonNode node) {
     if (node.isBigDecimal() || node.isBigInteger()) {
-      bounded(node.decimalValue(), field);
-    } else if (node.isObject()) {
+      BigDecimal number = node.decimalValue();
+      return inRange(number) ? null : new OutOfRange("", number);
+    }
+    if (node.isObject()) {
       for (Map.Entry<String, JsonNode> child : node.properties()) {
-        requireBoundedNumbers(child.getValue(), field + "." + child.getKey());
+        OutOfRange refused = outOfRange(child.getValue());
+        if (refused != null) {
+          return new OutOfRange("." + child.getKey() + refused.path(), refused.number());
+        }
       }
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
-        requireBoundedNumbers(node.get(i), field + "[" + i + "]");
+        OutOfRange refused = outOfRange(node.get(i));
+        if (refused != null) {
+          return new OutOfRange("[" + i + "]" + refused.path(), refused.number());
+        }
       }
     }
+    return null;
   }
 
   // ---- answers ----
@@ -316,7 +335,8 @@ public final class WireMapping {
         if (value.isIntegralNumber()) {
           number = new BigDecimal(value.bigIntegerValue());
         }
-        return Optional.of(new AttributeValue.NumberValue(bounded(number, what + " field value")));
+        // In range checked first: the field name is spelled out only for a number refused.
+        return Optional.of(new AttributeValue.NumberValue(inRange(number) ? number : bounded(number, what + " field value")));
       }
     } catch (NumberFormatException e) {
       throw new MalformedFrameException(what + " field value is not a number although valueType is " + type);
@@ -345,14 +365,19 @@ public final class WireMapping {
    * whatever the number.
    */
   static BigDecimal bounded(BigDecimal number, String field) {
-    long exponent = (long) number.precision() - number.scale() - 1;
-    if (number.precision() > MAX_NUMBER_DIGITS || Math.abs(exponent) > MAX_NUMBER_DIGITS) {
+    if (!inRange(number)) {
+      long exponent = (long) number.precision() - number.scale() - 1;
       throw new MalformedFrameException(
           field + " is out of range: at most " + MAX_NUMBER_DIGITS + " digits and a magnitude of 1e-"
               + MAX_NUMBER_DIGITS + "..1e" + MAX_NUMBER_DIGITS + " are accepted (it has " + number.precision()
               + " digits, magnitude 1e" + exponent + ")");
     }
     return number;
+  }
+
+  private static boolean inRange(BigDecimal number) {
+    long exponent = (long) number.precision() - number.scale() - 1;
+    return number.precision() <= MAX_NUMBER_DIGITS && Math.abs(exponent) <= MAX_NUMBER_DIGITS;
   }
 
   private static Iterable<JsonNode> list(JsonNode result, String what) {
