@@ -211,12 +211,17 @@ public final class Failures {
 
   /** The host name that could not be resolved, when that is the failure. */
   private static Optional<String> unresolvedHost(Throwable cause, List<Peer> peers) {
+    return inChain(cause, c -> c instanceof java.net.UnknownHostException || c instanceof java.nio.channels.UnresolvedAddressException)
+        .map(c -> c instanceof java.net.UnknownHostException && c.getMessage() != null
+            ? c.getMessage()
+            : peer(cause, peers).map(Peer::host).orElse("(the host name given)"));
+  }
+
+  /** The first of {@code cause} and its causes that {@code test} accepts. */
+  private static Optional<Throwable> inChain(Throwable cause, java.util.function.Predicate<Throwable> test) {
     for (Throwable c = cause; c != null; c = c.getCause() == c ? null : c.getCause()) {
-      if (c instanceof java.net.UnknownHostException unknown && unknown.getMessage() != null) {
-        return Optional.of(unknown.getMessage());
-      }
-      if (c instanceof java.net.UnknownHostException || c instanceof java.nio.channels.UnresolvedAddressException) {
-        return Optional.of(peer(cause, peers).map(Peer::host).orElse("(the host name given)"));
+      if (test.test(c)) {
+        return Optional.of(c);
       }
     }
     return Optional.empty();
@@ -224,11 +229,9 @@ public final class Failures {
 
   /** Whether the TLS failure is a certificate no trusted certificate authority signed (PKIX). */
   private static boolean notSignedByKnownCa(Throwable cause) {
-    for (Throwable c = cause; c != null; c = c.getCause() == c ? null : c.getCause()) {
-      if (c instanceof java.security.cert.CertPathBuilderException
-          || c instanceof java.security.cert.CertPathValidatorException) {
-        return true;
-      }
+    if (inChain(cause, c -> c instanceof java.security.cert.CertPathBuilderException
+        || c instanceof java.security.cert.CertPathValidatorException).isPresent()) {
+      return true;
     }
     String text = String.valueOf(cause.getMessage());
     return text.contains("PKIX path") || text.contains("unable to find valid certification path");
@@ -259,12 +262,7 @@ public final class Failures {
 
   /** Whether a TLS handshake or session failed somewhere in {@code cause}'s chain. */
   private static boolean tlsFailed(Throwable cause) {
-    for (Throwable c = cause; c != null; c = c.getCause() == c ? null : c.getCause()) {
-      if (c instanceof javax.net.ssl.SSLException) {
-        return true;
-      }
-    }
-    return false;
+    return inChain(cause, c -> c instanceof javax.net.ssl.SSLException).isPresent();
   }
 
   /** The peer {@code cause} is about: the only one, else the one its message names. */
