@@ -87,6 +87,11 @@ class SmartThingsBackpressureTest {
             new Collector<>() {
               @Override
               public void onNext(DeviceEvent item) {
+                if (received.isEmpty()) {
+                  // Held on the first event until the reader has paused: the pause is then certain,
+                  // whatever pace the simulator writes at on a busy machine.
+                  await().atMost(Duration.ofSeconds(10)).until(session::readerPaused);
+                }
                 received.add(item);
                 LockSupport.parkNanos(50_000); // simulated work per event, slower than the wire
               }
