@@ -191,6 +191,16 @@ class ErrorMessagesTest {
   }
 
   @Test
+  void changedCertificateOfAPinnedCamera_saysHowToPinTheNewOne_notTheKnownHostsFile_exit6() {
+    Run run = cli.run("camera", "--host", "127.0.0.1", "--port", Integer.toString(camera.port()),
+        "--username", "u", "--trust", "sha256:" + "ab".repeat(32), "info");
+
+    assertThat(run.code()).as(run.toString()).isEqualTo(ExitCode.CERTIFICATE_MISMATCH);
+    assertThat(oneCleanLine(run)).contains("not the pinned one", "--trust sha256:" + camera.fingerprint())
+        .doesNotContain("known-hosts", "recorded");
+  }
+
+  @Test
   void cameraPortThatDropsTheTlsHandshake_pointsAtTheCameraOptions_exit4() throws Exception {
     try (ServerSocket plain = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
       Thread closer = new Thread(() -> {

@@ -99,17 +99,20 @@ public record CameraSpec(
   /**
    * This camera as a failure message names it: its host, the known-hosts file trust on first use
    * records it in (option {@code known-hosts}, else {@code ~/.homeport/known_hosts} under
-   * {@code home}), and the options that carry its credentials.
+   * {@code home}; none when option {@code trust} pins a fingerprint), and the options that carry
+   * its credentials.
    *
    * @param home the {@code HOME} variable of the run, if set
    * @param fromFile whether the camera comes from a config file (then its keys are named)
    */
   public Peer peer(Optional<String> home, boolean fromFile) {
     String file = options.get("known-hosts");
+    boolean pinned = options.getOrDefault("trust", "").strip().regionMatches(true, 0, "sha256:", 0, 7);
     Map<String, String> environment = home.map(h -> Map.of("HOME", h)).orElse(Map.of());
     Optional<java.nio.file.Path> knownHosts;
     try {
-      knownHosts = Optional.of(file == null
+      // a pinned camera never reads the known-hosts file, so a mismatch is against the pin
+      knownHosts = pinned ? Optional.empty() : Optional.of(file == null
           ? dev.homeport.support.KnownHostsStore.defaultFile(environment)
           : file.startsWith("~/")
               ? dev.homeport.support.KnownHostsStore.homeDirectory(environment).resolve(file.substring(2))

@@ -181,18 +181,20 @@ public final class Failures {
                 + " and connect again to record the new one; if not, someone may be in the middle");
       }
     }
-    boolean pinned = peers.stream().anyMatch(p -> p.kind() == Peer.Kind.EVENTS && p.host().equals(mismatch.host()));
+    boolean pinned = peers.stream().anyMatch(p -> p.knownHosts().isEmpty()
+        && (p.host().equals(mismatch.host()) || p.address().equals(mismatch.host())));
     if (pinned) {
-      // the event service has no trust on first use: a mismatch is always against the pin
+      // the event service has no trust on first use, and a pinned camera does not use it
       return line("the certificate of " + host + " is not the pinned one: pinned SHA-256 "
               + mismatch.expectedFingerprint() + ", the peer presents " + presented,
           "if the change is expected, pin the new one with --trust sha256:" + presented
-              + "; if not, someone may be in the middle");
+              + ", or trust: in a config file; if not, someone may be in the middle");
     }
-    return line("the certificate of " + host + " is not the one pinned or recorded for it: expected SHA-256 "
+    // recorded by trust on first use, but the line is gone or the file unreadable now
+    return line("the certificate of " + host + " is not the one recorded for it: expected SHA-256 "
             + mismatch.expectedFingerprint() + ", the peer presents " + presented,
-        "if the change is expected, pin the new one with --trust sha256:" + presented
-            + " or delete its line from the known-hosts file; if not, someone may be in the middle");
+        "if the device was reset or replaced, delete its line from the known-hosts file and connect again"
+            + "; if not, someone may be in the middle");
   }
 
   /** The line of {@code file} that records the fingerprint {@code mismatch} expected, if it does. */

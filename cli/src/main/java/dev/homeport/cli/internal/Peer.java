@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param kind a camera or the event service
  * @param host the host name or address as given (not resolved)
  * @param port the port, or 0 when it is the brand's default
- * @param knownHosts the known-hosts file trust-on-first-use records this peer in, when it may
+ * @param knownHosts the known-hosts file trust-on-first-use records this peer in, when it may (none when its certificate is pinned)
  * @param credentials what to check when the credentials are refused, naming the real options
  */
 public record Peer(Kind kind, String host, int port, Optional<Path> knownHosts, String credentials) {
