@@ -60,7 +60,7 @@ class KasaLiveStreamTest {
         .trustMode(TrustMode.PINNED)
         .pinnedSha256(s.fingerprint())
         .connectTimeout(Duration.ofSeconds(5))
-        .streamStallTimeout(Duration.ofMillis(800))
+        .streamStallTimeout(Duration.ofSeconds(3))
         .build());
   }
 
