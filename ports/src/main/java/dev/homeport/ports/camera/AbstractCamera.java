@@ -5,6 +5,7 @@ import dev.homeport.ports.AuthenticationException;
 import dev.homeport.ports.ClosedException;
 import dev.homeport.ports.Futures;
 import dev.homeport.ports.HomeportException;
+import dev.homeport.ports.ProtocolException;
 import dev.homeport.ports.TransportException;
 import dev.homeport.ports.UnsupportedCommandException;
 import java.util.ArrayList;
@@ -26,8 +27,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@link #translate(Throwable)}).
  *
  * <p>A brand implements {@link #send(CameraCommand)}, {@link #capabilities()}, and optionally
- * {@link #sendAll(List)} (a native batch), {@link #onClose(ClosedException)} (release connections)
- * and {@link #translate(Throwable)}. The futures it returns may complete on any thread; the caller
+ * {@link #sendAll(List)} (a native batch), {@link #checkExpressible(CameraCommand)} (its own limits
+ * on values, checked before any command of a call is sent), {@link #onClose(ClosedException)}
+ * (release connections), {@link #translate(Throwable)} and {@link #unsupported(CameraCommand)}. The futures it returns may complete on any thread; the caller
  * always gets a fresh future, so a caller completing or cancelling it cannot disturb the brand.
  *
  * <p>Thread-safe: subclasses must make {@code send} and {@code sendAll} safe to call from many
@@ -59,8 +61,8 @@ public abstract class AbstractCamera implements Camera {
   }
 
   /**
-   * Sends one supported command (the base has checked it is not null, the camera is open and the
-   * command is within {@link #capabilities()}).
+   * Sends one supported command (the base has checked it is not null, the camera is open, the
+   * command is within {@link #capabilities()} and passes {@link #checkExpressible}).
    *
    * @return the command's result or failure; a failure that is not a {@link HomeportException}
    *     goes through {@link #translate(Throwable)}
@@ -70,11 +72,26 @@ public abstract class AbstractCamera implements Camera {
   protected abstract <R> CompletableFuture<R> send(CameraCommand<R> command);
 
   /**
+   * Refuses, before any I/O, a command this brand cannot express although its type is within
+   * {@link #capabilities()} (e.g. a value outside the range its protocol can carry). The base calls
+   * it for the command of {@link #execute} and for every supported command of {@link #executeAll}
+   * before anything of that call is sent, so a batch is refused whole rather than half sent. The
+   * default accepts every command.
+   *
+   * @throws IllegalArgumentException naming the field and what is allowed; it reaches the caller
+   *     of {@code execute} or {@code executeAll} as is
+   */
+  protected void checkExpressible(CameraCommand<?> command) {}
+
+  /**
    * Sends a batch of supported commands (at least one). The default runs them one after the other
-   * with {@link #send}: a whole-request failure of the first command ({@link TransportException},
-   * including time-outs, or {@link AuthenticationException}) fails the batch, as a brand with
-   * native batches fails a request nothing answered; every later failure is that command's
-   * outcome. Override it when the brand sends several commands in one request.
+   * with {@link #send}: when the first command finds the camera unreachable or refuses us (a
+   * {@link TransportException}, including time-outs, but not a {@link ProtocolException}; or an
+   * {@link AuthenticationException}), the batch fails and nothing more is sent, as a brand with
+   * native batches fails a request nothing answered; every other failure, and every failure of a
+   * later command, is that command's outcome (a {@code ProtocolException} says the camera did
+   * answer, just not in a way that command's result can be read from). Override it when the brand
+   * sends several commands in one request.
    *
    * @return one outcome per command, in order
    * @throws IllegalArgumentException if the brand cannot express a command (before any I/O)
@@ -88,7 +105,7 @@ public abstract class AbstractCamera implements Camera {
       chain = chain.thenCompose(done -> sendOne(command).handle((outcome, failure) -> {
         if (failure != null) {
           HomeportException e = homeport(failure);
-          if (first && (e instanceof TransportException || e instanceof AuthenticationException)) {
+          if (first && failsWholeBatch(e)) {
             throw new java.util.concurrent.CompletionException(e);
           }
           done.add(CommandOutcome.failure(command, e));
@@ -99,6 +116,12 @@ public abstract class AbstractCamera implements Camera {
       }));
     }
     return chain.thenApply(BatchResult::new);
+  }
+
+  /** Whether the first command's failure says the camera is unreachable or refuses us. */
+  private static boolean failsWholeBatch(HomeportException e) {
+    return (e instanceof TransportException && !(e instanceof ProtocolException))
+        || e instanceof AuthenticationException;
   }
 
   private <R> CompletableFuture<CommandOutcome<?>> sendOne(CameraCommand<R> command) {
@@ -136,8 +159,13 @@ public abstract class AbstractCamera implements Camera {
     return cause instanceof HomeportException e ? e : translate(cause);
   }
 
-  /** The message for a command outside {@link #capabilities()}. */
-  private UnsupportedCommandException unsupported(CameraCommand<?> command) {
+  /**
+   * The failure for a command outside {@link #capabilities()}, for {@link #execute} and for that
+   * command's outcome in {@link #executeAll}. Brands whose capabilities are only known after the
+   * first exchange use it too, for a command found unsupported then. Override to say more (e.g.
+   * what the camera does support), never secrets.
+   */
+  protected UnsupportedCommandException unsupported(CameraCommand<?> command) {
     return new UnsupportedCommandException("camera '" + name + "' does not support " + describe(command));
   }
 
@@ -167,6 +195,7 @@ public abstract class AbstractCamera implements Camera {
     if (!capabilities().supports(command)) {
       return CompletableFuture.failedFuture(unsupported(command));
     }
+    checkExpressible(command);
     CompletableFuture<R> sent;
     try {
       sent = send(command);
@@ -178,7 +207,10 @@ public abstract class AbstractCamera implements Camera {
 
   /**
    * {@inheritDoc} Commands outside {@link #capabilities()} are reported unsupported in their own
-   * outcome and not sent; the others go to {@link #sendAll(List)} in order.
+   * outcome and not sent; the others, once each passed {@link #checkExpressible}, go to
+   * {@link #sendAll(List)} in order.
+   *
+   * @throws IllegalArgumentException also when the brand cannot express a command (before any I/O)
    */
   @Override
   public final CompletableFuture<BatchResult> executeAll(List<? extends CameraCommand<?>> commands) {
@@ -194,9 +226,12 @@ public abstract class AbstractCamera implements Camera {
     if (isClosed()) {
       return CompletableFuture.failedFuture(closedException());
     }
+    // Decided once: capabilities may narrow while the batch runs (a brand learning what the camera has).
+    CameraCapabilities capabilities = capabilities();
     List<CameraCommand<?>> supported = new ArrayList<>(batch.size());
     for (CameraCommand<?> command : batch) {
-      if (capabilities().supports(command)) {
+      if (capabilities.supports(command)) {
+        checkExpressible(command);
         supported.add(command);
       }
     }
@@ -211,17 +246,17 @@ public abstract class AbstractCamera implements Camera {
       }
     }
     if (supported.size() < batch.size()) {
-      sent = sent.thenApply(result -> merge(batch, result));
+      sent = sent.thenApply(result -> merge(batch, capabilities, result));
     }
     return track(sent);
   }
 
   /** The brand's outcomes for the supported commands, with "unsupported" for the others, in order. */
-  private BatchResult merge(List<CameraCommand<?>> batch, BatchResult ofSupported) {
+  private BatchResult merge(List<CameraCommand<?>> batch, CameraCapabilities sentBy, BatchResult ofSupported) {
     List<CommandOutcome<?>> all = new ArrayList<>(batch.size());
     int next = 0;
     for (CameraCommand<?> command : batch) {
-      if (capabilities().supports(command)) {
+      if (sentBy.supports(command)) {
         all.add(ofSupported.get(next++));
       } else {
         all.add(CommandOutcome.failure(command, unsupported(command)));

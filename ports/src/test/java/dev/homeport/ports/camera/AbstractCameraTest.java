@@ -14,6 +14,8 @@ import dev.homeport.ports.AuthenticationException;
 import dev.homeport.ports.CameraCommandException;
 import dev.homeport.ports.ClosedException;
 import dev.homeport.ports.HomeportException;
+import dev.homeport.ports.ProtocolException;
+import dev.homeport.ports.RequestTimeoutException;
 import dev.homeport.ports.TransportException;
 import dev.homeport.ports.UnsupportedCommandException;
 import java.io.IOException;
@@ -24,15 +26,17 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 class AbstractCameraTest {
 
   /** A brand without native batches whose answers the test decides per command. */
-  private static final class Scripted extends AbstractCamera {
+  private static class Scripted extends AbstractCamera {
     final List<CameraCommand<?>> sent = Collections.synchronizedList(new ArrayList<>());
     final List<CompletableFuture<?>> answers = new ArrayList<>();
     Function<CameraCommand<?>, CompletableFuture<?>> answer = c -> CompletableFuture.completedFuture(null);
+    Predicate<CameraCommand<?>> inexpressible = c -> false;
     int closes;
     CameraCapabilities capabilities = CameraCapabilities.of(
         Set.of(Stop.class, GetPosition.class, GetSetting.class), Set.of(Setting.POWER));
@@ -53,6 +57,13 @@ class AbstractCameraTest {
       CompletableFuture<R> f = (CompletableFuture<R>) answer.apply(command);
       answers.add(f);
       return f;
+    }
+
+    @Override
+    protected void checkExpressible(CameraCommand<?> command) {
+      if (inexpressible.test(command)) {
+        throw new IllegalArgumentException(command.getClass().getSimpleName() + " cannot be expressed");
+      }
     }
 
     @Override
@@ -162,6 +173,84 @@ class AbstractCameraTest {
     BatchResult result = later.executeAll(List.of(new Stop(), new GetPosition())).join();
     assertThat(result.get(0).succeeded()).isTrue();
     assertThat(result.get(1).failure()).contains(refused);
+  }
+
+  @Test
+  void batchFallBack_firstCommandAnsweredUndecodably_isOnlyItsOutcome_andTheRestIsSent() {
+    Scripted camera = new Scripted();
+    ProtocolException garbled = new ProtocolException("bad answer");
+    camera.answer = c -> c instanceof Stop ? CompletableFuture.failedFuture(garbled) : CompletableFuture.completedFuture(null);
+
+    BatchResult result = camera.executeAll(List.of(new Stop(), new GetPosition())).join();
+
+    assertThat(result.get(0).failure()).contains(garbled);
+    assertThat(result.get(1).succeeded()).isTrue();
+    assertThat(camera.sent).containsExactly(new Stop(), new GetPosition());
+  }
+
+  @Test
+  void batchFallBack_firstCommandTimedOut_failsTheWholeBatch_andSendsNoMore() {
+    Scripted camera = new Scripted();
+    RequestTimeoutException late = new RequestTimeoutException("late", null);
+    camera.answer = c -> CompletableFuture.failedFuture(late);
+    assertThat(failureOf(camera.executeAll(List.of(new Stop(), new GetPosition())))).isSameAs(late);
+    assertThat(camera.sent).containsExactly(new Stop());
+  }
+
+  @Test
+  void inexpressibleCommand_isRefusedSynchronously_andNothingOfTheCallIsSent() {
+    Scripted camera = new Scripted();
+    camera.inexpressible = c -> c instanceof GetPosition;
+    assertThatThrownBy(() -> camera.execute(new GetPosition())).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("GetPosition cannot be expressed");
+    assertThatThrownBy(() -> camera.executeAll(List.of(new Stop(), new GetPosition())))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("GetPosition cannot be expressed");
+    assertThat(camera.sent).isEmpty();
+  }
+
+  @Test
+  void inexpressibleButUnsupportedCommand_isReportedUnsupported_notChecked() {
+    Scripted camera = new Scripted();
+    camera.inexpressible = c -> c instanceof Move;
+    BatchResult result = camera.executeAll(List.of(new Move(Direction.UP, 2), new Stop())).join();
+    assertThat(result.get(0).failure()).get().isInstanceOf(UnsupportedCommandException.class);
+    assertThat(result.get(1).succeeded()).isTrue();
+  }
+
+  @Test
+  void capabilitiesNarrowingWhileABatchRuns_keepEveryOutcomeWithItsCommand() {
+    Scripted camera = new Scripted();
+    // the first exchange teaches the brand that the camera cannot report its position
+    camera.answer = c -> {
+      camera.capabilities = CameraCapabilities.of(Set.of(Stop.class, GetSetting.class), Set.of(Setting.POWER));
+      return c instanceof GetPosition
+          ? CompletableFuture.failedFuture(new UnsupportedCommandException("no position"))
+          : CompletableFuture.completedFuture(c instanceof GetSetting ? Boolean.TRUE : null);
+    };
+    List<CameraCommand<?>> batch = List.of(new Move(Direction.UP, 2), new Stop(), new GetPosition(), GetSetting.of(Setting.POWER));
+
+    BatchResult result = camera.executeAll(batch).join();
+
+    for (int i = 0; i < batch.size(); i++) {
+      assertThat(result.get(i).command()).isEqualTo(batch.get(i));
+    }
+    assertThat(result.get(0).failure()).get().isInstanceOf(UnsupportedCommandException.class);
+    assertThat(result.get(1).succeeded()).isTrue();
+    assertThat(result.get(2).failure().orElseThrow()).hasMessage("no position");
+    assertThat(result.get(3).value().orElseThrow()).isEqualTo(true);
+  }
+
+  @Test
+  void overriddenUnsupported_isTheFailureOfExecuteAndOfTheBatchOutcome() {
+    Scripted camera = new Scripted() {
+      @Override
+      protected UnsupportedCommandException unsupported(CameraCommand<?> command) {
+        return new UnsupportedCommandException("porch cannot " + describe(command) + "; it can Stop");
+      }
+    };
+    assertThat(failureOf(camera.execute(new Move(Direction.LEFT, 1)))).hasMessage("porch cannot Move; it can Stop");
+    assertThat(camera.executeAll(List.of(new Move(Direction.LEFT, 1))).join().get(0).failure().orElseThrow())
+        .hasMessage("porch cannot Move; it can Stop");
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.homeport.adapter.inmemory.InMemoryCamera;
 import dev.homeport.domain.Secret;
+import dev.homeport.domain.camera.CameraCommand;
 import dev.homeport.domain.camera.Direction;
 import dev.homeport.domain.camera.GetPosition;
 import dev.homeport.domain.camera.GetSetting;
@@ -17,18 +18,22 @@ import dev.homeport.domain.camera.ListPresets;
 import dev.homeport.domain.camera.Move;
 import dev.homeport.domain.camera.NightVisionMode;
 import dev.homeport.domain.camera.Position;
+import dev.homeport.domain.camera.RawCommand;
 import dev.homeport.domain.camera.SetPosition;
 import dev.homeport.domain.camera.SetSetting;
 import dev.homeport.domain.camera.Setting;
 import dev.homeport.domain.camera.Snapshot;
+import dev.homeport.domain.camera.Stop;
 import dev.homeport.ports.CameraCommandException;
 import dev.homeport.ports.ProtocolException;
 import dev.homeport.ports.TransportException;
 import dev.homeport.ports.UnsupportedCommandException;
+import dev.homeport.ports.camera.BatchResult;
 import dev.homeport.ports.camera.Camera;
 import dev.homeport.ports.camera.ImmutableCameraEndpoint;
 import dev.homeport.simulators.onvif.OnvifCameraSimulator;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -126,6 +131,44 @@ class OnvifFeaturesTest {
         assertThat(failure(camera.execute(new GetStreamUri()))).isInstanceOf(CameraCommandException.class)
             .hasMessageContaining("no profile named or tokened 'nope'").hasMessageContaining("profile_1");
       }
+    }
+  }
+
+  @Test
+  void batchOnAProfileWithoutPtz_reportsMotionUnsupportedInItsOwnOutcome_namingWhatTheProfileSupports() {
+    InMemoryCamera backend = OnvifTestSupport.backend();
+    try (OnvifCameraSimulator sim = OnvifCameraSimulator.builder().backend(backend).ptzOnSecondProfile().start();
+        Camera camera = OnvifTestSupport.connect(sim, Map.of("profile", "mainStream"))) {
+      // Before the first exchange the camera claims every ONVIF command; the batch's first command
+      // discovers that this profile has no PTZ, so Move is found unsupported while the batch runs.
+      List<CameraCommand<?>> batch = List.of(RawCommand.of("device.GetUsers"), new GetStreamUri(),
+          new Move(Direction.UP, 3), new GetStreamUri());
+
+      BatchResult result = await(camera.executeAll(batch));
+
+      for (int i = 0; i < batch.size(); i++) {
+        assertThat(result.get(i).command()).as("outcome %s", i).isEqualTo(batch.get(i));
+      }
+      assertThat(result.get(0).failure()).get().isInstanceOf(UnsupportedCommandException.class);
+      assertThat(result.get(1).succeeded()).isTrue();
+      assertThat(result.get(2).failure().orElseThrow()).isInstanceOf(UnsupportedCommandException.class)
+          .hasMessageContaining("(onvif) does not support Move; supported: [GetCameraInfo, GetSetting")
+          .hasMessageNotContaining("SetPosition");
+      assertThat(result.get(3).succeeded()).isTrue();
+      assertThat(backend.isMoving()).isFalse();
+    }
+  }
+
+  @Test
+  void batchWithAPositionOffTheGenericGrid_isRefusedWholeBeforeIo() {
+    InMemoryCamera backend = OnvifTestSupport.backend();
+    try (OnvifCameraSimulator sim = OnvifCameraSimulator.builder().backend(backend).start();
+        Camera camera = OnvifTestSupport.connect(sim, Map.of())) {
+      int executed = backend.executedCommands().size();
+      assertThatThrownBy(() -> camera.executeAll(List.of(new Stop(), new SetPosition(new Position(0, -1)))))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("position y must be 0..10000 for onvif (the generic space -1..1), was -1");
+      assertThat(backend.executedCommands()).hasSize(executed);
     }
   }
 

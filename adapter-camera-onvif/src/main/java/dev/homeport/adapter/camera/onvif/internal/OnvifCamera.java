@@ -30,11 +30,10 @@ import dev.homeport.ports.HomeportException;
 import dev.homeport.ports.ProtocolException;
 import dev.homeport.ports.TransportException;
 import dev.homeport.ports.UnsupportedCommandException;
-import dev.homeport.ports.camera.BatchResult;
+import dev.homeport.ports.camera.AbstractCamera;
 import dev.homeport.ports.camera.Camera;
 import dev.homeport.ports.camera.CameraCapabilities;
 import dev.homeport.ports.camera.CameraEvents;
-import dev.homeport.ports.camera.CommandOutcome;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpResponse;
@@ -71,7 +70,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe.
  */
-public final class OnvifCamera implements Camera {
+public final class OnvifCamera extends AbstractCamera {
 
   private static final Logger LOG = LoggerFactory.getLogger(OnvifCamera.class);
 
@@ -81,7 +80,6 @@ public final class OnvifCamera implements Camera {
           SetPosition.class, ListPresets.class, GoToPreset.class, SavePreset.class, GetStreamUri.class, GetSnapshot.class, Reboot.class),
       Set.of(Setting.NIGHT_VISION));
 
-  private final String name;
   private final OnvifTransport transport;
   private final Optional<String> profileOption;
   private final boolean preserveAddresses;
@@ -90,14 +88,12 @@ public final class OnvifCamera implements Camera {
   private final Clock clock;
   private final EventOptions eventOptions;
   private final AtomicReference<CompletableFuture<OnvifServices>> discovery = new AtomicReference<>();
-  private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
   private final Set<PullPointEvents> streams = ConcurrentHashMap.newKeySet();
   private volatile CameraCapabilities capabilities = ALL;
-  private volatile boolean closed;
 
   public OnvifCamera(String name, OnvifTransport transport, Optional<String> profileOption, boolean preserveAddresses,
       Duration requestTimeout, ScheduledExecutorService scheduler, Clock clock, EventOptions eventOptions) {
-    this.name = Objects.requireNonNull(name, "name");
+    super(name);
     this.transport = Objects.requireNonNull(transport, "transport");
     this.profileOption = Objects.requireNonNull(profileOption, "profileOption");
     this.preserveAddresses = preserveAddresses;
@@ -105,11 +101,6 @@ public final class OnvifCamera implements Camera {
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.eventOptions = Objects.requireNonNull(eventOptions, "eventOptions");
-  }
-
-  @Override
-  public String name() {
-    return name;
   }
 
   /** The transport, for tests that check the clock offset and the Digest fall-back. */
@@ -127,77 +118,21 @@ public final class OnvifCamera implements Camera {
     return capabilities;
   }
 
+  /** A position outside the part of the domain's grid that maps onto ONVIF's generic space. */
   @Override
-  public <R> CompletableFuture<R> execute(CameraCommand<R> command) {
-    Objects.requireNonNull(command, "command");
-    if (closed) {
-      return CompletableFuture.failedFuture(closedException());
-    }
-    if (!capabilities.supports(command)) {
-      return CompletableFuture.failedFuture(unsupported(command));
-    }
+  protected void checkExpressible(CameraCommand<?> command) {
     if (command instanceof SetPosition set) {
       checkGeneric(set.target());
     }
-    CompletableFuture<R> result = new CompletableFuture<>();
-    pending.add(result);
-    result.whenComplete((v, f) -> pending.remove(result));
-    if (closed) {
-      result.completeExceptionally(closedException());
-      return result;
-    }
-    services().thenCompose(services -> run(services, command)).whenComplete((value, failure) -> {
-      if (failure != null) {
-        result.completeExceptionally(closed ? closedException() : transport.translate(failure, describe(command)));
-      } else {
-        result.complete(value);
-      }
-    });
-    return result;
   }
 
+  /**
+   * Discovers the camera if need be, then sends the command. ONVIF has no batch request, so a
+   * batch is the base's command by command.
+   */
   @Override
-  public CompletableFuture<BatchResult> executeAll(List<? extends CameraCommand<?>> commands) {
-    Objects.requireNonNull(commands, "commands");
-    if (commands.isEmpty()) {
-      throw new IllegalArgumentException("commands must not be empty");
-    }
-    for (int i = 0; i < commands.size(); i++) {
-      if (commands.get(i) == null) {
-        throw new IllegalArgumentException("commands[" + i + "] is null");
-      }
-      if (commands.get(i) instanceof SetPosition set) {
-        checkGeneric(set.target());
-      }
-    }
-    if (closed) {
-      return CompletableFuture.failedFuture(closedException());
-    }
-    // ONVIF has no batch request: the commands go one after the other, in order.
-    CompletableFuture<List<CommandOutcome<?>>> chain = CompletableFuture.completedFuture(new ArrayList<>());
-    for (CameraCommand<?> command : commands) {
-      chain = chain.thenCompose(done -> outcome(command).thenApply(outcome -> {
-        done.add(outcome);
-        return done;
-      }));
-    }
-    return chain.thenApply(outcomes -> {
-      boolean anySucceeded = outcomes.stream().anyMatch(CommandOutcome::succeeded);
-      for (CommandOutcome<?> outcome : outcomes) {
-        HomeportException failure = outcome.failure().orElse(null);
-        if (failure instanceof ClosedException
-            || (!anySucceeded && (failure instanceof TransportException || failure instanceof AuthenticationException))) {
-          throw new CompletionException(failure);
-        }
-      }
-      return new BatchResult(outcomes);
-    });
-  }
-
-  private <R> CompletableFuture<CommandOutcome<R>> outcome(CameraCommand<R> command) {
-    return execute(command).handle((value, failure) -> failure == null
-        ? CommandOutcome.success(command, value)
-        : CommandOutcome.failure(command, transport.translate(failure, describe(command))));
+  protected <R> CompletableFuture<R> send(CameraCommand<R> command) {
+    return services().thenCompose(services -> run(services, command));
   }
 
   // ------------------------------------------------------------------------------ discovery
@@ -253,7 +188,7 @@ public final class OnvifCamera implements Camera {
               || (cause instanceof TransportException && !(cause instanceof ProtocolException))) {
             return CompletableFuture.failedFuture(cause);
           }
-          LOG.debug("camera {}: GetServices failed ({}); trying GetCapabilities", name, cause.getMessage());
+          LOG.debug("camera {}: GetServices failed ({}); trying GetCapabilities", name(), cause.getMessage());
           XmlElement getCapabilities = XmlElement.of(Ns.TDS, "GetCapabilities").add(Ns.TDS, "Category", "All");
           return transport.call(device, "device", "GetCapabilities", getCapabilities).thenApply(this::fromCapabilities);
         })
@@ -272,7 +207,7 @@ public final class OnvifCamera implements Camera {
       }
     }
     if (!addresses.containsKey(Ns.TRT)) {
-      throw new ProtocolException("camera '" + name + "' lists no media service (" + Ns.TRT + ") in GetServices");
+      throw new ProtocolException("camera '" + name() + "' lists no media service (" + Ns.TRT + ") in GetServices");
     }
     return addresses;
   }
@@ -285,7 +220,7 @@ public final class OnvifCamera implements Camera {
     capabilities.textAt("Imaging", "XAddr").ifPresent(x -> addresses.put(Ns.TIMG, address(x)));
     capabilities.textAt("Events", "XAddr").ifPresent(x -> addresses.put(Ns.TEV, address(x)));
     if (!addresses.containsKey(Ns.TRT)) {
-      throw new ProtocolException("camera '" + name + "' lists no media service in GetCapabilities");
+      throw new ProtocolException("camera '" + name() + "' lists no media service in GetCapabilities");
     }
     return addresses;
   }
@@ -330,7 +265,7 @@ public final class OnvifCamera implements Camera {
     } else {
       chosen = profiles.stream().filter(p -> p.ptzConfiguration().isPresent()).findFirst().orElse(profiles.get(0));
     }
-    LOG.debug("camera {}: using profile {}", name, chosen.token());
+    LOG.debug("camera {}: using profile {}", name(), chosen.token());
     return new OnvifServices(addresses.get(Ns.TRT), Optional.ofNullable(addresses.get(Ns.TPTZ)),
         Optional.ofNullable(addresses.get(Ns.TIMG)), Optional.ofNullable(addresses.get(Ns.TEV)),
         List.copyOf(profiles), chosen);
@@ -340,6 +275,7 @@ public final class OnvifCamera implements Camera {
 
   @SuppressWarnings("unchecked")
   private <R> CompletableFuture<R> run(OnvifServices s, CameraCommand<R> command) {
+    // The base checked the brand's commands; the first discovery may have narrowed them to the profile's.
     if (!capabilities.supports(command)) {
       return CompletableFuture.failedFuture(unsupported(command));
     }
@@ -497,7 +433,7 @@ public final class OnvifCamera implements Camera {
     URI device = transport.deviceService();
     if (!uri.getHost().equalsIgnoreCase(device.getHost())) {
       // Never send the camera's credentials to another host: a camera could name any address.
-      return CompletableFuture.failedFuture(new ProtocolException("camera '" + name + "' gave a snapshot address on "
+      return CompletableFuture.failedFuture(new ProtocolException("camera '" + name() + "' gave a snapshot address on "
           + "another host (" + Text.printable(uri.getHost(), 80) + "); homeport does not send its credentials there"));
     }
     return transport.get(uri, maxBytes, "snapshot").thenApply(response -> image(response, maxBytes));
@@ -506,21 +442,21 @@ public final class OnvifCamera implements Camera {
   private Snapshot image(HttpResponse<byte[]> response, int maxBytes) {
     int status = response.statusCode();
     if (status == 401 || status == 403) {
-      throw new AuthenticationException("camera '" + name + "' refused the snapshot download with HTTP " + status);
+      throw new AuthenticationException("camera '" + name() + "' refused the snapshot download with HTTP " + status);
     }
     if (status != 200) {
-      throw new TransportException("camera '" + name + "' answered the snapshot download with HTTP " + status, null,
+      throw new TransportException("camera '" + name() + "' answered the snapshot download with HTTP " + status, null,
           status >= 500);
     }
     String type = response.headers().firstValue("Content-Type").orElse("");
     String media = type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
     byte[] bytes = response.body();
     if (!media.equals("image/jpeg")) {
-      throw new ProtocolException("camera '" + name + "' snapshot is not a JPEG (Content-Type "
+      throw new ProtocolException("camera '" + name() + "' snapshot is not a JPEG (Content-Type "
           + (type.isEmpty() ? "missing" : "\"" + Text.printable(type, 60) + "\"") + ")");
     }
     if (bytes.length < 4 || (bytes[0] & 0xff) != 0xFF || (bytes[1] & 0xff) != 0xD8) {
-      throw new ProtocolException("camera '" + name + "' snapshot says image/jpeg but does not start like a JPEG");
+      throw new ProtocolException("camera '" + name() + "' snapshot says image/jpeg but does not start like a JPEG");
     }
     return new Snapshot("image/jpeg", bytes);
   }
@@ -530,12 +466,12 @@ public final class OnvifCamera implements Camera {
     try {
       URI uri = new URI(text);
       if (uri.getScheme() == null || !schemes.contains(uri.getScheme().toLowerCase(Locale.ROOT)) || uri.getHost() == null) {
-        throw new ProtocolException("camera '" + name + "' answered " + operation + " with an address that is not "
+        throw new ProtocolException("camera '" + name() + "' answered " + operation + " with an address that is not "
             + String.join("/", schemes) + ": " + Text.printable(text, 120));
       }
       return uri;
     } catch (java.net.URISyntaxException e) {
-      throw new ProtocolException("camera '" + name + "' answered " + operation + " with an invalid address: "
+      throw new ProtocolException("camera '" + name() + "' answered " + operation + " with an invalid address: "
           + Text.printable(text, 120));
     }
   }
@@ -679,7 +615,7 @@ public final class OnvifCamera implements Camera {
 
   @Override
   public CameraEvents openEvents() {
-    if (closed) {
+    if (isClosed()) {
       throw closedException();
     }
     PullPointEvents stream = new PullPointEvents(this, transport, scheduler, clock, eventOptions, streams::remove);
@@ -690,53 +626,37 @@ public final class OnvifCamera implements Camera {
 
   // ------------------------------------------------------------------------------ misc
 
-  private UnsupportedCommandException unsupported(CameraCommand<?> command) {
-    return new UnsupportedCommandException("camera '" + name + "' (onvif) does not support " + describe(command)
-        + "; supported: " + capabilities.commandTypes().stream().map(Class::getSimpleName).sorted().toList()
-        + (capabilities.settings().isEmpty() ? "" : " with settings " + capabilities.settings()));
+  /** The base's message, with what this camera's profile does support (it varies from camera to camera). */
+  @Override
+  protected UnsupportedCommandException unsupported(CameraCommand<?> command) {
+    CameraCapabilities now = capabilities;
+    return new UnsupportedCommandException("camera '" + name() + "' (onvif) does not support " + describe(command)
+        + "; supported: " + now.commandTypes().stream().map(Class::getSimpleName).sorted().toList()
+        + (now.settings().isEmpty() ? "" : " with settings " + now.settings()));
   }
 
-  static String describe(CameraCommand<?> command) {
-    if (command instanceof GetSetting<?> get) {
-      return "reading setting " + get.setting().id();
-    }
-    if (command instanceof SetSetting<?> set) {
-      return "changing setting " + set.setting().id();
-    }
-    return command.getClass().getSimpleName();
-  }
-
-  private ClosedException closedException() {
-    return new ClosedException("camera '" + name + "' is closed");
-  }
-
-  boolean isClosed() {
-    return closed;
+  /** What the transport makes of a failure that is not a homeport one (it maps ONVIF's I/O failures). */
+  @Override
+  protected HomeportException translate(Throwable failure) {
+    return transport.translate(failure, "a command");
   }
 
   Duration requestTimeout() {
     return requestTimeout;
   }
 
+  /** Refuses new requests and ends the event streams. */
   @Override
-  public void close() {
-    if (closed) {
-      return;
-    }
-    closed = true;
+  protected void onClose(ClosedException reason) {
     transport.close();
     for (PullPointEvents stream : List.copyOf(streams)) {
       stream.close();
     }
-    ClosedException reason = closedException();
-    for (CompletableFuture<?> future : List.copyOf(pending)) {
-      future.completeExceptionally(reason);
-    }
-    LOG.debug("camera {}: closed", name);
+    LOG.debug("camera {}: closed", name());
   }
 
   @Override
   public String toString() {
-    return "OnvifCamera[" + name + " " + transport.deviceService() + "]";
+    return "OnvifCamera[" + name() + " " + transport.deviceService() + "]";
   }
 }
