@@ -26,6 +26,7 @@ import dev.homeport.domain.camera.Stop;
 import dev.homeport.ports.AuthenticationException;
 import dev.homeport.ports.CameraCommandException;
 import dev.homeport.ports.ClosedException;
+import dev.homeport.ports.Futures;
 import dev.homeport.ports.HomeportException;
 import dev.homeport.ports.ProtocolException;
 import dev.homeport.ports.TransportException;
@@ -67,6 +68,9 @@ import org.slf4j.LoggerFactory;
  * axis is ONVIF's generic -1..1 space, linearly; speed 1..10 is velocity 0.1..1.0); night vision
  * through the imaging service's {@code IrCutFilter} (ON = day, OFF = night, AUTO); stream address
  * from {@code GetStreamUri} (RTSP over RTP unicast); snapshots fetched from {@code GetSnapshotUri}.
+ *
+ * <p>What every camera does the same way (argument checks, close, capabilities, batches command by
+ * command, as ONVIF has no batch request) is {@link AbstractCamera}'s.
  *
  * <p>Thread-safe.
  */
@@ -183,7 +187,7 @@ public final class OnvifCamera extends AbstractCamera {
     return transport.call(device, "device", "GetServices", getServices)
         .thenApply(this::fromServices)
         .exceptionallyCompose(failure -> {
-          Throwable cause = OnvifTransport.unwrap(failure);
+          Throwable cause = Futures.unwrap(failure);
           if (cause instanceof AuthenticationException || cause instanceof ClosedException
               || (cause instanceof TransportException && !(cause instanceof ProtocolException))) {
             return CompletableFuture.failedFuture(cause);
@@ -388,7 +392,7 @@ public final class OnvifCamera extends AbstractCamera {
       if (failure == null) {
         return Optional.of(answer);
       }
-      Throwable cause = OnvifTransport.unwrap(failure);
+      Throwable cause = Futures.unwrap(failure);
       if (cause instanceof CameraCommandException || cause instanceof UnsupportedCommandException) {
         return Optional.empty();
       }

@@ -3,6 +3,7 @@ package dev.homeport.adapter.camera.onvif.internal;
 import dev.homeport.domain.Secret;
 import dev.homeport.ports.AuthenticationException;
 import dev.homeport.ports.ClosedException;
+import dev.homeport.ports.Futures;
 import dev.homeport.ports.HomeportException;
 import dev.homeport.ports.ProtocolException;
 import dev.homeport.ports.RequestTimeoutException;
@@ -30,7 +31,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -319,7 +319,7 @@ public final class OnvifTransport {
 
   /** The homeport exception for a failure of the HTTP exchange. */
   public HomeportException translate(Throwable failure, String operation) {
-    Throwable cause = unwrap(failure);
+    Throwable cause = Futures.unwrap(failure);
     if (cause instanceof HomeportException h) {
       return h;
     }
@@ -345,15 +345,6 @@ public final class OnvifTransport {
           + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : " " + cause.getMessage()), null);
     }
     return new TransportException("camera '" + camera + "' request " + operation + " failed: " + cause, null);
-  }
-
-  /** The cause inside completion wrappers. */
-  public static Throwable unwrap(Throwable failure) {
-    Throwable t = failure;
-    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t;
   }
 
   private ClosedException closed() {
