@@ -29,8 +29,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>A brand implements {@link #send(CameraCommand)}, {@link #capabilities()}, and optionally
  * {@link #sendAll(List)} (a native batch), {@link #checkExpressible(CameraCommand)} (its own limits
  * on values, checked before any command of a call is sent), {@link #onClose(ClosedException)}
- * (release connections), {@link #translate(Throwable)} and {@link #unsupported(CameraCommand)}. The futures it returns may complete on any thread; the caller
- * always gets a fresh future, so a caller completing or cancelling it cannot disturb the brand.
+ * (release connections), {@link #translate(Throwable)} and {@link #unsupported(CameraCommand)}.
+ * The futures it returns may complete on any thread; the caller always gets a fresh future, so a
+ * caller completing or cancelling it cannot disturb the brand.
  *
  * <p>Thread-safe: subclasses must make {@code send} and {@code sendAll} safe to call from many
  * threads at once.
