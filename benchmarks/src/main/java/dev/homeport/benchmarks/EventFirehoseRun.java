@@ -75,7 +75,8 @@ public final class EventFirehoseRun {
       long cpu0 = Bench.processCpuNanos();
       java.util.Map<String, Long> threads0 = Bench.threadCpuByGroup();
       long start = System.nanoTime();
-      long pushNanos = sims.push(first, count);
+      SimControl.PushReport push = sims.pushMeasured(first, count);
+      long pushNanos = push.nanos();
       boolean all = Bench.await(() -> counter.received() >= count || counter.ended.isDone(), Duration.ofSeconds(120));
       // Let stragglers (or duplicates) arrive before counting.
       Bench.pause(200);
@@ -93,6 +94,13 @@ public final class EventFirehoseRun {
           all ? "" : " (stopped waiting after 120 s)", cpu / 1e3 / count, gc1[0] - gc0[0], gc1[1] - gc0[1],
           internal.duplicateCount(), internal.invalidPayloadCount(), internal.droppedCount());
       Bench.OUT.println("  client CPU per event by thread: " + Bench.topThreadCpu(threads0, threads1, count));
+      // Who set the pace: the simulator's own rate and CPU beside the client's.
+      Bench.OUT.printf(Locale.ROOT, "  simulator: wrote %.0f events/s; its CPU %s us/event (%s), pushing thread %.2f us/event%s%n",
+          count / (pushNanos / 1e9),
+          push.processCpuNanos() < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", push.processCpuNanos() / 1e3 / count),
+          push.processCpuNanos() < 0 ? "in process: shared with the client" : "its whole JVM, JIT and GC included",
+          push.pusherCpuNanos() / 1e3 / count, push.byThread().isEmpty() ? "" : "; by thread: " + push.byThread());
+      Bench.OUT.printf(Locale.ROOT, "  pace: %s%n", pace(push));
       if (counter.ended.isDone()) {
         Bench.OUT.println("  subscription ended early: " + counter.ended.getNow(null));
       }
@@ -164,6 +172,18 @@ public final class EventFirehoseRun {
           Bench.mb(heap.peakUsed()), Bench.mb(heapAfter));
     }
     return first + count;
+  }
+
+  /**
+   * Who set the pace. The push returns once its last frame is written, so the two rates match
+   * whoever is slower; what tells them apart is how busy the simulator's pushing thread was: near
+   * 100% of the push it was the limit, well below it waited for the client's TCP window (or for a
+   * core: on two shared cores the load average says which).
+   */
+  private static String pace(SimControl.PushReport push) {
+    double busy = 100.0 * push.pusherCpuNanos() / Math.max(1, push.nanos());
+    return String.format(Locale.ROOT, "the simulator's pushing thread was on a CPU %.0f%% of the push (%s)", busy,
+        busy >= 85 ? "the simulator set the pace" : "it waited: for the client's reading, or for a core");
   }
 
   private static String describe(Throwable t) {

@@ -106,8 +106,10 @@ final class RemoteSims implements SimControl {
   }
 
   @Override
-  public long push(long first, long count) {
-    return Long.parseLong(call("push " + first + " " + count).trim());
+  public PushReport pushMeasured(long first, long count) {
+    String[] parts = call("push " + first + " " + count).trim().split(" ", 4);
+    return new PushReport(Long.parseLong(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2]),
+        parts.length > 3 ? parts[3] : "");
   }
 
   @Override
