@@ -1014,8 +1014,10 @@ public final class SmartThingsSimulator implements AutoCloseable {
     /**
      * Pushes {@code messages}, in order, to this client if it subscribed; {@code subscriptionId}
      * null means "any of its own". The frames are gathered and written in batches of about
-     * {@link WebSocketFrames#WRITE_AT} bytes, each under the send lock (a call or a pong waits at
-     * most one batch), and each write waits until the client's TCP window takes it.
+     * {@link WebSocketFrames#WRITE_AT} bytes, each write waiting until the client's TCP window
+     * takes it. The send lock is held for the whole call ({@link #pushBurst} calls it per slice of
+     * {@code BURST_SLICE} messages), so an answer waits at most one slice; a pong owed meanwhile
+     * is written after each batch.
      */
     void push(List<? extends PushedMessage> messages, String subscriptionId) {
       if (!authenticated || frozen || subscriptions.isEmpty()) {
