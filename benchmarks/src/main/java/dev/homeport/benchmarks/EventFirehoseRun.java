@@ -18,7 +18,9 @@ import java.util.concurrent.TimeUnit;
  * <p>{@code java -cp benchmarks.jar dev.homeport.benchmarks.EventFirehoseRun [--events=1000000]
  * [--warmup-events=300000] [--buffer=65536] [--slow-events=200000 (0: no slow phases)] [--slow-pause-us=100]
  * [--burst-events=50000 (0: none)] [--burst-pause-us=1000]
- * [--in-process]}
+ * [--in-process]}; {@code -Dbench.simBatchBytes=1} makes the simulator write each frame on its own
+ * (default: ~48 KB of frames per write). Each fast phase also reports the simulator's own write
+ * rate, its CPU per event and how busy its pushing thread was, so a reader can tell who set the pace.
  */
 public final class EventFirehoseRun {
 
@@ -34,6 +36,9 @@ public final class EventFirehoseRun {
     long burstEvents = options.number("burst-events", 50_000);
     long burstPause = options.number("burst-pause-us", 1000) * 1000;
     Bench.header("EventFirehoseRun", args);
+    String batch = System.getProperty(LocalSims.BATCH_PROPERTY);
+    Bench.OUT.println("simulator writes: " + (batch == null ? "about 48 KB of frames per write (the default)"
+        : batch.trim() + " bytes of frames per write at most (-D" + LocalSims.BATCH_PROPERTY + ")"));
     try (SimControl sims = SimControl.create(options.flag("in-process"))) {
       SimControl.SmartThingsTarget target = sims.startSmartThings();
       long next = 0;

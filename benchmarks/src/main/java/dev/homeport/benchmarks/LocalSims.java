@@ -14,6 +14,12 @@ import java.util.List;
 final class LocalSims implements SimControl {
 
   /** Held so the level sticks (java.util.logging keeps loggers weakly). */
+  /**
+   * System property: bytes of pushed frames the SmartThings simulator gathers per write (its
+   * default 48 KB; 1: one write per frame, the client then gets one frame per read).
+   */
+  static final String BATCH_PROPERTY = "bench.simBatchBytes";
+
   /** Events made and handed to the simulator at a time (bounds the events held in memory). */
   private static final int PUSH_SLICE = 1024;
 
@@ -82,7 +88,12 @@ final class LocalSims implements SimControl {
     if (smartThings == null) {
       InMemorySmartHome home = InMemorySmartHome.builder().build();
       home.addLocation(ImmutableLocation.builder().id(Fixtures.LOCATION).name("Bench home").build());
-      smartThings = SmartThingsSimulator.builder().backend(home).start();
+      SmartThingsSimulator.Builder builder = SmartThingsSimulator.builder().backend(home);
+      String batch = System.getProperty(BATCH_PROPERTY);
+      if (batch != null) {
+        builder.pushBatchBytes(Integer.parseInt(batch.trim()));
+      }
+      smartThings = builder.start();
     }
     return new SmartThingsTarget(smartThings.url(), smartThings.csrfToken(), smartThings.cookie(),
         smartThings.certificate().sha256Fingerprint());

@@ -40,6 +40,10 @@ final class RemoteSims implements SimControl {
         command.add(option);
       }
     }
+    String batch = System.getProperty(LocalSims.BATCH_PROPERTY);
+    if (batch != null) {
+      command.add("-D" + LocalSims.BATCH_PROPERTY + "=" + batch);
+    }
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(SimulatorHost.class.getName());

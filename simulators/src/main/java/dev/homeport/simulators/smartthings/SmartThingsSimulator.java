@@ -92,6 +92,7 @@ public final class SmartThingsSimulator implements AutoCloseable {
     private Duration pingInterval = Duration.ofSeconds(25);
     private Duration pingTimeout = Duration.ofSeconds(5);
     private int port;
+    private int pushBatchBytes = WebSocketFrames.WRITE_AT;
 
     private Builder() {}
 
@@ -126,6 +127,22 @@ public final class SmartThingsSimulator implements AutoCloseable {
         throw new IllegalArgumentException("port must be 0..65535 (0: any free port), was " + port);
       }
       this.port = port;
+      return this;
+    }
+
+    /**
+     * How many bytes of pushed frames one write gathers before it is written (default 48 KB, see
+     * {@link SmartThingsSimulator#pushBurst}); 1 writes every frame on its own, one TLS record and
+     * one socket write each, as the simulator did before it batched (to measure a client that
+     * gets one frame per read).
+     *
+     * @throws IllegalArgumentException outside 1..16,777,216
+     */
+    public Builder pushBatchBytes(int bytes) {
+      if (bytes < 1 || bytes > 16 * 1024 * 1024) {
+        throw new IllegalArgumentException("pushBatchBytes must be 1..16777216 (1: a write per frame), was " + bytes);
+      }
+      this.pushBatchBytes = bytes;
       return this;
     }
 
@@ -195,6 +212,7 @@ public final class SmartThingsSimulator implements AutoCloseable {
   private volatile boolean freezeNew;
   private volatile int refusedUpgradeStatus;
   private final int port;
+  private final int pushBatchBytes;
   private TlsServerContainer server;
 
   private SmartThingsSimulator(Builder builder) {
@@ -204,6 +222,7 @@ public final class SmartThingsSimulator implements AutoCloseable {
     this.pingInterval = builder.pingInterval;
     this.pingTimeout = builder.pingTimeout;
     this.port = builder.port;
+    this.pushBatchBytes = builder.pushBatchBytes;
     this.scheduler =
         Executors.newSingleThreadScheduledExecutor(
             runnable -> daemon(runnable, "smartthings-simulator-scheduler"));
@@ -1014,7 +1033,7 @@ public final class SmartThingsSimulator implements AutoCloseable {
     /**
      * Pushes {@code messages}, in order, to this client if it subscribed; {@code subscriptionId}
      * null means "any of its own". The frames are gathered and written in batches of about
-     * {@link WebSocketFrames#WRITE_AT} bytes, each write waiting until the client's TCP window
+     * {@code pushBatchBytes} (48 KB unless the builder chose otherwise), each write waiting until the client's TCP window
      * takes it. The send lock is held for the whole call ({@link #pushBurst} calls it per slice of
      * {@code BURST_SLICE} messages), so an answer waits at most one slice; a pong owed meanwhile
      * is written after each batch.
@@ -1040,7 +1059,7 @@ public final class SmartThingsSimulator implements AutoCloseable {
           if (duplicateEvents && message instanceof DeviceEvent) {
             pushFrames.repeatLast();
           }
-          if (pushFrames.size() >= WebSocketFrames.WRITE_AT) {
+          if (pushFrames.size() >= pushBatchBytes) {
             writePushed();
           }
         }

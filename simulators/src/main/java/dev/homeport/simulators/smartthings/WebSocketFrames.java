@@ -27,7 +27,7 @@ import org.glassfish.tyrus.spi.Writer;
  */
 final class WebSocketFrames {
 
-  /** A batch this large is worth its write; more would only delay the first event of it. */
+  /** The default batch: this large is worth its write; more would only delay the first event of it. */
   static final int WRITE_AT = 48 * 1024;
   /** The largest buffer kept between batches. */
   static final int KEPT_CAPACITY = 256 * 1024;

@@ -222,6 +222,30 @@ class SmartThingsSimulatorTest {
   }
 
   @Test
+  void burstWrittenAFramePerWrite_arrivesTheSame() throws Exception {
+    simulator.close();
+    simulator = SmartThingsSimulator.builder().backend(backend).pushBatchBytes(1).start();
+    String subscriptionId = subscribed();
+    List<DeviceEvent> burst = new ArrayList<>();
+    for (int n = 0; n < 300; n++) {
+      burst.add(event(n));
+    }
+
+    simulator.pushBurst(burst);
+
+    for (int n = 0; n < burst.size(); n++) {
+      assertThat(next()).isEqualTo(expectedFrame(n, subscriptionId));
+    }
+  }
+
+  @Test
+  void pushBatchBytesOutOfRange_isRefusedNamingTheField() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> SmartThingsSimulator.builder().pushBatchBytes(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("pushBatchBytes must be 1..16777216");
+  }
+
+  @Test
   void burstWithDuplicateEvents_sendsEachEventTwiceInARow() throws Exception {
     String subscriptionId = subscribed();
     simulator.duplicateEvents(true);
