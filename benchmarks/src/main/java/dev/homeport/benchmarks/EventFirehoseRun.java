@@ -18,7 +18,9 @@ import java.util.concurrent.TimeUnit;
  * <p>{@code java -cp benchmarks.jar dev.homeport.benchmarks.EventFirehoseRun [--events=1000000]
  * [--warmup-events=300000] [--buffer=65536] [--slow-events=200000 (0: no slow phases)] [--slow-pause-us=100]
  * [--burst-events=50000 (0: none)] [--burst-pause-us=1000]
- * [--in-process]}
+ * [--in-process]}; {@code -Dbench.simBatchBytes=1} makes the simulator write each frame on its own
+ * (default: ~48 KB of frames per write). Each fast phase also reports the simulator's own write
+ * rate, its CPU per event and how busy its pushing thread was, so a reader can tell who set the pace.
  */
 public final class EventFirehoseRun {
 
@@ -34,6 +36,9 @@ public final class EventFirehoseRun {
     long burstEvents = options.number("burst-events", 50_000);
     long burstPause = options.number("burst-pause-us", 1000) * 1000;
     Bench.header("EventFirehoseRun", args);
+    String batch = System.getProperty(LocalSims.BATCH_PROPERTY);
+    Bench.OUT.println("simulator writes: " + (batch == null ? "about 48 KB of frames per write (the default)"
+        : batch.trim() + " bytes of frames per write at most (-D" + LocalSims.BATCH_PROPERTY + ")"));
     try (SimControl sims = SimControl.create(options.flag("in-process"))) {
       SimControl.SmartThingsTarget target = sims.startSmartThings();
       long next = 0;
@@ -75,7 +80,8 @@ public final class EventFirehoseRun {
       long cpu0 = Bench.processCpuNanos();
       java.util.Map<String, Long> threads0 = Bench.threadCpuByGroup();
       long start = System.nanoTime();
-      long pushNanos = sims.push(first, count);
+      SimControl.PushReport push = sims.pushMeasured(first, count);
+      long pushNanos = push.nanos();
       boolean all = Bench.await(() -> counter.received() >= count || counter.ended.isDone(), Duration.ofSeconds(120));
       // Let stragglers (or duplicates) arrive before counting.
       Bench.pause(200);
@@ -93,6 +99,13 @@ public final class EventFirehoseRun {
           all ? "" : " (stopped waiting after 120 s)", cpu / 1e3 / count, gc1[0] - gc0[0], gc1[1] - gc0[1],
           internal.duplicateCount(), internal.invalidPayloadCount(), internal.droppedCount());
       Bench.OUT.println("  client CPU per event by thread: " + Bench.topThreadCpu(threads0, threads1, count));
+      // Who set the pace: the simulator's own rate and CPU beside the client's.
+      Bench.OUT.printf(Locale.ROOT, "  simulator: wrote %.0f events/s; its CPU %s us/event (%s), pushing thread %.2f us/event%s%n",
+          count / (pushNanos / 1e9),
+          push.processCpuNanos() < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", push.processCpuNanos() / 1e3 / count),
+          push.processCpuNanos() < 0 ? "in process: shared with the client" : "its whole JVM, JIT and GC included",
+          push.pusherCpuNanos() / 1e3 / count, push.byThread().isEmpty() ? "" : "; by thread: " + push.byThread());
+      Bench.OUT.printf(Locale.ROOT, "  pace: %s%n", pace(push));
       if (counter.ended.isDone()) {
         Bench.OUT.println("  subscription ended early: " + counter.ended.getNow(null));
       }
@@ -164,6 +177,18 @@ public final class EventFirehoseRun {
           Bench.mb(heap.peakUsed()), Bench.mb(heapAfter));
     }
     return first + count;
+  }
+
+  /**
+   * Who set the pace. The push returns once its last frame is written, so the two rates match
+   * whoever is slower; what tells them apart is how busy the simulator's pushing thread was: near
+   * 100% of the push it was the limit, well below it waited for the client's TCP window (or for a
+   * core: on two shared cores the load average says which).
+   */
+  private static String pace(SimControl.PushReport push) {
+    double busy = 100.0 * push.pusherCpuNanos() / Math.max(1, push.nanos());
+    return String.format(Locale.ROOT, "the simulator's pushing thread was on a CPU %.0f%% of the push (%s)", busy,
+        busy >= 85 ? "the simulator set the pace" : "it waited: for the client's reading, or for a core");
   }
 
   private static String describe(Throwable t) {

@@ -2,6 +2,7 @@ package dev.homeport.benchmarks;
 
 import dev.homeport.adapter.inmemory.InMemoryCamera;
 import dev.homeport.adapter.inmemory.InMemorySmartHome;
+import dev.homeport.domain.home.DeviceEvent;
 import dev.homeport.domain.home.ImmutableLocation;
 import dev.homeport.simulators.kasa.KasaCameraSimulator;
 import dev.homeport.simulators.smartthings.SmartThingsSimulator;
@@ -13,6 +14,15 @@ import java.util.List;
 final class LocalSims implements SimControl {
 
   /** Held so the level sticks (java.util.logging keeps loggers weakly). */
+  /**
+   * System property: bytes of pushed frames the SmartThings simulator gathers per write (its
+   * default 48 KB; 1: one write per frame, the client then gets one frame per read).
+   */
+  static final String BATCH_PROPERTY = "bench.simBatchBytes";
+
+  /** Events made and handed to the simulator at a time (bounds the events held in memory). */
+  private static final int PUSH_SLICE = 1024;
+
   private static final java.util.logging.Logger GRIZZLY = java.util.logging.Logger.getLogger("org.glassfish.grizzly");
 
   static {
@@ -29,6 +39,17 @@ final class LocalSims implements SimControl {
   private final List<InMemoryCamera> backends = new ArrayList<>();
   private SelfSignedCertificate kasaCertificate;
   private SmartThingsSimulator smartThings;
+  /** True in {@link SimulatorHost}'s child JVM: the process's CPU is then the simulators' alone. */
+  private final boolean ownProcess;
+
+  /** Simulators sharing the client's process. */
+  LocalSims() {
+    this(false);
+  }
+
+  LocalSims(boolean ownProcess) {
+    this.ownProcess = ownProcess;
+  }
 
   @Override
   public synchronized List<KasaTarget> startKasa(int count) {
@@ -67,19 +88,40 @@ final class LocalSims implements SimControl {
     if (smartThings == null) {
       InMemorySmartHome home = InMemorySmartHome.builder().build();
       home.addLocation(ImmutableLocation.builder().id(Fixtures.LOCATION).name("Bench home").build());
-      smartThings = SmartThingsSimulator.builder().backend(home).start();
+      SmartThingsSimulator.Builder builder = SmartThingsSimulator.builder().backend(home);
+      String batch = System.getProperty(BATCH_PROPERTY);
+      if (batch != null) {
+        builder.pushBatchBytes(Integer.parseInt(batch.trim()));
+      }
+      smartThings = builder.start();
     }
     return new SmartThingsTarget(smartThings.url(), smartThings.csrfToken(), smartThings.cookie(),
         smartThings.certificate().sha256Fingerprint());
   }
 
   @Override
-  public synchronized long push(long first, long count) {
+  public synchronized PushReport pushMeasured(long first, long count) {
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    java.util.Map<String, Long> threads0 = ownProcess ? Bench.threadCpuByGroup() : java.util.Map.of();
+    long process0 = ownProcess ? Bench.processCpuNanos() : 0;
+    long pusher0 = threads.getCurrentThreadCpuTime();
     long start = System.nanoTime();
+    List<DeviceEvent> slice = new ArrayList<>(PUSH_SLICE);
     for (long n = first; n < first + count; n++) {
-      smartThings.push(Fixtures.event(n));
+      slice.add(Fixtures.event(n));
+      if (slice.size() == PUSH_SLICE) {
+        smartThings.pushBurst(slice);
+        slice.clear();
+      }
     }
-    return System.nanoTime() - start;
+    smartThings.pushBurst(slice);
+    long nanos = System.nanoTime() - start;
+    long pusher = threads.getCurrentThreadCpuTime() - pusher0;
+    if (!ownProcess) {
+      return new PushReport(nanos, -1, pusher, "");
+    }
+    return new PushReport(nanos, Bench.processCpuNanos() - process0, pusher,
+        Bench.topThreadCpu(threads0, Bench.threadCpuByGroup(), count));
   }
 
   @Override

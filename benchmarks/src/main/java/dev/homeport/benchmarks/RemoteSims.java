@@ -40,6 +40,10 @@ final class RemoteSims implements SimControl {
         command.add(option);
       }
     }
+    String batch = System.getProperty(LocalSims.BATCH_PROPERTY);
+    if (batch != null) {
+      command.add("-D" + LocalSims.BATCH_PROPERTY + "=" + batch);
+    }
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(SimulatorHost.class.getName());
@@ -106,8 +110,10 @@ final class RemoteSims implements SimControl {
   }
 
   @Override
-  public long push(long first, long count) {
-    return Long.parseLong(call("push " + first + " " + count).trim());
+  public PushReport pushMeasured(long first, long count) {
+    String[] parts = call("push " + first + " " + count).trim().split(" ", 4);
+    return new PushReport(Long.parseLong(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2]),
+        parts.length > 3 ? parts[3] : "");
   }
 
   @Override

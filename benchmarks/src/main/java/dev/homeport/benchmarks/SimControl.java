@@ -32,12 +32,32 @@ interface SimControl extends AutoCloseable {
   SmartThingsTarget startSmartThings();
 
   /**
+   * What a push cost the simulator, so a run can tell whether the simulator or the client set the
+   * pace.
+   *
+   * @param nanos wall time from the first event made to the last one written
+   * @param processCpuNanos CPU time of the simulator's whole process meanwhile (all its threads,
+   *     JIT and GC), or -1 when the simulators share the client's process
+   * @param pusherCpuNanos CPU time of the thread that made the events and wrote them
+   * @param byThread the simulator process's CPU per event by thread group (empty in process)
+   */
+  record PushReport(long nanos, long processCpuNanos, long pusherCpuNanos, String byThread) {}
+
+  /**
    * Pushes device events {@code ev-first .. ev-(first+count-1)} to the subscribed clients as fast
-   * as the simulator can write them; returns when all were written.
+   * as the simulator can write them (many frames per write, see {@code SmartThingsSimulator.pushBurst});
+   * returns when all were written.
+   */
+  PushReport pushMeasured(long first, long count);
+
+  /**
+   * As {@link #pushMeasured}.
    *
    * @return nanoseconds the simulator spent pushing
    */
-  long push(long first, long count);
+  default long push(long first, long count) {
+    return pushMeasured(first, count).nanos();
+  }
 
   /** Drops every SmartThings connection abruptly (no close frame). */
   void drop();

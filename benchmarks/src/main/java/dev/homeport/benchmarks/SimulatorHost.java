@@ -22,7 +22,7 @@ public final class SimulatorHost {
     // Nothing but replies may reach standard output.
     System.setOut(System.err);
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    try (LocalSims sims = new LocalSims()) {
+    try (LocalSims sims = new LocalSims(true)) {
       out.println("OK ready");
       String line;
       while ((line = in.readLine()) != null) {
@@ -58,7 +58,8 @@ public final class SimulatorHost {
         SimControl.SmartThingsTarget st = sims.startSmartThings();
         return st.url() + " " + st.csrfToken() + " " + st.cookie() + " " + st.fingerprint();
       case "push":
-        return Long.toString(sims.push(Long.parseLong(words[1]), Long.parseLong(words[2])));
+        SimControl.PushReport report = sims.pushMeasured(Long.parseLong(words[1]), Long.parseLong(words[2]));
+        return report.nanos() + " " + report.processCpuNanos() + " " + report.pusherCpuNanos() + " " + report.byThread();
       case "drop":
         sims.drop();
         return "";

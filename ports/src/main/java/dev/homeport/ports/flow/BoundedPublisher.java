@@ -1,19 +1,17 @@
 package dev.homeport.ports.flow;
 
 import dev.homeport.ports.SubscriberOverflowException;
+import dev.homeport.ports.internal.SubscriberSlot;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
@@ -45,9 +43,6 @@ import java.util.function.Predicate;
  * @param <T> the item type
  */
 public final class BoundedPublisher<T> implements Flow.Publisher<T>, AutoCloseable {
-
-  /** Naps of {@code linger} a delivery task takes on an empty buffer before giving its thread back. */
-  private static final int LINGER_NAPS = 4;
 
   private final Executor executor;
   private final int bufferSize;
@@ -244,24 +239,16 @@ public final class BoundedPublisher<T> implements Flow.Publisher<T>, AutoCloseab
     return slots.size();
   }
 
-  /** One subscriber: its buffer, its demand, and a work-in-progress counter serializing signals. */
-  private final class Slot implements Flow.Subscription, Runnable {
-    private final Flow.Subscriber<? super T> subscriber;
+  /** One subscriber: its filter and policy, and whether it counts as full (the rest is the base's). */
+  private final class Slot extends SubscriberSlot<T> {
     private final Predicate<? super T> filter;
     private final OverflowPolicy slotPolicy;
     private final BatchingSubscriber<? super T> batching;
-    private final ArrayDeque<T> buffer = new ArrayDeque<>();
-    private final AtomicInteger wip = new AtomicInteger();
-    private long demand;
-    private boolean started;
-    private boolean terminated;
-    private Throwable error;
-    private boolean cancelled;
     /** Counted in {@code full}: a backpressure buffer that filled and has not drained to half. */
     private boolean isFull;
 
     Slot(Flow.Subscriber<? super T> subscriber, Predicate<? super T> filter, OverflowPolicy slotPolicy) {
-      this.subscriber = subscriber;
+      super(subscriber, executor, lingerNanos);
       this.filter = filter;
       this.slotPolicy = slotPolicy;
       this.batching = subscriber instanceof BatchingSubscriber ? (BatchingSubscriber<? super T>) subscriber : null;
@@ -279,7 +266,7 @@ public final class BoundedPublisher<T> implements Flow.Publisher<T>, AutoCloseab
         return;
       }
       synchronized (this) {
-        if (cancelled || terminated) {
+        if (ended()) {
           return;
         }
         int size = buffer.size();
@@ -309,12 +296,21 @@ public final class BoundedPublisher<T> implements Flow.Publisher<T>, AutoCloseab
 
     /** Under the slot's lock: ends it with an overflow error, delivered at once. */
     private void overflowed(String why) {
-      buffer.clear();
-      releaseFull();
-      terminated = true;
-      error = new SubscriberOverflowException("subscriber fell behind: " + why);
+      endNow(new SubscriberOverflowException("subscriber fell behind: " + why));
       slots.remove(this);
       schedule();
+    }
+
+    @Override
+    protected void polled(T item) {
+      if (isFull && buffer.size() <= resumeAt) {
+        releaseFull();
+      }
+    }
+
+    @Override
+    protected void cleared() {
+      releaseFull();
     }
 
     /** Under the slot's lock: no longer counted as full (drained, cancelled or ended). */
@@ -326,151 +322,16 @@ public final class BoundedPublisher<T> implements Flow.Publisher<T>, AutoCloseab
       }
     }
 
-    synchronized void terminate(Throwable cause) {
-      if (!terminated) {
-        terminated = true;
-        error = cause;
+    @Override
+    protected void burstDelivered() {
+      if (batching != null) {
+        batching.onBatchEnd();
       }
     }
 
-    private void fail(Throwable cause) {
-      synchronized (this) {
-        buffer.clear();
-        releaseFull();
-        terminated = true;
-        error = cause;
-      }
+    @Override
+    protected void removed() {
       slots.remove(this);
-      schedule();
-    }
-
-    @Override
-    public void request(long n) {
-      if (n <= 0) {
-        fail(new IllegalArgumentException("request must be positive (rule 3.9), was " + n));
-        return;
-      }
-      synchronized (this) {
-        demand = demand + n < 0 ? Long.MAX_VALUE : demand + n;
-      }
-      schedule();
-    }
-
-    @Override
-    public void cancel() {
-      synchronized (this) {
-        cancelled = true;
-        buffer.clear();
-        releaseFull();
-      }
-      slots.remove(this);
-    }
-
-    void schedule() {
-      if (wip.getAndIncrement() == 0) {
-        try {
-          executor.execute(this);
-        } catch (RejectedExecutionException e) {
-          // The adapter shut its executor down (it is closing): deliver on this thread instead, so
-          // a late subscriber still gets onSubscribe and its terminal signal (rule 1.9).
-          run();
-        }
-      }
-    }
-
-    @Override
-    public void run() {
-      int missed = 1;
-      int naps = 0;
-      while (true) {
-        if (!started) {
-          started = true;
-          try {
-            subscriber.onSubscribe(this);
-          } catch (RuntimeException e) {
-            cancel();
-          }
-        }
-        if (drain()) {
-          naps = 0;
-        }
-        if (lingerNanos > 0 && naps < LINGER_NAPS && lingering()) {
-          naps++;
-          // Keep this task's claim (wip stays at least 1): offers meanwhile only count, and are
-          // picked up after the nap instead of each handing a task to the executor.
-          int seen = wip.get();
-          if (seen > 1) {
-            wip.addAndGet(1 - seen);
-          }
-          missed = 1;
-          LockSupport.parkNanos(lingerNanos);
-          continue;
-        }
-        missed = wip.addAndGet(-missed);
-        if (missed == 0) {
-          return;
-        }
-      }
-    }
-
-    /** Whether it is worth waiting for more items: still live and wanting them. */
-    private synchronized boolean lingering() {
-      return !cancelled && !terminated && demand > 0;
-    }
-
-    /** Delivers what demand allows; whether anything was delivered. */
-    private boolean drain() {
-      boolean delivered = false;
-      while (true) {
-        T item = null;
-        boolean finish = false;
-        Throwable cause = null;
-        synchronized (this) {
-          if (cancelled) {
-            return delivered;
-          }
-          if (demand > 0 && !buffer.isEmpty()) {
-            item = buffer.poll();
-            demand--;
-            if (isFull && buffer.size() <= resumeAt) {
-              releaseFull();
-            }
-          } else if (terminated && buffer.isEmpty()) {
-            finish = true;
-            cause = error;
-            cancelled = true;
-            releaseFull();
-          }
-        }
-        if (item != null) {
-          try {
-            subscriber.onNext(item);
-          } catch (RuntimeException e) {
-            // Rule 2.13 forbids throwing from onNext; a subscriber that does is cancelled.
-            cancel();
-            return true;
-          }
-          delivered = true;
-          continue;
-        }
-        if (finish) {
-          slots.remove(this);
-          if (cause == null) {
-            subscriber.onComplete();
-          } else {
-            subscriber.onError(cause);
-          }
-          return delivered;
-        }
-        if (delivered && batching != null) {
-          try {
-            batching.onBatchEnd();
-          } catch (RuntimeException e) {
-            cancel();
-          }
-        }
-        return delivered;
-      }
     }
   }
 }

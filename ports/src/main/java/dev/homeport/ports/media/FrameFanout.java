@@ -4,16 +4,14 @@ import dev.homeport.domain.media.MediaFrame;
 import dev.homeport.domain.media.MediaKind;
 import dev.homeport.domain.media.StreamGap;
 import dev.homeport.ports.SubscriberOverflowException;
+import dev.homeport.ports.internal.SubscriberSlot;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -182,29 +180,21 @@ public final class FrameFanout implements Flow.Publisher<MediaFrame> {
     return frame.keyFrame() && (frame.kind() == MediaKind.VIDEO || !videoExpected);
   }
 
-  /** One subscriber: its buffer, demand, start point, pending gap, and a serializing counter. */
-  private final class Slot implements Flow.Subscription, Runnable {
-    private final Flow.Subscriber<? super MediaFrame> subscriber;
-    private final ArrayDeque<MediaFrame> buffer = new ArrayDeque<>();
-    private final AtomicInteger wip = new AtomicInteger();
+  /** One subscriber: its buffered bytes, start point and pending gap (buffer and demand are the base's). */
+  private final class Slot extends SubscriberSlot<MediaFrame> {
     private long bufferedBytes;
-    private long demand;
     private boolean waitingForKey = true;
     private StreamGap pendingGap;
     private long droppedSinceGap;
     private Duration lastTimestamp;
-    private boolean started;
-    private boolean terminated;
-    private Throwable error;
-    private boolean cancelled;
 
     Slot(Flow.Subscriber<? super MediaFrame> subscriber) {
-      this.subscriber = subscriber;
+      super(subscriber, executor, 0);
     }
 
     void offer(MediaFrame frame) {
       synchronized (this) {
-        if (cancelled || terminated) {
+        if (ended()) {
           return;
         }
         if (waitingForKey) {
@@ -223,12 +213,9 @@ public final class FrameFanout implements Flow.Publisher<MediaFrame> {
             && (buffer.size() >= options.bufferFrames()
                 || bufferedBytes + frame.size() > options.bufferBytes())) {
           if (options.dropPolicy() == FrameDropPolicy.FAIL_SUBSCRIPTION) {
-            buffer.clear();
-            bufferedBytes = 0;
-            terminated = true;
-            error = new SubscriberOverflowException("subscriber fell behind the live stream: its buffer of "
+            endNow(new SubscriberOverflowException("subscriber fell behind the live stream: its buffer of "
                 + options.bufferFrames() + " frames / " + options.bufferBytes() + " bytes overflowed;"
-                + " request faster, use a larger buffer or the DROP_WHOLE_GOPS policy");
+                + " request faster, use a larger buffer or the DROP_WHOLE_GOPS policy"));
             schedule();
             return;
           }
@@ -270,116 +257,26 @@ public final class FrameFanout implements Flow.Publisher<MediaFrame> {
     }
 
     synchronized void gap(StreamGap gap) {
-      if (cancelled || terminated || lastTimestamp == null) {
+      if (ended() || lastTimestamp == null) {
         return; // nothing delivered yet: the subscriber still starts at a key frame, without a notice
       }
       pendingGap = merge(gap, 0);
       waitingForKey = true;
     }
 
-    synchronized void terminate(Throwable cause) {
-      if (!terminated) {
-        terminated = true;
-        error = cause;
-      }
+    @Override
+    protected void polled(MediaFrame item) {
+      bufferedBytes -= item.size();
     }
 
     @Override
-    public void request(long n) {
-      if (n <= 0) {
-        synchronized (this) {
-          buffer.clear();
-          terminated = true;
-          error = new IllegalArgumentException("request must be positive (rule 3.9), was " + n);
-        }
-        remove(this);
-        schedule();
-        return;
-      }
-      synchronized (this) {
-        demand = demand + n < 0 ? Long.MAX_VALUE : demand + n;
-      }
-      schedule();
+    protected void cleared() {
+      bufferedBytes = 0;
     }
 
     @Override
-    public void cancel() {
-      synchronized (this) {
-        cancelled = true;
-        buffer.clear();
-        bufferedBytes = 0;
-      }
+    protected void removed() {
       remove(this);
-    }
-
-    void schedule() {
-      if (wip.getAndIncrement() == 0) {
-        try {
-          executor.execute(this);
-        } catch (RejectedExecutionException e) {
-          run();
-        }
-      }
-    }
-
-    @Override
-    public void run() {
-      int missed = 1;
-      while (true) {
-        if (!started) {
-          started = true;
-          try {
-            subscriber.onSubscribe(this);
-          } catch (RuntimeException e) {
-            cancel();
-          }
-        }
-        drain();
-        missed = wip.addAndGet(-missed);
-        if (missed == 0) {
-          return;
-        }
-      }
-    }
-
-    private void drain() {
-      while (true) {
-        MediaFrame item = null;
-        boolean finish = false;
-        Throwable cause = null;
-        synchronized (this) {
-          if (cancelled) {
-            return;
-          }
-          if (demand > 0 && !buffer.isEmpty()) {
-            item = buffer.poll();
-            bufferedBytes -= item.size();
-            demand--;
-          } else if (terminated && buffer.isEmpty()) {
-            finish = true;
-            cause = error;
-            cancelled = true;
-          }
-        }
-        if (item != null) {
-          try {
-            subscriber.onNext(item);
-          } catch (RuntimeException e) {
-            cancel();
-            return;
-          }
-          continue;
-        }
-        if (finish) {
-          remove(this);
-          if (cause == null) {
-            subscriber.onComplete();
-          } else {
-            subscriber.onError(cause);
-          }
-        }
-        return;
-      }
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.homeport.simulators.smartthings;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +20,7 @@ import dev.homeport.domain.home.Room;
 import dev.homeport.domain.home.SubscriptionStateChange;
 import dev.homeport.domain.home.UnknownMessage;
 import dev.homeport.domain.home.User;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -139,65 +141,86 @@ final class SimJson {
     return value.plain() instanceof List ? "array" : "object";
   }
 
-  static Map<String, Object> deviceEventData(DeviceEvent event) {
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("eventType", "DEVICE_EVENT");
-    data.put("eventId", event.eventId().value());
-    data.put("locationId", event.locationId().value());
-    data.put("deviceId", event.deviceId().value());
-    data.put("componentId", event.componentId());
-    data.put("capability", event.capability());
-    data.put("attribute", event.attribute());
-    Optional<AttributeValue> value = event.value();
-    data.put("value", value.map(v -> jsonable(v.plain())).orElse(null));
-    value.ifPresent(v -> data.put("valueType", valueType(v)));
-    event.unit().ifPresent(u -> data.put("unit", u));
-    data.put("stateChange", event.stateChange());
-    data.put("time", event.time().toString());
-    return data;
-  }
-
   /**
-   * The {@code 42[...]} frame (without ack id) that pushes {@code message}; for an unknown message
-   * its payload is sent as JSON when it parses, else as a string.
+   * Writes the {@code 42[...]} frame (an EVENT without ack id) that pushes {@code message} to
+   * {@code out}, a generator without root value separator; for an unknown message its payload is
+   * sent as JSON when it parses, else as a string. A device event is streamed field by field (the
+   * firehose path: no map, no string per frame); the other kinds are rare and written from maps.
    */
-  static String pushFrame(PushedMessage message, String subscriptionId) {
-    List<Object> args = new ArrayList<>();
+  static void writePushFrame(JsonGenerator out, PushedMessage message, String subscriptionId) throws IOException {
+    out.writeRaw("42");
+    out.writeStartArray();
     if (message instanceof DeviceEvent) {
-      args.add("api/subscription DEVICE_EVENT");
-      Map<String, Object> payload = new LinkedHashMap<>();
-      payload.put("data", deviceEventData((DeviceEvent) message));
-      payload.put("subscriptionId", subscriptionId);
-      args.add(payload);
+      out.writeString("api/subscription DEVICE_EVENT");
+      out.writeStartObject();
+      out.writeFieldName("data");
+      writeDeviceEventData(out, (DeviceEvent) message);
+      out.writeStringField("subscriptionId", subscriptionId);
+      out.writeEndObject();
     } else if (message instanceof SubscriptionStateChange) {
       SubscriptionStateChange change = (SubscriptionStateChange) message;
-      args.add("api/subscription SUBSCRIPTION_STATE");
+      out.writeString("api/subscription SUBSCRIPTION_STATE");
       Map<String, Object> payload = new LinkedHashMap<>();
       payload.put("state", change.state());
       payload.put("subscriptionId", change.subscriptionId().map(id -> id.value()).orElse(subscriptionId));
-      args.add(payload);
+      out.writeObject(payload);
     } else if (message instanceof ControlMessage) {
       ControlMessage control = (ControlMessage) message;
-      args.add("api/subscription CONTROL_EVENT");
+      out.writeString("api/subscription CONTROL_EVENT");
       Map<String, Object> payload = new LinkedHashMap<>();
       payload.put("data", control.data());
       payload.put("subscriptionId", control.subscriptionId().map(id -> id.value()).orElse(subscriptionId));
-      args.add(payload);
+      out.writeObject(payload);
     } else if (message instanceof AlertMessage) {
-      args.add("api/subscription ALERT");
-      args.add(((AlertMessage) message).text());
+      out.writeString("api/subscription ALERT");
+      out.writeString(((AlertMessage) message).text());
     } else {
       UnknownMessage unknown = (UnknownMessage) message;
-      args.add(unknown.name().isEmpty() ? "api/subscription UNKNOWN" : unknown.name());
+      out.writeString(unknown.name().isEmpty() ? "api/subscription UNKNOWN" : unknown.name());
       Object payload;
       try {
         payload = read(unknown.payload());
       } catch (JsonProcessingException e) {
         payload = unknown.payload();
       }
-      args.add(payload);
+      out.writeObject(payload);
     }
-    return "42" + write(args);
+    out.writeEndArray();
+  }
+
+  /** The {@code data} object of a device event, in the field order of the protocol notes. */
+  private static void writeDeviceEventData(JsonGenerator out, DeviceEvent event) throws IOException {
+    out.writeStartObject();
+    out.writeStringField("eventType", "DEVICE_EVENT");
+    out.writeStringField("eventId", event.eventId().value());
+    out.writeStringField("locationId", event.locationId().value());
+    out.writeStringField("deviceId", event.deviceId().value());
+    out.writeStringField("componentId", event.componentId());
+    out.writeStringField("capability", event.capability());
+    out.writeStringField("attribute", event.attribute());
+    out.writeFieldName("value");
+    Optional<AttributeValue> value = event.value();
+    if (value.isEmpty()) {
+      out.writeNull();
+    } else {
+      AttributeValue v = value.get();
+      if (v instanceof AttributeValue.NumberValue) {
+        out.writeNumber(((AttributeValue.NumberValue) v).number());
+      } else if (v instanceof AttributeValue.TextValue) {
+        out.writeString(((AttributeValue.TextValue) v).text());
+      } else if (v instanceof AttributeValue.BooleanValue) {
+        out.writeBoolean(((AttributeValue.BooleanValue) v).value());
+      } else {
+        out.writeObject(jsonable(v.plain()));
+      }
+      out.writeStringField("valueType", valueType(v));
+    }
+    if (event.unit().isPresent()) {
+      out.writeStringField("unit", event.unit().get());
+    }
+    out.writeBooleanField("stateChange", event.stateChange());
+    out.writeStringField("time", event.time().toString());
+    out.writeEndObject();
   }
 
   /** A Feathers error object. */

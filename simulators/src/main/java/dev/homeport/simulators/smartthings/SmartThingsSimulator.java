@@ -73,13 +73,16 @@ import org.slf4j.LoggerFactory;
  * travel too: rejected credentials and failed calls become Feathers errors, an expired backend
  * session expires the simulator's session, and a backend disconnect drops the client and refuses
  * new ones until the backend is back. Events are pushed from the backend, or directly with
- * {@link #push} and {@link #pushAll} (as fast as possible or at a chosen rate). Thread-safe. Written independently of the adapter's
+ * {@link #push}, {@link #pushBurst} (many frames per write) and {@link #pushAll} (as fast as
+ * possible or at a chosen rate). Thread-safe. Written independently of the adapter's
  * codec, so a symmetric bug cannot hide.
  */
 public final class SmartThingsSimulator implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(SmartThingsSimulator.class);
   private static final String PATH = "/socket.io/";
+  /** Messages of a burst pushed to one client before the next client's turn. */
+  private static final int BURST_SLICE = 512;
 
   /** Builds a simulator; {@link #start()} binds it. */
   public static final class Builder {
@@ -89,6 +92,7 @@ public final class SmartThingsSimulator implements AutoCloseable {
     private Duration pingInterval = Duration.ofSeconds(25);
     private Duration pingTimeout = Duration.ofSeconds(5);
     private int port;
+    private int pushBatchBytes = WebSocketFrames.WRITE_AT;
 
     private Builder() {}
 
@@ -123,6 +127,22 @@ public final class SmartThingsSimulator implements AutoCloseable {
         throw new IllegalArgumentException("port must be 0..65535 (0: any free port), was " + port);
       }
       this.port = port;
+      return this;
+    }
+
+    /**
+     * How many bytes of pushed frames one write gathers before it is written (default 48 KB, see
+     * {@link SmartThingsSimulator#pushBurst}); 1 writes every frame on its own, one TLS record and
+     * one socket write each, as the simulator did before it batched (to measure a client that
+     * gets one frame per read).
+     *
+     * @throws IllegalArgumentException outside 1..16,777,216
+     */
+    public Builder pushBatchBytes(int bytes) {
+      if (bytes < 1 || bytes > 16 * 1024 * 1024) {
+        throw new IllegalArgumentException("pushBatchBytes must be 1..16777216 (1: a write per frame), was " + bytes);
+      }
+      this.pushBatchBytes = bytes;
       return this;
     }
 
@@ -192,6 +212,7 @@ public final class SmartThingsSimulator implements AutoCloseable {
   private volatile boolean freezeNew;
   private volatile int refusedUpgradeStatus;
   private final int port;
+  private final int pushBatchBytes;
   private TlsServerContainer server;
 
   private SmartThingsSimulator(Builder builder) {
@@ -201,6 +222,7 @@ public final class SmartThingsSimulator implements AutoCloseable {
     this.pingInterval = builder.pingInterval;
     this.pingTimeout = builder.pingTimeout;
     this.port = builder.port;
+    this.pushBatchBytes = builder.pushBatchBytes;
     this.scheduler =
         Executors.newSingleThreadScheduledExecutor(
             runnable -> daemon(runnable, "smartthings-simulator-scheduler"));
@@ -492,13 +514,31 @@ public final class SmartThingsSimulator implements AutoCloseable {
    */
   public void push(PushedMessage message) {
     for (SimConnection connection : connections) {
-      connection.push(message, null);
+      connection.push(List.of(message), null);
+    }
+  }
+
+  /**
+   * Pushes {@code messages} now, in order, as {@link #push} would push each, but many frames per
+   * write (one TLS write per batch of about 48 KB instead of one per frame): the way to push a
+   * firehose. Each frame is still one whole Engine.IO packet. Returns when every frame was written
+   * to every subscribed client; a client that does not read holds the caller (TCP flow control),
+   * with one batch in memory per connection. Calls and pings of the client are answered between
+   * batches.
+   */
+  public void pushBurst(List<? extends PushedMessage> messages) {
+    // In slices, so several clients get the burst side by side rather than one after the other.
+    for (int from = 0; from < messages.size(); from += BURST_SLICE) {
+      List<? extends PushedMessage> slice = messages.subList(from, Math.min(messages.size(), from + BURST_SLICE));
+      for (SimConnection connection : connections) {
+        connection.push(slice, null);
+      }
     }
   }
 
   /**
    * Pushes messages in order on the simulator's pusher thread: as fast as possible when
-   * {@code interval} is zero, else one per interval.
+   * {@code interval} is zero (as {@link #pushBurst} does), else one per interval.
    *
    * @return completes when all were sent
    */
@@ -508,7 +548,7 @@ public final class SmartThingsSimulator implements AutoCloseable {
     if (interval.isZero() || interval.isNegative()) {
       pusher.execute(
           () -> {
-            copy.forEach(this::push);
+            pushBurst(copy);
             done.complete(null);
           });
       return done;
@@ -600,7 +640,11 @@ public final class SmartThingsSimulator implements AutoCloseable {
       accepted.incrementAndGet();
       @SuppressWarnings("unchecked")
       Map<String, String> request = (Map<String, String>) config.getUserProperties().get("request");
-      connection = new SimConnection(session, handshake, request == null ? Map.of() : Map.copyOf(request));
+      org.glassfish.tyrus.spi.Writer bytes = server.writerOfOpeningSession();
+      if (bytes == null) {
+        throw new IllegalStateException("the WebSocket session opened outside its connection's creation");
+      }
+      connection = new SimConnection(session, bytes, handshake, request == null ? Map.of() : Map.copyOf(request));
       connections.add(connection);
       if (!outage.isEmpty()) {
         // The backend is disconnected: behave like an unreachable service.
@@ -647,9 +691,15 @@ public final class SmartThingsSimulator implements AutoCloseable {
     volatile long lastSeen = System.nanoTime();
     private final java.util.concurrent.locks.ReentrantLock sendLock = new java.util.concurrent.locks.ReentrantLock();
     private final java.util.concurrent.atomic.AtomicReference<String> owedPong = new java.util.concurrent.atomic.AtomicReference<>();
+    /** The bytes under the session: pushed frames go here in batches (see WebSocketFrames). */
+    private final org.glassfish.tyrus.spi.Writer bytes;
+    /** Made on the first push, then reused; guarded by sendLock. */
+    private WebSocketFrames pushFrames;
 
-    SimConnection(Session session, Map<String, String> handshake, Map<String, String> request) {
+    SimConnection(Session session, org.glassfish.tyrus.spi.Writer bytes, Map<String, String> handshake,
+        Map<String, String> request) {
       this.session = session;
+      this.bytes = bytes;
       this.request = request;
       this.credentialsMatch =
           "true".equals(handshake.get("csrfTokenMatches")) && "true".equals(handshake.get("cookieMatches"));
@@ -940,7 +990,7 @@ public final class SmartThingsSimulator implements AutoCloseable {
       subscriptions.put(subscriptionId, location.value());
       backendSession
           .subscribe(EventFilter.location(location))
-          .subscribe(new Forwarder<DeviceEvent>(event -> push(event, subscriptionId), events));
+          .subscribe(new Forwarder<DeviceEvent>(event -> push(List.of(event), subscriptionId), events));
       if (first) {
         backendSession
             .messages()
@@ -948,7 +998,7 @@ public final class SmartThingsSimulator implements AutoCloseable {
                 new Forwarder<PushedMessage>(
                     message -> {
                       if (!(message instanceof DeviceEvent)) {
-                        push(message, subscriptionId);
+                        push(List.of(message), subscriptionId);
                       }
                     },
                     others));
@@ -970,44 +1020,96 @@ public final class SmartThingsSimulator implements AutoCloseable {
                   List<PushedMessage> withAnswer = pushedWithSubscriptionAnswer;
                   boolean before = pushedBeforeSubscriptionAnswer;
                   if (before) {
-                    withAnswer.forEach(message -> push(message, subscriptionId));
+                    push(withAnswer, subscriptionId);
                   }
                   sendAck(ackId, result);
                   if (!before) {
-                    withAnswer.forEach(message -> push(message, subscriptionId));
+                    push(withAnswer, subscriptionId);
                   }
                 }
               });
     }
 
-    /** Pushes to this client if it subscribed; {@code subscriptionId} null means "any of its own". */
-    void push(PushedMessage message, String subscriptionId) {
+    /**
+     * Pushes {@code messages}, in order, to this client if it subscribed; {@code subscriptionId}
+     * null means "any of its own". The frames are gathered and written in batches of about
+     * {@code pushBatchBytes} (48 KB unless the builder chose otherwise), each write waiting until the client's TCP window
+     * takes it. The send lock is held for the whole call ({@link #pushBurst} calls it per slice of
+     * {@code BURST_SLICE} messages), so an answer waits at most one slice; a pong owed meanwhile
+     * is written after each batch.
+     */
+    void push(List<? extends PushedMessage> messages, String subscriptionId) {
       if (!authenticated || frozen || subscriptions.isEmpty()) {
         return;
       }
-      String target = subscriptionId;
+      sendLock.lock();
+      try {
+        if (pushFrames == null) {
+          pushFrames = new WebSocketFrames();
+        }
+        for (PushedMessage message : messages) {
+          if (frozen) {
+            break;
+          }
+          String target = target(message, subscriptionId);
+          if (target == null) {
+            continue;
+          }
+          pushFrames.addPush(message, target);
+          if (duplicateEvents && message instanceof DeviceEvent) {
+            pushFrames.repeatLast();
+          }
+          if (pushFrames.size() >= pushBatchBytes) {
+            writePushed();
+          }
+        }
+        writePushed();
+      } finally {
+        sendLock.unlock();
+      }
+    }
+
+    /** Which of this client's subscriptions {@code message} goes to, or null for none. */
+    private String target(PushedMessage message, String subscriptionId) {
+      if (subscriptionId != null) {
+        return subscriptionId;
+      }
       if (message instanceof DeviceEvent) {
         String location = ((DeviceEvent) message).locationId().value();
-        if (target == null) {
-          target =
-              subscriptions.entrySet().stream()
-                  .filter(entry -> entry.getValue().equals(location))
-                  .map(Map.Entry::getKey)
-                  .findFirst()
-                  .orElse(null);
+        for (Map.Entry<String, String> subscription : subscriptions.entrySet()) {
+          if (subscription.getValue().equals(location)) {
+            return subscription.getKey();
+          }
         }
-        if (target == null) {
-          return;
-        }
-      } else if (target == null) {
-        target = subscriptions.keySet().iterator().next();
+        return null;
       }
-      String frame = SimJson.pushFrame(message, target);
-      send(frame);
-      pushedFrames.incrementAndGet();
-      if (duplicateEvents && message instanceof DeviceEvent) {
-        send(frame);
-        pushedFrames.incrementAndGet();
+      Iterator<String> any = subscriptions.keySet().iterator();
+      return any.hasNext() ? any.next() : null;
+    }
+
+    /** Writes the gathered push frames (under sendLock), then a pong owed meanwhile. */
+    private void writePushed() {
+      int count = pushFrames.frames();
+      if (count == 0) {
+        return;
+      }
+      if (frozen) {
+        pushFrames.clear(); // half-open now: nothing more is sent
+        return;
+      }
+      pushedFrames.addAndGet(count);
+      try {
+        if (session.isOpen()) {
+          pushFrames.write(bytes);
+        }
+      } catch (IOException | RuntimeException e) {
+        LOG.debug("simulator could not push: {}", e.toString());
+      } finally {
+        pushFrames.clear();
+      }
+      String pong = owedPong.getAndSet(null);
+      if (pong != null) {
+        write(pong);
       }
     }
 

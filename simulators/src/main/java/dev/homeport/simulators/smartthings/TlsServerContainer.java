@@ -15,16 +15,56 @@ import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
 import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
 import org.glassfish.tyrus.core.TyrusWebSocketEngine;
 import org.glassfish.tyrus.server.TyrusServerContainer;
+import org.glassfish.tyrus.spi.UpgradeRequest;
+import org.glassfish.tyrus.spi.UpgradeResponse;
 import org.glassfish.tyrus.spi.WebSocketEngine;
+import org.glassfish.tyrus.spi.Writer;
 
 /**
  * A Tyrus server container on a Grizzly TLS listener bound to 127.0.0.1 on an ephemeral port (Tyrus'
- * own {@code Server} has no TLS option). Tracks accepted TCP connections so they can be dropped.
+ * own {@code Server} has no TLS option). Tracks accepted TCP connections so they can be dropped, and
+ * hands each WebSocket session's byte {@link Writer} (Tyrus' public SPI) to its endpoint, so the
+ * simulator can write many ready-made frames in one write (see {@link WebSocketFrames}).
  */
 final class TlsServerContainer extends TyrusServerContainer {
 
   private final SSLContext sslContext;
   private final WebSocketEngine engine;
+  /** The writer of the connection being created on this thread; Tyrus opens its session inside. */
+  private final ThreadLocal<Writer> opening = new ThreadLocal<>();
+  private final WebSocketEngine writerCapturingEngine = new WebSocketEngine() {
+    @Override
+    public UpgradeInfo upgrade(UpgradeRequest request, UpgradeResponse response) {
+      UpgradeInfo upgrade = engine.upgrade(request, response);
+      return new UpgradeInfo() {
+        @Override
+        public UpgradeStatus getStatus() {
+          return upgrade.getStatus();
+        }
+
+        @Override
+        public org.glassfish.tyrus.spi.Connection createConnection(Writer writer,
+            org.glassfish.tyrus.spi.Connection.CloseListener closeListener) {
+          opening.set(writer);
+          try {
+            return upgrade.createConnection(writer, closeListener);
+          } finally {
+            opening.remove();
+          }
+        }
+      };
+    }
+
+    @Override
+    public void register(Class<?> endpointClass, String contextPath) throws DeploymentException {
+      engine.register(endpointClass, contextPath);
+    }
+
+    @Override
+    public void register(ServerEndpointConfig serverConfig, String contextPath) throws DeploymentException {
+      engine.register(serverConfig, contextPath);
+    }
+  };
   private final Set<Connection<?>> connections = ConcurrentHashMap.newKeySet();
   private HttpServer server;
   private NetworkListener listener;
@@ -52,7 +92,16 @@ final class TlsServerContainer extends TyrusServerContainer {
 
   @Override
   public WebSocketEngine getWebSocketEngine() {
-    return engine;
+    return writerCapturingEngine;
+  }
+
+  /**
+   * The byte writer under the WebSocket session whose {@code onOpen} runs on this thread (Tyrus
+   * opens the session while it creates the connection), or null outside {@code onOpen}. Writes
+   * through it bypass Tyrus' framing: what is written must be whole WebSocket frames.
+   */
+  Writer writerOfOpeningSession() {
+    return opening.get();
   }
 
   @Override

@@ -3,12 +3,24 @@ package dev.homeport.simulators.smartthings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.homeport.adapter.inmemory.InMemorySmartHome;
+import dev.homeport.domain.home.AlertMessage;
+import dev.homeport.domain.home.AttributeValue;
+import dev.homeport.domain.home.DeviceEvent;
+import dev.homeport.domain.home.DeviceId;
+import dev.homeport.domain.home.EventId;
+import dev.homeport.domain.home.ImmutableDeviceEvent;
+import dev.homeport.domain.home.LocationId;
+import dev.homeport.domain.home.PushedMessage;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -153,5 +165,134 @@ class SmartThingsSimulatorTest {
 
     assertThat(closes.poll(10, TimeUnit.SECONDS)).isNotNull();
     org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> simulator.openConnections() == 0);
+  }
+
+  /** Opens, authenticates and subscribes to {@code loc-1}; returns the subscription id. */
+  private String subscribed() throws Exception {
+    open(simulator.csrfToken(), simulator.cookie());
+    next();
+    next();
+    send("421[\"authenticate\",{}]");
+    assertThat(next()).startsWith("431[null,");
+    send("422[\"create\",\"api/subscription\",{\"locationId\":\"loc-1\"},{}]");
+    String answer = next();
+    assertThat(answer).startsWith("432[null,{\"subscriptionId\":\"");
+    int start = "432[null,{\"subscriptionId\":\"".length();
+    return answer.substring(start, answer.indexOf('"', start));
+  }
+
+  private static DeviceEvent event(int n) {
+    return ImmutableDeviceEvent.builder()
+        .eventId(EventId.of("ev-" + n))
+        .locationId(LocationId.of("loc-1"))
+        .deviceId(DeviceId.of("dev-" + (n % 7)))
+        .componentId("main")
+        .capability("powerMeter")
+        .attribute("power")
+        .value(new AttributeValue.NumberValue(BigDecimal.valueOf(n, 1)))
+        .unit("W")
+        .stateChange(n % 2 == 0)
+        .time(Instant.parse("2021-06-09T04:16:03.854Z"))
+        .build();
+  }
+
+  /** The frame of the protocol notes' device-event example, written out by hand. */
+  private static String expectedFrame(int n, String subscriptionId) {
+    return "42[\"api/subscription DEVICE_EVENT\",{\"data\":{\"eventType\":\"DEVICE_EVENT\",\"eventId\":\"ev-" + n
+        + "\",\"locationId\":\"loc-1\",\"deviceId\":\"dev-" + (n % 7) + "\",\"componentId\":\"main\","
+        + "\"capability\":\"powerMeter\",\"attribute\":\"power\",\"value\":" + BigDecimal.valueOf(n, 1)
+        + ",\"valueType\":\"number\",\"unit\":\"W\",\"stateChange\":" + (n % 2 == 0)
+        + ",\"time\":\"2021-06-09T04:16:03.854Z\"},\"subscriptionId\":\"" + subscriptionId + "\"}]";
+  }
+
+  @Test
+  void burst_arrivesAsOneWholePacketPerEvent_inOrder() throws Exception {
+    String subscriptionId = subscribed();
+    List<DeviceEvent> burst = new ArrayList<>();
+    for (int n = 0; n < 2_000; n++) { // ~600 KB: many batches, so batch boundaries are crossed
+      burst.add(event(n));
+    }
+
+    simulator.pushBurst(burst);
+
+    for (int n = 0; n < burst.size(); n++) {
+      assertThat(next()).isEqualTo(expectedFrame(n, subscriptionId));
+    }
+    assertThat(simulator.pushedFrames()).isEqualTo(burst.size());
+  }
+
+  @Test
+  void burstWrittenAFramePerWrite_arrivesTheSame() throws Exception {
+    simulator.close();
+    simulator = SmartThingsSimulator.builder().backend(backend).pushBatchBytes(1).start();
+    String subscriptionId = subscribed();
+    List<DeviceEvent> burst = new ArrayList<>();
+    for (int n = 0; n < 300; n++) {
+      burst.add(event(n));
+    }
+
+    simulator.pushBurst(burst);
+
+    for (int n = 0; n < burst.size(); n++) {
+      assertThat(next()).isEqualTo(expectedFrame(n, subscriptionId));
+    }
+  }
+
+  @Test
+  void pushBatchBytesOutOfRange_isRefusedNamingTheField() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> SmartThingsSimulator.builder().pushBatchBytes(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("pushBatchBytes must be 1..16777216");
+  }
+
+  @Test
+  void burstWithDuplicateEvents_sendsEachEventTwiceInARow() throws Exception {
+    String subscriptionId = subscribed();
+    simulator.duplicateEvents(true);
+
+    simulator.pushBurst(List.of(event(1), event(2)));
+
+    assertThat(List.of(next(), next(), next(), next())).containsExactly(expectedFrame(1, subscriptionId),
+        expectedFrame(1, subscriptionId), expectedFrame(2, subscriptionId), expectedFrame(2, subscriptionId));
+    assertThat(simulator.pushedFrames()).isEqualTo(4);
+  }
+
+  @Test
+  void burstOfFramesOfEveryLengthClass_arrivesWhole() throws Exception {
+    // Payload lengths under 126, up to 65,535 and beyond: the three length encodings of RFC 6455.
+    String subscriptionId = subscribed();
+    List<PushedMessage> burst = List.of(new AlertMessage("a"), new AlertMessage("b".repeat(1_000)),
+        new AlertMessage("c".repeat(70_000)), event(3), new AlertMessage("d".repeat(200_000)), event(4));
+
+    simulator.pushBurst(burst);
+
+    assertThat(next()).isEqualTo("42[\"api/subscription ALERT\",\"a\"]");
+    assertThat(next()).isEqualTo("42[\"api/subscription ALERT\",\"" + "b".repeat(1_000) + "\"]");
+    assertThat(next()).isEqualTo("42[\"api/subscription ALERT\",\"" + "c".repeat(70_000) + "\"]");
+    assertThat(next()).isEqualTo(expectedFrame(3, subscriptionId));
+    assertThat(next()).isEqualTo("42[\"api/subscription ALERT\",\"" + "d".repeat(200_000) + "\"]");
+    assertThat(next()).isEqualTo(expectedFrame(4, subscriptionId));
+  }
+
+  @Test
+  void pingDuringABurst_isAnswered() throws Exception {
+    String subscriptionId = subscribed();
+    List<DeviceEvent> burst = new ArrayList<>();
+    for (int n = 0; n < 20_000; n++) {
+      burst.add(event(n));
+    }
+    java.util.concurrent.CompletableFuture<Void> pushed = simulator.pushAll(burst, Duration.ZERO);
+    send("2during");
+
+    List<String> received = new ArrayList<>();
+    for (int n = 0; n <= burst.size(); n++) {
+      received.add(next());
+    }
+    pushed.get(10, TimeUnit.SECONDS);
+    assertThat(received).contains("3during");
+    received.remove("3during");
+    for (int n = 0; n < burst.size(); n++) {
+      assertThat(received.get(n)).isEqualTo(expectedFrame(n, subscriptionId));
+    }
   }
 }
