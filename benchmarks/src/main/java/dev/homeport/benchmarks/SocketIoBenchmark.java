@@ -1,5 +1,6 @@
 package dev.homeport.benchmarks;
 
+import dev.homeport.adapter.events.wss.internal.DeviceEventFrame;
 import dev.homeport.adapter.events.wss.internal.EngineIoCodec;
 import dev.homeport.adapter.events.wss.internal.EngineIoType;
 import dev.homeport.adapter.events.wss.internal.PayloadClassifier;
@@ -20,9 +21,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The SmartThings event path on one thread, as {@code SmartThingsSession} runs it for every pushed
- * frame: Engine.IO decoding, Socket.IO decoding (including the JSON parse), classification by
- * payload shape and mapping to a {@link DeviceEvent}. The frames cycle through eight recorded-style
+ * The SmartThings event path on one thread, as {@code SmartThingsConnection} runs it for every pushed
+ * frame: a device-event frame read token by token straight into a {@link DeviceEvent}
+ * ({@code DeviceEventFrame}); for comparison the tree path (Engine.IO decoding, Socket.IO decoding
+ * with the JSON tree, classification by payload shape, mapping) that every other frame takes. The frames cycle through eight recorded-style
  * device events (numbers with units, strings, an integer, a structured colour value), 340 to 420
  * bytes each. Run with {@code -prof gc} for the allocation per event.
  */
@@ -41,17 +43,24 @@ public class SocketIoBenchmark {
   public void setUp() {
     frames = Fixtures.DEVICE_EVENT_FRAMES.toArray(new String[0]);
     for (String frame : frames) {
-      if (!(decodeClassifyMap(frame) instanceof DeviceEvent)) {
-        throw new IllegalStateException("fixture frame not a device event: " + frame);
+      if (!(decodeClassifyMap(frame) instanceof DeviceEvent) || !decodeClassifyMap(frame).equals(decodeTreeClassifyMap(frame))) {
+        throw new IllegalStateException("fixture frame not a device event, or read differently by the two paths: " + frame);
       }
     }
   }
 
-  /** One device-event frame from WebSocket text to {@link DeviceEvent}. */
+  /** One device-event frame from WebSocket text to {@link DeviceEvent}, as the connection reads it. */
   @Benchmark
   public PushedMessage deviceEventFrame() {
     String frame = frames[next++ & 7];
     return decodeClassifyMap(frame);
+  }
+
+  /** The same through the tree path alone (the reference the streaming read is tested against). */
+  @Benchmark
+  public PushedMessage deviceEventFrameTree() {
+    String frame = frames[next++ & 7];
+    return decodeTreeClassifyMap(frame);
   }
 
   /** Engine.IO and Socket.IO decoding alone (with the JSON parse), for the breakdown. */
@@ -65,7 +74,16 @@ public class SocketIoBenchmark {
   }
 
   static PushedMessage decodeClassifyMap(String frame) {
-    // As SmartThingsConnection reads a message frame: the type, then Socket.IO in place from index 1.
+    // As SmartThingsConnection reads a message frame: a device event streamed, else the tree path.
+    if (EngineIoCodec.type(frame) != EngineIoType.MESSAGE) {
+      throw new IllegalStateException("not a message frame");
+    }
+    DeviceEvent event = DeviceEventFrame.read(frame);
+    return event != null ? event : decodeTreeClassifyMap(frame);
+  }
+
+  static PushedMessage decodeTreeClassifyMap(String frame) {
+    // The tree path: the type, then Socket.IO in place from index 1, classification, mapping.
     if (EngineIoCodec.type(frame) != EngineIoType.MESSAGE) {
       throw new IllegalStateException("not a message frame");
     }

@@ -52,11 +52,19 @@ public final class Json {
   }
 
   /**
+   * A streaming parser (this mapper's limits) over the JSON text that starts at {@code from} in
+   * {@code text}, read without a copy; for paths that map tokens straight to values.
+   */
+  static JsonParser parser(String text, int from) throws IOException {
+    return MAPPER.createParser(new TailReader(text, from));
+  }
+
+  /**
    * Where parsing {@code text} from {@code from} stops, as {@code " at <JSON pointer>"} (e.g.
    * {@code /1/data/0/basic/states/0/value}), or empty; read again token by token, only after a failure.
    */
   private static String where(String text, int from) {
-    try (JsonParser parser = MAPPER.createParser(new TailReader(text, from))) {
+    try (JsonParser parser = parser(text, from)) {
       try {
         while (parser.nextToken() != null) {
           // only looking for the failing token

@@ -3,6 +3,7 @@ package dev.homeport.adapter.events.wss.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.homeport.adapter.events.wss.SmartThingsConfig;
+import dev.homeport.domain.home.DeviceEvent;
 import dev.homeport.domain.home.PushedMessage;
 import dev.homeport.domain.home.SessionInfo;
 import dev.homeport.domain.home.UnknownMessage;
@@ -448,7 +449,13 @@ final class SmartThingsConnection {
 
   private void handleFrame(Link link, String frame) {
     if (EngineIoCodec.type(frame) == EngineIoType.MESSAGE) {
-      // Nearly every frame: decoded in place, without copying the payload out of the frame.
+      // Nearly every frame is a device event: read token by token, no tree (null: any other frame).
+      DeviceEvent event = DeviceEventFrame.read(frame);
+      if (event != null) {
+        router.deliver(event);
+        return;
+      }
+      // The rest decoded in place, without copying the payload out of the frame.
       handleSocketIo(link, SocketIoCodec.decode(frame, 1), frame);
       return;
     }

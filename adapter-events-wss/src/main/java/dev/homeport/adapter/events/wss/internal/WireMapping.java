@@ -299,7 +299,12 @@ public final class WireMapping {
     if (result == null || !result.isObject()) {
       return Optional.empty();
     }
-    return optionalText(result, "subscriptionId").or(() -> optionalText(result, "id")).map(SubscriptionId::of);
+    return subscriptionId(result::get);
+  }
+
+  /** The subscription id among an object's {@code fields} ({@code subscriptionId}, else {@code id}). */
+  static Optional<SubscriptionId> subscriptionId(Fields fields) {
+    return optionalText(fields, "subscriptionId").or(() -> optionalText(fields, "id")).map(SubscriptionId::of);
   }
 
   // ---- pushed device event ----
@@ -307,6 +312,15 @@ public final class WireMapping {
   /** The {@code data} object of a pushed device event. */
   public static DeviceEvent deviceEvent(JsonNode data, Optional<SubscriptionId> subscriptionId) {
     requireObject(data, "device event");
+    return deviceEvent(data::get, subscriptionId);
+  }
+
+  /**
+   * The device event whose {@code data} object has these {@code fields}: the tree's own, or the few
+   * a streaming read kept ({@link DeviceEventFrame}), so both are mapped and bounded alike.
+   */
+  static DeviceEvent deviceEvent(Fields data, Optional<SubscriptionId> subscriptionId) {
+    JsonNode stateChange = data.get("stateChange");
     return ImmutableDeviceEvent.builder()
         .eventId(EventId.of(requiredText(data, "eventId", "device event")))
         .locationId(LocationId.of(requiredText(data, "locationId", "device event")))
@@ -316,7 +330,7 @@ public final class WireMapping {
         .attribute(requiredText(data, "attribute", "device event"))
         .value(value(data.get("value"), optionalText(data, "valueType"), "device event"))
         .unit(optionalText(data, "unit"))
-        .stateChange(data.path("stateChange").asBoolean(true))
+        .stateChange(stateChange == null || stateChange.asBoolean(true))
         .time(optionalInstant(data, "time", "device event")
             .orElseThrow(() -> new MalformedFrameException("device event lacks field time")))
         .subscriptionId(subscriptionId)
@@ -359,6 +373,12 @@ public final class WireMapping {
 
   // ---- helpers ----
 
+  /** An object's fields by name, null for one it lacks: a tree's ({@code object::get}) or a streaming read's. */
+  @FunctionalInterface
+  interface Fields {
+    JsonNode get(String name);
+  }
+
   /**
    * {@code number} if it has at most {@link #MAX_NUMBER_DIGITS} digits and its leading digit's
    * exponent is within that many either way; only precision and scale are read, so this is quick
@@ -397,7 +417,11 @@ public final class WireMapping {
   }
 
   static String requiredText(JsonNode node, String field, String what) {
-    JsonNode value = node.get(field);
+    return requiredText(node::get, field, what);
+  }
+
+  static String requiredText(Fields fields, String field, String what) {
+    JsonNode value = fields.get(field);
     if (value == null || !(value.isTextual() || value.isNumber()) || value.asText().isBlank()) {
       throw new MalformedFrameException(what + " lacks field " + field + " (a non-blank string)");
     }
@@ -408,7 +432,11 @@ public final class WireMapping {
   }
 
   static Optional<String> optionalText(JsonNode node, String field) {
-    JsonNode value = node == null ? null : node.get(field);
+    return node == null ? Optional.empty() : optionalText(node::get, field);
+  }
+
+  static Optional<String> optionalText(Fields fields, String field) {
+    JsonNode value = fields.get(field);
     if (value == null || value.isNull() || !value.isValueNode()) {
       return Optional.empty();
     }
@@ -416,7 +444,11 @@ public final class WireMapping {
   }
 
   static Optional<Instant> optionalInstant(JsonNode node, String field, String what) {
-    JsonNode value = node.get(field);
+    return optionalInstant(node::get, field, what);
+  }
+
+  static Optional<Instant> optionalInstant(Fields fields, String field, String what) {
+    JsonNode value = fields.get(field);
     if (value == null || value.isNull()) {
       return Optional.empty();
     }
