@@ -32,8 +32,11 @@ import javax.net.ssl.TrustManagerFactory;
 /**
  * Builds the client {@link SSLContext} for a {@link SmartThingsTrust}: the JDK's or given CAs, or
  * the support library's {@link PinningTrustManager} for pinned and insecure trust, on the JDK's TLS
- * or on Conscrypt ({@link EventsTlsProvider}). On Conscrypt the trust managers are still the JDK's
- * (system CAs included: Conscrypt's own default would be its trust manager) and the protocol
+ * or on Conscrypt ({@link EventsTlsProvider}). On Conscrypt the trust managers are still the JDK's,
+ * given explicitly for system CAs too (Conscrypt's default is whatever {@code
+ * TrustManagerFactory.getDefaultAlgorithm()} names: the JDK's PKIX one today, Conscrypt's own if an
+ * application installed Conscrypt process-wide), and hostname verification is the JDK trust
+ * manager's, reached through the engine's endpoint identification (Tyrus sets {@code HTTPS}); the protocol
  * versions are narrowed to the JDK's defaults (Conscrypt 2.5.2 enables TLS 1.0 and 1.1 by default;
  * its suites are a subset of the JDK's defaults, checked in the tests).
  */
