@@ -1,33 +1,33 @@
 package dev.homeport.adapter.events.wss.internal;
 
-import dev.homeport.support.PinningTrustManager;
 import dev.homeport.adapter.events.wss.EventsTlsProvider;
 import dev.homeport.adapter.events.wss.SmartThingsTrust;
 import dev.homeport.ports.TransportException;
+import dev.homeport.support.PinningTrustManager;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.KeyManagementException;
+import java.security.KeyStore;
 import java.security.Provider;
+import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.util.Collection;
 import java.util.Optional;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLContextSpi;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLServerSocketFactory;
 import javax.net.ssl.SSLSessionContext;
 import javax.net.ssl.SSLSocketFactory;
-import java.security.SecureRandom;
-import javax.net.ssl.KeyManager;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the client {@link SSLContext} for a {@link SmartThingsTrust}: the JDK's or given CAs, or
@@ -48,11 +48,6 @@ public final class TlsContexts {
   private static final Logger LOG = LoggerFactory.getLogger(TlsContexts.class);
 
   private TlsContexts() {}
-
-  /** The JDK's TLS (the one provider {@link EventsTlsProvider#JDK} names). */
-  public static SSLContext create(SmartThingsTrust trust) {
-    return create(trust, EventsTlsProvider.JDK);
-  }
 
   /**
    * @throws TransportException (not retryable) when the CA file cannot be read or holds no
