@@ -4,6 +4,8 @@
 # (user+sys, /usr/bin/time), wall time, lines received and the load average. homeport runs twice
 # per round: `java -jar` with the options below, and `./homeport` (the launcher users run: its own
 # JVM options and an AppCDS archive beside the jar, recorded on its first run, made before round 1).
+# Each homeport client runs on both TLS engines, alternating: the JDK's (--tls-provider jdk) and
+# Conscrypt (--tls-provider conscrypt; the CLI's default, auto, picks it where it loads).
 # Build first: mvn -B -pl benchmarks,cli -am package -DskipTests ; benchmarks/peer/install.sh
 # Usage: benchmarks/peer/compare.sh [events, default 200000] [homeport JVM options]
 set -e
@@ -33,6 +35,10 @@ run() { # name, command...
 for round in 1 2; do
   echo "round $round, $N events"
   run "socket.io-client" node benchmarks/target/peer/peer.js "$URL" "$CSRF" "$COOKIE" "$LOCATION" "$N"
-  run "homeport (java -jar)" java $HOMEPORT_JVM -jar "$CLI" events --url "$URL" --trust "sha256:$PIN" watch Bench --json --count "$N"
-  run "homeport (./homeport)" ./homeport events --url "$URL" --trust "sha256:$PIN" watch Bench --json --count "$N"
+  for engine in jdk conscrypt; do
+    run "homeport (java -jar, $engine)" java $HOMEPORT_JVM -jar "$CLI" events --url "$URL" --trust "sha256:$PIN" --tls-provider $engine watch Bench --json --count "$N"
+  done
+  for engine in jdk conscrypt; do
+    run "homeport (./homeport, $engine)" ./homeport events --url "$URL" --trust "sha256:$PIN" --tls-provider $engine watch Bench --json --count "$N"
+  done
 done

@@ -45,6 +45,7 @@ import java.util.Set;
  *   cookie-env: HOMEPORT_COOKIE
  *   trust: default           # default, insecure, sha256:HEX
  *   ca-cert: /path/to/ca.pem
+ *   tls-provider: auto       # auto (Conscrypt when it loads), jdk or conscrypt (the same as events --tls-provider)
  *   timeout: 10s             # connecting and each query (the same as events --timeout)
  * </pre>
  *
@@ -62,7 +63,7 @@ public record Deployment(Path file, Map<String, CameraSpec> cameras, Optional<Ev
   private static final List<String> OPTION_KEYS =
       List.of("auth", "trust", "known-hosts", "timeout", "stream-port", "talk-port");
   private static final List<String> EVENT_KEYS =
-      List.of("source", "url", "csrf-env", "cookie-env", "trust", "ca-cert", "timeout");
+      List.of("source", "url", "csrf-env", "cookie-env", "trust", "ca-cert", "timeout", "tls-provider");
   private static final Set<String> SECRET_KEYS =
       Set.of("password", "pass", "passwd", "secret", "token", "csrf", "csrf-token", "csrftoken", "cookie");
 
@@ -307,6 +308,10 @@ public record Deployment(Path file, Map<String, CameraSpec> cameras, Optional<Ev
     Optional<String> timeout = text(where, node, "timeout");
     if (timeout.isPresent()) {
       spec = spec.withTimeout(Values.duration(where + "timeout", timeout.get()));
+    }
+    Optional<String> tlsProvider = text(where, node, "tls-provider");
+    if (tlsProvider.isPresent()) {
+      spec = spec.withTlsProvider(Values.eventsTlsProvider(where + "tls-provider", tlsProvider.get()));
     }
     Optional<String> caCert = text(where, node, "ca-cert");
     if (caCert.isPresent()) {

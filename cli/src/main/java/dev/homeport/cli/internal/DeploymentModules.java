@@ -47,7 +47,7 @@ public final class DeploymentModules {
             .url(spec.url().orElseThrow())
             .csrfToken(csrfToken.orElseThrow(() -> new UsageException("smartthings needs a CSRF token")))
             .cookie(cookie.orElseThrow(() -> new UsageException("smartthings needs a session cookie")));
-    config.trust(trust(spec));
+    config.trust(trust(spec)).tlsProvider(spec.tlsProvider());
     spec.timeout().ifPresent(timeout -> config.connectTimeout(timeout).callTimeout(timeout));
     return new SmartThingsEventsModule(config.build());
   }

@@ -1,5 +1,6 @@
 package dev.homeport.cli.internal;
 
+import dev.homeport.adapter.events.wss.EventsTlsProvider;
 import dev.homeport.adapter.events.wss.SmartThingsConfig;
 import java.net.URI;
 import java.nio.file.Path;
@@ -16,6 +17,8 @@ import java.util.Optional;
  * @param trust {@code default}, {@code insecure} or {@code sha256:HEX}
  * @param caCert an extra CA certificate (PEM) to trust, if any
  * @param timeout the connect and call time-out, when not the adapter's default
+ * @param tlsProvider the TLS engine; the CLI's default is {@link EventsTlsProvider#AUTO} (Conscrypt,
+ *     which the CLI ships, unless its native library does not load here), the library's is JDK
  */
 public record EventSourceSpec(
     String source,
@@ -24,12 +27,13 @@ public record EventSourceSpec(
     String cookieEnv,
     String trust,
     Optional<Path> caCert,
-    Optional<java.time.Duration> timeout) {
+    Optional<java.time.Duration> timeout,
+    EventsTlsProvider tlsProvider) {
 
-  /** A spec with the adapter's default time-outs. */
+  /** A spec with the adapter's default time-outs and the CLI's default TLS engine (auto). */
   public EventSourceSpec(
       String source, Optional<URI> url, String csrfEnv, String cookieEnv, String trust, Optional<Path> caCert) {
-    this(source, url, csrfEnv, cookieEnv, trust, caCert, Optional.empty());
+    this(source, url, csrfEnv, cookieEnv, trust, caCert, Optional.empty(), EventsTlsProvider.AUTO);
   }
 
   /** The default variable for the CSRF token. */
@@ -63,26 +67,30 @@ public record EventSourceSpec(
   }
 
   public EventSourceSpec withUrl(URI value) {
-    return new EventSourceSpec(source, Optional.of(value), csrfEnv, cookieEnv, trust, caCert, timeout);
+    return new EventSourceSpec(source, Optional.of(value), csrfEnv, cookieEnv, trust, caCert, timeout, tlsProvider);
   }
 
   public EventSourceSpec withCsrfEnv(String value) {
-    return new EventSourceSpec(source, url, value, cookieEnv, trust, caCert, timeout);
+    return new EventSourceSpec(source, url, value, cookieEnv, trust, caCert, timeout, tlsProvider);
   }
 
   public EventSourceSpec withCookieEnv(String value) {
-    return new EventSourceSpec(source, url, csrfEnv, value, trust, caCert, timeout);
+    return new EventSourceSpec(source, url, csrfEnv, value, trust, caCert, timeout, tlsProvider);
   }
 
   public EventSourceSpec withTrust(String value) {
-    return new EventSourceSpec(source, url, csrfEnv, cookieEnv, value, caCert, timeout);
+    return new EventSourceSpec(source, url, csrfEnv, cookieEnv, value, caCert, timeout, tlsProvider);
   }
 
   public EventSourceSpec withCaCert(Path value) {
-    return new EventSourceSpec(source, url, csrfEnv, cookieEnv, trust, Optional.of(value), timeout);
+    return new EventSourceSpec(source, url, csrfEnv, cookieEnv, trust, Optional.of(value), timeout, tlsProvider);
   }
 
   public EventSourceSpec withTimeout(java.time.Duration value) {
-    return new EventSourceSpec(source, url, csrfEnv, cookieEnv, trust, caCert, Optional.of(value));
+    return new EventSourceSpec(source, url, csrfEnv, cookieEnv, trust, caCert, Optional.of(value), tlsProvider);
+  }
+
+  public EventSourceSpec withTlsProvider(EventsTlsProvider value) {
+    return new EventSourceSpec(source, url, csrfEnv, cookieEnv, trust, caCert, timeout, value);
   }
 }

@@ -106,6 +106,18 @@ public final class EventsCli implements Callable<Integer> {
   @Option(names = "--ca-cert", paramLabel = "PEM", description = "Also trust this CA certificate (PEM file).")
   Path caCert;
 
+  /** The variable that chooses the TLS engine when --tls-provider is not given. */
+  static final String TLS_PROVIDER_ENV = "HOMEPORT_TLS_PROVIDER";
+
+  @Option(
+      names = "--tls-provider",
+      paramLabel = "ENGINE",
+      description =
+          "TLS engine for the event connection: auto (default: Conscrypt, native AES-GCM, when its library"
+              + " loads here, else the JDK's), jdk or conscrypt. Trust checks are the same on both."
+              + " Also $" + TLS_PROVIDER_ENV + ", or tls-provider: in a config file.")
+  String tlsProvider;
+
   @Option(
       names = "--json",
       scope = ScopeType.INHERIT,
@@ -148,6 +160,14 @@ public final class EventsCli implements Callable<Integer> {
     }
     if (timeout != null) {
       base = base.withTimeout(Values.duration("--timeout", timeout));
+    }
+    if (tlsProvider != null) {
+      base = base.withTlsProvider(Values.eventsTlsProvider("--tls-provider", tlsProvider));
+    } else {
+      Optional<String> fromEnv = context.environment().variable(TLS_PROVIDER_ENV);
+      if (fromEnv.isPresent()) {
+        base = base.withTlsProvider(Values.eventsTlsProvider("$" + TLS_PROVIDER_ENV, fromEnv.get()));
+      }
     }
     if (base.caCert().isPresent() && !java.nio.file.Files.isReadable(base.caCert().get())) {
       throw new UsageException("--ca-cert " + base.caCert().get() + " is not a readable file");

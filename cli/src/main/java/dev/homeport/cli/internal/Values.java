@@ -44,6 +44,15 @@ public final class Values {
     return value;
   }
 
+  /** The event connection's TLS engine: {@code auto}, {@code jdk} or {@code conscrypt}. */
+  public static dev.homeport.adapter.events.wss.EventsTlsProvider eventsTlsProvider(String field, String text) {
+    try {
+      return dev.homeport.adapter.events.wss.EventsTlsProvider.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(field + " must be auto, jdk or conscrypt, was \"" + text + "\"");
+    }
+  }
+
   /** Event-source trust: {@code default}, {@code insecure} or {@code sha256:HEX}. */
   public static String serviceTrust(String field, String text) {
     return trust(field, text, "default");

@@ -47,6 +47,16 @@ public interface SmartThingsConfig {
   }
 
   /**
+   * Which TLS implementation carries the connection (default {@link EventsTlsProvider#JDK}: the
+   * library adds no native code unless asked). Trust, hostname verification and protocol versions
+   * are the same on every engine.
+   */
+  @Value.Default
+  default EventsTlsProvider tlsProvider() {
+    return EventsTlsProvider.JDK;
+  }
+
+  /**
    * Time allowed for one connection attempt: TCP connect, TLS handshake, WebSocket upgrade and the
    * Engine.IO open packet, together (default 10 s). A server that accepts TCP but never completes
    * TLS, or never answers the upgrade, fails the attempt with {@link

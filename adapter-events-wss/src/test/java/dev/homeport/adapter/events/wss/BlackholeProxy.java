@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A TCP relay on 127.0.0.1 that can switch its target, and can turn the connections it carries into black holes: both sockets
+ * A TCP relay on 127.0.0.1 (or another local address) that can switch its target, and can turn the connections it carries into black holes: both sockets
  * stay open, bytes are read and dropped in both directions, nothing is closed. This is a real
  * half-open connection, below TLS and WebSocket (unlike a silent application on a live socket).
  */
@@ -22,8 +22,13 @@ final class BlackholeProxy implements AutoCloseable {
   private final Thread acceptor;
 
   BlackholeProxy(int targetPort) throws IOException {
+    this(targetPort, InetAddress.getLoopbackAddress());
+  }
+
+  /** A relay listening on {@code address} (another loopback address reaches the target under a name its certificate lacks). */
+  BlackholeProxy(int targetPort, InetAddress address) throws IOException {
     this.targetPort = targetPort;
-    this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    this.server = new ServerSocket(0, 50, address);
     this.acceptor = new Thread(this::acceptLoop, "blackhole-proxy-accept");
     acceptor.setDaemon(true);
     acceptor.start();

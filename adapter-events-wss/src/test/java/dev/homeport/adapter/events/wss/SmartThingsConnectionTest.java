@@ -11,6 +11,8 @@ import dev.homeport.ports.TransportException;
 import dev.homeport.ports.home.SmartHomeSession;
 import dev.homeport.simulators.smartthings.SmartThingsSimulator;
 import dev.homeport.simulators.tls.SelfSignedCertificate;
+import java.net.InetAddress;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +25,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Connecting: credentials, headers and query, certificate trust, and threads over many cycles. */
+/**
+ * Connecting: credentials, headers and query, certificate trust, hostname verification and
+ * protocol versions, and threads over many cycles, on the JDK's TLS; {@link
+ * SmartThingsConnectionConscryptTest} runs the same tests on Conscrypt.
+ */
 class SmartThingsConnectionTest {
 
   private final TestHome home = new TestHome();
@@ -32,6 +38,15 @@ class SmartThingsConnectionTest {
   @AfterEach
   void stop() {
     simulator.close();
+  }
+
+  /** The TLS engine every connection of this class uses. */
+  EventsTlsProvider tlsProvider() {
+    return EventsTlsProvider.JDK;
+  }
+
+  ImmutableSmartThingsConfig config() {
+    return SimulatorHarness.config(simulator).withTlsProvider(tlsProvider());
   }
 
   private static Throwable failureOf(SmartThingsConfig config) throws Exception {
@@ -46,7 +61,7 @@ class SmartThingsConnectionTest {
 
   @Test
   void handshake_sendsQueryCookieAndOriginButNoSelfNamingUserAgent() throws Exception {
-    SmartThingsGateway.create(SimulatorHarness.config(simulator)).connect().get(10, TimeUnit.SECONDS).close();
+    SmartThingsGateway.create(config()).connect().get(10, TimeUnit.SECONDS).close();
 
     Map<String, String> handshake = simulator.handshakes().get(0);
     assertThat(handshake)
@@ -60,14 +75,14 @@ class SmartThingsConnectionTest {
 
   @Test
   void wrongCsrfToken_failsWithAuthenticationException() throws Exception {
-    Throwable failure = failureOf(SimulatorHarness.config(simulator).withCsrfToken(Secret.of("wrong-token")));
+    Throwable failure = failureOf(config().withCsrfToken(Secret.of("wrong-token")));
 
     assertThat(failure).isInstanceOf(AuthenticationException.class).hasMessageNotContaining("wrong-token");
   }
 
   @Test
   void wrongCookie_failsWithAuthenticationException() throws Exception {
-    Throwable failure = failureOf(SimulatorHarness.config(simulator).withCookie(Secret.of("JSESSIONID=stolen")));
+    Throwable failure = failureOf(config().withCookie(Secret.of("JSESSIONID=stolen")));
 
     assertThat(failure).isInstanceOf(AuthenticationException.class).hasMessageNotContaining("stolen");
   }
@@ -76,7 +91,7 @@ class SmartThingsConnectionTest {
   void rejectedAuthentication_failsWithAuthenticationException() throws Exception {
     simulator.rejectAuthentication(true);
 
-    assertThat(failureOf(SimulatorHarness.config(simulator))).isInstanceOf(AuthenticationException.class);
+    assertThat(failureOf(config())).isInstanceOf(AuthenticationException.class);
   }
 
   @Test
@@ -84,7 +99,7 @@ class SmartThingsConnectionTest {
     try (SmartThingsSimulator special =
         SmartThingsSimulator.builder().backend(home).csrfToken("a+b/c=d&e f").start()) {
       SmartHomeSession session =
-          SmartThingsGateway.create(SimulatorHarness.config(special)).connect().get(10, TimeUnit.SECONDS);
+          SmartThingsGateway.create(SimulatorHarness.config(special).withTlsProvider(tlsProvider())).connect().get(10, TimeUnit.SECONDS);
       session.close();
 
       assertThat(special.handshakes().get(0)).containsEntry("csrfTokenMatches", "true");
@@ -96,7 +111,7 @@ class SmartThingsConnectionTest {
     String other = SelfSignedCertificate.create("other").sha256Fingerprint();
 
     Throwable failure =
-        failureOf(SimulatorHarness.config(simulator).withTrust(SmartThingsTrust.pinnedSha256(other)));
+        failureOf(config().withTrust(SmartThingsTrust.pinnedSha256(other)));
 
     assertThat(failure).isInstanceOf(CertificateMismatchException.class);
     CertificateMismatchException mismatch = (CertificateMismatchException) failure;
@@ -108,7 +123,7 @@ class SmartThingsConnectionTest {
   @Test
   void defaultTrustAndSelfSignedServer_failsWithNonRetryableTransportException() throws Exception {
     Throwable failure =
-        failureOf(SimulatorHarness.config(simulator).withTrust(SmartThingsTrust.systemDefault()));
+        failureOf(config().withTrust(SmartThingsTrust.systemDefault()));
 
     assertThat(failure).isInstanceOf(TransportException.class).hasMessageContaining("TLS");
     assertThat(((TransportException) failure).retryable()).isFalse();
@@ -119,14 +134,14 @@ class SmartThingsConnectionTest {
   void caFileWithTheServerCertificate_connects(@TempDir Path dir) throws Exception {
     Path ca = Files.writeString(dir.resolve("ca.pem"), simulator.certificate().pem());
 
-    assertThat(failureOf(SimulatorHarness.config(simulator).withTrust(SmartThingsTrust.caCertificates(ca)))).isNull();
+    assertThat(failureOf(config().withTrust(SmartThingsTrust.caCertificates(ca)))).isNull();
   }
 
   @Test
   void caFileWithAnotherCertificate_failsWithTransportException(@TempDir Path dir) throws Exception {
     Path ca = Files.writeString(dir.resolve("ca.pem"), SelfSignedCertificate.create("other").pem());
 
-    assertThat(failureOf(SimulatorHarness.config(simulator).withTrust(SmartThingsTrust.caCertificates(ca))))
+    assertThat(failureOf(config().withTrust(SmartThingsTrust.caCertificates(ca))))
         .isInstanceOf(TransportException.class);
   }
 
@@ -134,14 +149,48 @@ class SmartThingsConnectionTest {
   void missingCaFile_failsNamingTheFile(@TempDir Path dir) throws Exception {
     Path missing = dir.resolve("missing.pem");
 
-    assertThat(failureOf(SimulatorHarness.config(simulator).withTrust(SmartThingsTrust.caCertificates(missing))))
+    assertThat(failureOf(config().withTrust(SmartThingsTrust.caCertificates(missing))))
         .isInstanceOf(TransportException.class)
         .hasMessageContaining("missing.pem");
   }
 
   @Test
+  void caFileWithTheServerCertificateButAnotherHostName_failsWithTransportException(@TempDir Path dir) throws Exception {
+    Path ca = Files.writeString(dir.resolve("ca.pem"), simulator.certificate().pem());
+    // 127.0.0.2 is loopback too, but the certificate names only 127.0.0.1, ::1 and localhost
+    try (BlackholeProxy otherName = new BlackholeProxy(simulator.url().getPort(), InetAddress.getByName("127.0.0.2"))) {
+      ImmutableSmartThingsConfig config =
+          config()
+              .withTrust(SmartThingsTrust.caCertificates(ca))
+              .withUrl(URI.create("wss://127.0.0.2:" + otherName.port() + "/socket.io/"));
+
+      Throwable failure = failureOf(config);
+
+      assertThat(failure).isInstanceOf(TransportException.class).hasMessageContaining("TLS");
+      assertThat(((TransportException) failure).retryable()).isFalse();
+    }
+    // the same relay under the name the certificate carries connects: the refusal was the name's
+    try (BlackholeProxy sameName = new BlackholeProxy(simulator.url().getPort())) {
+      assertThat(
+              failureOf(
+                  config()
+                      .withTrust(SmartThingsTrust.caCertificates(ca))
+                      .withUrl(URI.create("wss://127.0.0.1:" + sameName.port() + "/socket.io/"))))
+          .isNull();
+    }
+  }
+
+  @Test
+  void pinnedFingerprintAndAnotherHostName_connects() throws Exception {
+    // a pin names the certificate itself, so the host name is not checked (as on the JDK's TLS)
+    try (BlackholeProxy otherName = new BlackholeProxy(simulator.url().getPort(), InetAddress.getByName("127.0.0.2"))) {
+      assertThat(failureOf(config().withUrl(URI.create("wss://127.0.0.2:" + otherName.port() + "/socket.io/")))).isNull();
+    }
+  }
+
+  @Test
   void insecureOptIn_connectsToSelfSignedServer() throws Exception {
-    assertThat(failureOf(SimulatorHarness.config(simulator).withTrust(SmartThingsTrust.insecure()))).isNull();
+    assertThat(failureOf(config().withTrust(SmartThingsTrust.insecure()))).isNull();
   }
 
   @Test
@@ -151,7 +200,7 @@ class SmartThingsConnectionTest {
       port = socket.getLocalPort();
     }
     Throwable failure =
-        failureOf(SimulatorHarness.config(simulator).withUrl(java.net.URI.create("wss://127.0.0.1:" + port + "/socket.io/")));
+        failureOf(config().withUrl(java.net.URI.create("wss://127.0.0.1:" + port + "/socket.io/")));
 
     assertThat(failure).isInstanceOf(TransportException.class);
     assertThat(((TransportException) failure).retryable()).isTrue();
@@ -159,7 +208,7 @@ class SmartThingsConnectionTest {
 
   @Test
   void twoHundredConnectCloseCyclesAndTwentyRefusals_leakNoThreads() throws Exception {
-    ImmutableSmartThingsConfig config = SimulatorHarness.config(simulator);
+    ImmutableSmartThingsConfig config = config();
     // Warm up once, so the simulator's own (server-side) Tyrus pool exists and can be told apart.
     SmartThingsGateway.create(config).connect().get(10, TimeUnit.SECONDS).close();
     await().atMost(Duration.ofSeconds(10)).until(() -> simulator.openConnections() == 0);

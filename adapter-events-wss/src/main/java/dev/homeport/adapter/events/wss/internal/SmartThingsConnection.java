@@ -96,7 +96,7 @@ final class SmartThingsConnection {
 
   /** The first connect: builds the TLS context, then {@link #establish}. Runs on the connector thread. */
   void connectFirst() throws Exception {
-    sslContext = TlsContexts.create(config.trust());
+    sslContext = TlsContexts.create(config.trust(), config.tlsProvider());
     establish(false);
   }
 
