@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 
 /** What every load run shares: options, the machine line, measurements of the JVM, statistics. */
@@ -123,14 +124,33 @@ final class Bench {
 
   /** Live threads by name without its numbers, most first, e.g. {@code HttpClient-#-Worker-# 3}. */
   static String threadNames() {
+    StringBuilder out = new StringBuilder();
+    threadGroups().entrySet().stream().sorted((a, b) -> Integer.compare(b.getValue(), a.getValue())).limit(8)
+        .forEach(e -> out.append(out.length() == 0 ? "" : ", ").append(e.getKey()).append(' ').append(e.getValue()));
+    return out.toString();
+  }
+
+  /** How many live threads have each name once its numbers are taken out. */
+  static Map<String, Integer> threadGroups() {
     Map<String, Integer> groups = new HashMap<>();
     for (Thread t : Thread.getAllStackTraces().keySet()) {
       groups.merge(t.getName().replaceAll("[0-9]+", "#"), 1, Integer::sum);
     }
+    return groups;
+  }
+
+  /** The groups whose thread count changed between two {@link #threadGroups()}, e.g. " (x-# +2)". */
+  static String threadGroupsChange(Map<String, Integer> before, Map<String, Integer> after) {
+    TreeSet<String> names = new TreeSet<>(before.keySet());
+    names.addAll(after.keySet());
     StringBuilder out = new StringBuilder();
-    groups.entrySet().stream().sorted((a, b) -> Integer.compare(b.getValue(), a.getValue())).limit(8)
-        .forEach(e -> out.append(out.length() == 0 ? "" : ", ").append(e.getKey()).append(' ').append(e.getValue()));
-    return out.toString();
+    for (String name : names) {
+      int change = after.getOrDefault(name, 0) - before.getOrDefault(name, 0);
+      if (change != 0) {
+        out.append(out.length() == 0 ? " (" : ", ").append(name).append(change > 0 ? " +" : " ").append(change);
+      }
+    }
+    return out.length() == 0 ? "" : out.append(')').toString();
   }
 
   /** Threads started in this JVM since it began (short-lived ones included). */

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,7 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * simulator drops the WSS connection, or every camera becomes unreachable for a moment (connections
  * dropped without an answer). Nothing may be lost after a recovery: every event pushed while the
  * session was up arrives exactly once, and every command issued after a camera outage ended
- * succeeds. Heap (after full GC) and thread count are taken at the start and at the end.
+ * succeeds. Heap (after full GC) and thread count are taken at the start (once one drop and one
+ * outage have happened) and at the end.
  *
  * <p>{@code java -cp benchmarks.jar dev.homeport.benchmarks.SoakRun [--duration=10m] [--cameras=8]
  * [--camera-rate=25] [--event-rate=2000] [--disturb-every=30s] [--in-process]}
@@ -48,6 +50,8 @@ public final class SoakRun {
     int threadsBefore;
     int threadsStart;
     int threadsEnd;
+    Map<String, Integer> threadGroupsStart = Map.of();
+    Map<String, Integer> threadGroupsEnd = Map.of();
     long[] reconnectNanos;
 
     long eventsLost() {
@@ -59,11 +63,11 @@ public final class SoakRun {
       return String.format(Locale.ROOT,
           "soak %d s: commands ok %,d, failed during outages %,d, lost after recovery %d; events pushed %,d, received %,d, "
               + "lost %d, duplicates %d; WSS drops %d, camera outages %d, failed recoveries %d; heap after full GC %s at start, "
-              + "%s at end; threads %d before connecting, %d at start, %d at end; drop -> resubscribed %s",
+              + "%s at end; threads %d before connecting, %d at start, %d at end%s; drop -> resubscribed %s",
           duration.toSeconds(), commandsOk, commandsFailedDuringOutage, commandsLostAfterRecovery, eventsPushed,
           eventsReceived, eventsLost(), eventDuplicates, connectionDrops, cameraOutages, failedRecoveries,
           Bench.mb(heapStart), Bench.mb(heapEnd), threadsBefore, threadsStart, threadsEnd,
-          Bench.latencySummary(reconnectNanos));
+          Bench.threadGroupsChange(threadGroupsStart, threadGroupsEnd), Bench.latencySummary(reconnectNanos));
     }
   }
 
@@ -120,7 +124,9 @@ public final class SoakRun {
     report.threadsBefore = Bench.threads();
     List<SimControl.KasaTarget> targets = sims.startKasa(plan.cameras());
     SimControl.SmartThingsTarget st = sims.startSmartThings();
-    ExecutorService http = Executors.newCachedThreadPool(r -> daemon(r, "soak-http"));
+    // As many threads as the driver's own pool (O(cores)): an elastic pool would make the thread
+    // count at the end depend on how many answers happened to arrive at once.
+    ExecutorService http = Executors.newFixedThreadPool(2, r -> daemon(r, "soak-http"));
     ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "soak-ticker"));
     KasaCameraDriver driver = new KasaCameraDriver(http);
     List<Pacer> pacers = new ArrayList<>();
@@ -155,8 +161,13 @@ public final class SoakRun {
         report.eventsPushed += batch;
         Bench.pause(100);
       }
+      // One of each disturbance before the start figures: pools that grow on demand (Tyrus' executor,
+      // the delivery pool) have then seen a reconnect, so what the end adds is what the run leaked.
+      disturb(true, sims, counter, lifecycle, epoch, reconnects, report);
+      disturb(false, sims, counter, lifecycle, epoch, reconnects, report);
       report.heapStart = Bench.heapAfterGc();
       report.threadsStart = Bench.threads();
+      report.threadGroupsStart = Bench.threadGroups();
       log.printf(Locale.ROOT, "start: heap after full GC %s, %d threads%n", Bench.mb(report.heapStart), report.threadsStart);
 
       long start = System.nanoTime();
@@ -171,28 +182,7 @@ public final class SoakRun {
         Bench.pause(100);
         long now = System.nanoTime();
         if (now >= nextDisturbance) {
-          // Quiesce: what was pushed must have arrived before the connection goes.
-          long expected = report.eventsPushed;
-          Bench.await(() -> counter.received() >= expected, Duration.ofSeconds(30));
-          if (dropNext) {
-            lifecycle.clear();
-            long t0 = System.nanoTime();
-            sims.drop();
-            LifecycleWatch.Seen up = lifecycle.awaitState(SessionState.AUTHENTICATED, Duration.ofSeconds(60));
-            if (up == null) {
-              report.failedRecoveries++;
-            } else {
-              reconnects.add(up.nanos() - t0);
-            }
-            report.connectionDrops++;
-          } else {
-            epoch.incrementAndGet();
-            sims.kasaUnreachable(true);
-            Bench.pause(1000);
-            sims.kasaUnreachable(false);
-            epoch.incrementAndGet();
-            report.cameraOutages++;
-          }
+          disturb(dropNext, sims, counter, lifecycle, epoch, reconnects, report);
           dropNext = !dropNext;
           sims.clearRecords();
           nextDisturbance = System.nanoTime() + plan.disturbEvery().toNanos();
@@ -220,6 +210,7 @@ public final class SoakRun {
       }
       report.heapEnd = Bench.heapAfterGc();
       report.threadsEnd = Bench.threads();
+      report.threadGroupsEnd = Bench.threadGroups();
       report.reconnectNanos = reconnects.toArray();
     } finally {
       ticker.shutdownNow();
@@ -230,6 +221,35 @@ public final class SoakRun {
       http.shutdownNow();
     }
     return report;
+  }
+
+  /**
+   * Waits until everything pushed has arrived, then either drops the WSS connection and waits for
+   * the session to be back, or makes every camera unreachable for a second.
+   */
+  private static void disturb(boolean drop, SimControl sims, EventCounter counter, LifecycleWatch lifecycle,
+      AtomicLong epoch, Bench.LongList reconnects, Report report) throws Exception {
+    long expected = report.eventsPushed;
+    Bench.await(() -> counter.received() >= expected, Duration.ofSeconds(30));
+    if (drop) {
+      lifecycle.clear();
+      long t0 = System.nanoTime();
+      sims.drop();
+      LifecycleWatch.Seen up = lifecycle.awaitState(SessionState.AUTHENTICATED, Duration.ofSeconds(60));
+      if (up == null) {
+        report.failedRecoveries++;
+      } else {
+        reconnects.add(up.nanos() - t0);
+      }
+      report.connectionDrops++;
+    } else {
+      epoch.incrementAndGet();
+      sims.kasaUnreachable(true);
+      Bench.pause(1000);
+      sims.kasaUnreachable(false);
+      epoch.incrementAndGet();
+      report.cameraOutages++;
+    }
   }
 
   private static Thread daemon(Runnable r, String name) {

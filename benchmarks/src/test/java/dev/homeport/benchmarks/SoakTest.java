@@ -26,6 +26,7 @@ class SoakTest {
           new PrintStream(OutputStream.nullOutputStream()));
     }
     String why = report.toString();
+    System.out.println(why);
 
     assertThat(report.connectionDrops).as(why).isGreaterThanOrEqualTo(1);
     assertThat(report.cameraOutages).as(why).isGreaterThanOrEqualTo(1);
