@@ -4,8 +4,7 @@ import dev.homeport.ports.SubscriberOverflowException;
 import dev.homeport.ports.internal.SubscriberSlot;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Arrays;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
@@ -50,7 +49,13 @@ public final class BoundedPublisher<T> implements Flow.Publisher<T>, AutoCloseab
   private final int hardLimit;
   private final OverflowPolicy policy;
   private final long lingerNanos;
-  private final Set<Slot> slots = ConcurrentHashMap.newKeySet();
+  /**
+   * The current subscribers, replaced as a whole when one comes or goes (under {@code slotsLock}):
+   * {@link #offer} walks an array, so an item costs no iterator (the CLI runs C1 only, which does
+   * not remove one by escape analysis).
+   */
+  private volatile Slot[] slots = newSlots(0);
+  private final Object slotsLock = new Object();
   private final AtomicLong dropped = new AtomicLong();
   private final Object terminalLock = new Object();
   /** Backpressure subscribers whose buffer is full (not yet drained to half). */
@@ -123,10 +128,39 @@ public final class BoundedPublisher<T> implements Flow.Publisher<T>, AutoCloseab
       if (closed) {
         slot.terminate(closedWith);
       } else {
-        slots.add(slot);
+        addSlot(slot);
       }
     }
     slot.schedule();
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private Slot[] newSlots(int length) {
+    return new BoundedPublisher.Slot[length];
+  }
+
+  private void addSlot(Slot slot) {
+    synchronized (slotsLock) {
+      Slot[] now = slots;
+      Slot[] next = Arrays.copyOf(now, now.length + 1);
+      next[now.length] = slot;
+      slots = next;
+    }
+  }
+
+  private void removeSlot(Slot slot) {
+    synchronized (slotsLock) {
+      Slot[] now = slots;
+      for (int i = 0; i < now.length; i++) {
+        if (now[i] == slot) {
+          Slot[] next = newSlots(now.length - 1);
+          System.arraycopy(now, 0, next, 0, i);
+          System.arraycopy(now, i + 1, next, i, now.length - i - 1);
+          slots = next;
+          return;
+        }
+      }
+    }
   }
 
   /**
@@ -236,7 +270,7 @@ public final class BoundedPublisher<T> implements Flow.Publisher<T>, AutoCloseab
 
   /** Subscribers currently subscribed (not cancelled, failed or completed). */
   public int subscriberCount() {
-    return slots.size();
+    return slots.length;
   }
 
   /** One subscriber: its filter and policy, and whether it counts as full (the rest is the base's). */
@@ -297,7 +331,7 @@ public final class BoundedPublisher<T> implements Flow.Publisher<T>, AutoCloseab
     /** Under the slot's lock: ends it with an overflow error, delivered at once. */
     private void overflowed(String why) {
       endNow(new SubscriberOverflowException("subscriber fell behind: " + why));
-      slots.remove(this);
+      removeSlot(this);
       schedule();
     }
 
@@ -331,7 +365,7 @@ public final class BoundedPublisher<T> implements Flow.Publisher<T>, AutoCloseab
 
     @Override
     protected void removed() {
-      slots.remove(this);
+      removeSlot(this);
     }
   }
 }
