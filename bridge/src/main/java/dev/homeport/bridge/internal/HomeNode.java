@@ -16,6 +16,7 @@ import dev.homeport.ports.home.LifecycleEvent;
 import dev.homeport.ports.home.SessionState;
 import dev.homeport.ports.home.SmartHomeGateway;
 import dev.homeport.ports.home.SmartHomeSession;
+import dev.homeport.support.RecentIds;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ public final class HomeNode implements RuleEngine.HomeNodeView {
   private final Consumer<DeviceEvent> rules;
   private final Runnable onSettled;
   private final Runnable onExpired;
-  private final RecentIds recent = new RecentIds(4096);
+  private final RecentIds<String> recent = new RecentIds<>(4096);
   private final Map<DeviceId, DeviceNode> devices = new LinkedHashMap<>();
   private final Map<LocationId, String> locationSlugs = new HashMap<>();
   private final Map<LocationId, String> locationNames = new HashMap<>();
@@ -282,7 +283,7 @@ public final class HomeNode implements RuleEngine.HomeNodeView {
       return;
     }
     context.counters().increment("events.received");
-    if (!recent.firstTime(event.eventId().value())) {
+    if (!recent.add(event.eventId().value())) {
       context.counters().increment("events.duplicates_dropped");
       return;
     }

@@ -1,9 +1,9 @@
 package dev.homeport.bridge.internal;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.homeport.domain.camera.Direction;
 import dev.homeport.domain.camera.GoToPreset;
 import dev.homeport.domain.camera.Move;
@@ -14,6 +14,7 @@ import dev.homeport.domain.camera.SetSetting;
 import dev.homeport.domain.camera.Setting;
 import dev.homeport.domain.camera.Stop;
 import dev.homeport.domain.camera.TriggerTime;
+import dev.homeport.support.RecentIds;
 import org.junit.jupiter.api.Test;
 
 class CameraCommandsTest {
@@ -78,12 +79,12 @@ class CameraCommandsTest {
 
   @Test
   void recentIds_forgetTheOldestBeyondTheirCapacity() {
-    RecentIds ids = new RecentIds(2);
-    assertThat(ids.firstTime("a")).isTrue();
-    assertThat(ids.firstTime("a")).isFalse();
-    ids.firstTime("b");
-    ids.firstTime("c");
-    assertThat(ids.firstTime("a")).isTrue();
+    RecentIds<String> ids = new RecentIds<>(2);
+    assertThat(ids.add("a")).isTrue();
+    assertThat(ids.add("a")).isFalse();
+    ids.add("b");
+    ids.add("c");
+    assertThat(ids.add("a")).isTrue();
   }
 
   @Test

@@ -70,6 +70,9 @@ public interface SmartThingsConfig {
   /** The default {@link #maxMessageSize()}: 16 MiB (device lists of large homes run to a few MB). */
   int DEFAULT_MAX_MESSAGE_SIZE = 16 * 1024 * 1024;
 
+  /** The largest {@link #duplicateWindow()}: one million ids. */
+  int MAX_DUPLICATE_WINDOW = 1_000_000;
+
   /**
    * The largest WebSocket message the adapter accepts from the server, text or binary, whole or
    * in fragments, in bytes (default {@link #DEFAULT_MAX_MESSAGE_SIZE}, at least 1024). It is the
@@ -137,7 +140,10 @@ public interface SmartThingsConfig {
     return OverflowPolicy.BACKPRESSURE;
   }
 
-  /** How many recent event ids are remembered to deliver a duplicated event only once. */
+  /**
+   * How many recent event ids are remembered to deliver a duplicated event only once, 0 to
+   * 1,000,000 (each remembered id costs about 100 bytes of heap once the window is full).
+   */
   @Value.Default
   default int duplicateWindow() {
     return 4096;
@@ -172,8 +178,9 @@ public interface SmartThingsConfig {
     if (bufferSize() < 1) {
       throw new IllegalArgumentException("bufferSize must be at least 1, was " + bufferSize());
     }
-    if (duplicateWindow() < 0) {
-      throw new IllegalArgumentException("duplicateWindow must be 0 or more, was " + duplicateWindow());
+    if (duplicateWindow() < 0 || duplicateWindow() > MAX_DUPLICATE_WINDOW) {
+      throw new IllegalArgumentException(
+          "duplicateWindow must be 0.." + MAX_DUPLICATE_WINDOW + " ids, was " + duplicateWindow());
     }
   }
 

@@ -94,6 +94,17 @@ class SmartThingsConfigTest {
   }
 
   @Test
+  void duplicateWindowOutsideItsRange_isRefusedNamingTheFieldAndTheRange() {
+    assertThatThrownBy(() -> minimal().duplicateWindow(-1).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("duplicateWindow must be 0..1000000 ids, was -1");
+    assertThatThrownBy(() -> minimal().duplicateWindow(1_000_001).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("duplicateWindow must be 0..1000000 ids, was 1000001");
+    assertThat(minimal().duplicateWindow(1_000_000).build().duplicateWindow()).isEqualTo(1_000_000);
+  }
+
+  @Test
   void tinyMaxMessageSize_isRefusedNamingTheField() {
     assertThatThrownBy(() -> minimal().maxMessageSize(100).build())
         .isInstanceOf(IllegalArgumentException.class)
