@@ -30,7 +30,7 @@ run() { # name, command...
   uniq=$(grep -o '"eventId":"[^"]*"' benchmarks/target/peer-out.txt | sort -u | wc -l)
   echo "$name: cpu $(echo "$u + $s" | bc) s (user $u, sys $s), wall $e s, lines $lines, distinct ids $uniq, load $(cut -d' ' -f1-3 /proc/loadavg)"
 }
-# The launcher's first run after a build records its class-data archive: not measured.
+# The launcher's first run of a jar records its class-data archive (from a short demo): not measured.
 ./homeport events --url "$URL" --trust "sha256:$PIN" watch Bench --json --count 1 > /dev/null
 for round in 1 2; do
   echo "round $round, $N events"
