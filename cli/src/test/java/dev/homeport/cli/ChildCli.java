@@ -33,10 +33,25 @@ final class ChildCli implements AutoCloseable {
   }
 
   static ChildCli start(Map<String, String> env, String... args) {
+    return start(System.getProperty("java.class.path"), env, args);
+  }
+
+  /**
+   * As {@link #start(Map, String...)}, on this test's class path without the entries whose path
+   * contains {@code left} (say, an optional dependency's jar).
+   */
+  static ChildCli startWithout(String left, Map<String, String> env, String... args) {
+    String classPath = java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+        .filter(entry -> !entry.contains(left))
+        .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+    return start(classPath, env, args);
+  }
+
+  private static ChildCli start(String classPath, Map<String, String> env, String... args) {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-        "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        "-cp", classPath, Main.class.getName()));
     command.addAll(List.of(args));
     try {
       Path err = Files.createTempFile("homeport-child", ".err");

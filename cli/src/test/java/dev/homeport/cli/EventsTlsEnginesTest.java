@@ -113,6 +113,30 @@ class EventsTlsEnginesTest {
     assertThat(run.code()).as(run.toString()).isZero();
   }
 
+  /** Conscrypt is an optional dependency: a class path without it must still work on auto. */
+  @Test
+  void withoutConscryptOnTheClassPath_autoFallsBackToTheJdk_andConscryptIsRefusedSayingWhy() throws Exception {
+    java.util.Map<String, String> env = java.util.Map.of(
+        "HOMEPORT_CSRF_TOKEN", events.csrfToken(), "HOMEPORT_COOKIE", events.cookie());
+    String pin = "sha256:" + events.certificate().sha256Fingerprint();
+    assertThat(System.getProperty("java.class.path")).as("this test needs Conscrypt on its own class path").contains("conscrypt");
+
+    try (ChildCli auto = ChildCli.startWithout("conscrypt", env,
+        "events", "--url", events.url().toString(), "--trust", pin, "--tls-provider", "auto", "--json", "locations")) {
+      String out = auto.out.lines().collect(java.util.stream.Collectors.joining("\n"));
+      assertThat(auto.exit()).as(auto.err()).isZero();
+      assertThat(CliRunner.JSON.readTree(out).get(0).get("name").asText()).isEqualTo("Maison");
+    }
+    try (ChildCli chosen = ChildCli.startWithout("conscrypt", env,
+        "events", "--url", events.url().toString(), "--trust", pin, "--tls-provider", "conscrypt", "user")) {
+      int code = chosen.exit();
+      assertThat(chosen.err()).as("exit %d", code)
+          .contains("conscrypt is not available", "not on the class path")
+          .doesNotContain(events.csrfToken(), events.cookie());
+      assertThat(code).as(chosen.err()).isNotZero();
+    }
+  }
+
   @Test
   void unknownEngine_isAUsageErrorNamingTheOptionAndTheChoices() {
     Run run = on("openssl", "user");
