@@ -1,6 +1,7 @@
 package dev.homeport.cli;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -8,9 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * The CLI in a process of its own, as a shell runs it: real standard output (a pipe the test reads
@@ -41,9 +44,9 @@ final class ChildCli implements AutoCloseable {
    * contains {@code left} (say, an optional dependency's jar).
    */
   static ChildCli startWithout(String left, Map<String, String> env, String... args) {
-    String classPath = java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+    String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
         .filter(entry -> !entry.contains(left))
-        .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+        .collect(Collectors.joining(File.pathSeparator));
     return start(classPath, env, args);
   }
 

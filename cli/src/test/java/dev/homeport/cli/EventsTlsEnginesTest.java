@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -116,14 +118,14 @@ class EventsTlsEnginesTest {
   /** Conscrypt is an optional dependency: a class path without it must still work on auto. */
   @Test
   void withoutConscryptOnTheClassPath_autoFallsBackToTheJdk_andConscryptIsRefusedSayingWhy() throws Exception {
-    java.util.Map<String, String> env = java.util.Map.of(
+    Map<String, String> env = Map.of(
         "HOMEPORT_CSRF_TOKEN", events.csrfToken(), "HOMEPORT_COOKIE", events.cookie());
     String pin = "sha256:" + events.certificate().sha256Fingerprint();
     assertThat(System.getProperty("java.class.path")).as("this test needs Conscrypt on its own class path").contains("conscrypt");
 
     try (ChildCli auto = ChildCli.startWithout("conscrypt", env,
         "events", "--url", events.url().toString(), "--trust", pin, "--tls-provider", "auto", "--json", "locations")) {
-      String out = auto.out.lines().collect(java.util.stream.Collectors.joining("\n"));
+      String out = auto.out.lines().collect(Collectors.joining("\n"));
       assertThat(auto.exit()).as(auto.err()).isZero();
       assertThat(CliRunner.JSON.readTree(out).get(0).get("name").asText()).isEqualTo("Maison");
     }

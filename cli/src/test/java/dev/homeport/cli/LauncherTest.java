@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,7 +59,7 @@ class LauncherTest {
       Path jar = Files.createDirectories(root.resolve("cli/target")).resolve("homeport-cli-0-all.jar");
       Files.writeString(jar, "not a real jar: the fake java never opens it");
       // older than anything recorded next, as a build a minute ago would be
-      Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+      Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
       Path java = Files.writeString(dir.resolve("fake-java"), FAKE_JAVA);
       Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
       calls = dir.resolve("calls.txt");
@@ -83,7 +85,7 @@ class LauncherTest {
     return Files.readString(err, StandardCharsets.UTF_8);
   }
 
-  private java.util.List<String> calls() throws Exception {
+  private List<String> calls() throws Exception {
     return Files.readAllLines(calls, StandardCharsets.UTF_8);
   }
 
